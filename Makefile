@@ -1,0 +1,38 @@
+# One command sets up and runs the service; one sets up and runs the tests.
+#   make run    — create .venv, install, start the review service on SQLite (demo users)
+#   make test   — create .venv, install (and the Debian packages the tests use), run the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup system-deps run scan-samples test bench samples clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh
+
+run: scan-samples  # becomes the service once api/ lands
+
+scan-samples: setup
+	$(BIN)/reviewer scan samples/txt/* samples/docx/* samples/pdf/*
+
+test: setup system-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+
+samples: setup system-deps
+	$(BIN)/python samples/generate.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,57 @@
+import pytest
+
+from reviewer.errors import EmptyFileError, UnsupportedFormatError
+from reviewer.parsers import parse_bytes
+from reviewer.parsers.txt_parser import decode
+
+TEXT = "关于做好2024年政务公开工作的通知\n联系人：王小明，电话：13812345678。\n"
+
+
+@pytest.mark.parametrize("encoding,expected", [
+    ("utf-8", "utf-8"),
+    ("gb18030", "gb18030"),
+    ("utf-8-sig", "utf-8-sig"),
+    ("utf-16", "utf-16"),
+])
+def test_txt_decodes_each_encoding(encoding, expected):
+    doc = parse_bytes(TEXT.encode(encoding), "a.txt")
+    assert doc.text == TEXT
+    assert doc.metadata.encoding == expected
+    assert doc.metadata.format == "txt"
+
+
+def test_txt_gb18030_rare_characters_round_trip():
+    text = "𠀀𪚥䶮镕堃 曌 — 〔2017〕71号\n"  # 4-byte GB18030 sequences and CJK Ext B
+    doc = parse_bytes(text.encode("gb18030"), "rare.txt")
+    assert doc.text == text
+    assert doc.metadata.encoding == "gb18030"
+
+
+def test_txt_big5_guessed_within_allowed_encodings():
+    text = "中華民國政府資訊公開法施行細則，本辦法自發布日施行。" * 3
+    _text, enc = decode(text.encode("big5"))
+    assert enc in {"big5", "gb18030"}  # never cp949 or another outside the allowed list
+
+
+def test_txt_lines_map_to_columns():
+    doc = parse_bytes("第一行\r\n第二行电话13812345678\r\n".encode("gb18030"), "a.txt")
+    assert doc.metadata.newline == "\r\n"
+    start = doc.text.index("138")
+    loc = doc.location_of(start, start + 11)
+    assert loc["line"] == 2 and loc["column"] == 5
+
+
+def test_txt_empty_file_is_a_clear_error():
+    with pytest.raises(EmptyFileError) as e:
+        parse_bytes(b"", "empty.txt")
+    assert e.value.code == "empty_file"
+
+
+def test_txt_binary_garbage_is_refused():
+    import random
+
+    rnd = random.Random(7)
+    garbage = bytes(rnd.randrange(256) for _ in range(4096))
+    with pytest.raises(UnsupportedFormatError) as e:
+        parse_bytes(garbage, "notes.txt")
+    assert e.value.code in {"not_text", "unsupported_format"}
