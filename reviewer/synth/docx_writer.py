@@ -92,6 +92,7 @@ class Comment:
     text: str
     author: str = "审核员"
     initials: str = ""
+    date: str = DEFAULT_DATE
 
 
 @dataclass
@@ -330,7 +331,8 @@ class DocxBuilder:
                     t.tag = qn("w:delText")
         elif isinstance(item, Comment):
             run = p.add_run(item.anchor)
-            self._doc.add_comment(run, text=item.text, author=item.author, initials=item.initials or None)
+            c = self._doc.add_comment(run, text=item.text, author=item.author, initials=item.initials or None)
+            c._element.set(qn("w:date"), item.date)  # python-docx stamps "now"; keep output reproducible
         elif isinstance(item, Note):
             notes = self._endnotes if item.endnote else self._footnotes
             nid = len(notes.items) + 1
@@ -455,9 +457,9 @@ class DocxBuilder:
                     blob = self._app_xml()
                 elif name == "[Content_Types].xml":
                     blob = self._content_types(blob)
-                z.writestr(name, blob)
+                z.writestr(_entry(name), blob)
             for raw in self._raw:
-                z.writestr(raw.name, raw.data)
+                z.writestr(_entry(raw.name), raw.data)
         return out.getvalue()
 
     def _content_types(self, blob: bytes) -> bytes:
@@ -471,6 +473,13 @@ class DocxBuilder:
             o.set("PartName", "/" + r.name)
             o.set("ContentType", r.content_type)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed timestamp, so the same spec gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2024, 3, 1, 9, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def _textbox_run_xml(lines: list[str], shape_id: int, fallback: bool) -> str:
