@@ -1,0 +1,138 @@
+"""Where a match sits in a document: the facts that tell a marker from a mention.
+
+A 国家秘密标志 or a warning label is a *marker* when it stands where GB/T 9704 and the
+1990 《国家秘密文件、资料和其他物品标志的规定》 put it: the first lines of the first
+page (版头, before the title), a DOCX header, or the start of a paragraph.  The same
+words inside a sentence, in quotation marks, or in a rule about marking ("标注有“内部
+文件（资料）”字样的信息") are mentions and must not raise a finding.
+
+These helpers are shared by the secrecy, process and commercial detectors; they only
+read ``Document.text``, ``Document.blocks`` and ``Document.structure``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters a line may start with before a marker and still count as "at the start":
+# white space (ASCII and the ideographic space), a 6-digit 份号, and opening brackets.
+_LEAD = re.compile(r"[\s\u3000]*(?:\d{6}[\s\u3000]+)?[（(【\[〔]?[\s\u3000]*$")
+OPEN_QUOTES = "“‘\"'「『《〈＂"
+CLOSE_QUOTES = "”’\"'」』》〉＂"
+SENTENCE_END = "。；;！!？?\n"
+# Punctuation and brackets that may surround a label on a line of its own.
+_DECOR = " \t\u3000（）()【】[]〔〕<>〈〉,，、.。·•:：;；-—_*★☆"
+
+HEADER_PARTS = frozenset({"header", "footer"})
+TOP_LINES = 6
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # exclusive, before the newline
+
+
+def line_bounds(text: str, pos: int) -> Line:
+    """The line holding ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return Line(start, len(text) if end < 0 else end)
+
+
+def top_zone_end(doc, max_lines: int = TOP_LINES) -> int:
+    """End offset of the 版头 zone: the first ``max_lines`` non-empty lines, cut at the title.
+
+    When the structure pass found a title, the zone stops where the title starts
+    (secrecy marks sit above it).  A text without line breaks (HTML-stripped pages)
+    gets a zone of its first 40 characters only.
+    """
+    text = doc.text
+    title_span = (getattr(doc.structure, "spans", None) or {}).get("title")
+    seen = 0
+    pos = 0
+    n = len(text)
+    end = 0
+    while pos < n and seen < max_lines:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        if text[pos:line_end].strip(" \t\u3000\r"):
+            seen += 1
+            end = min(line_end, pos + 200) if nl >= 0 else min(line_end, pos + 40)
+        if nl < 0:
+            break
+        pos = nl + 1
+    if title_span and title_span[0] > 0:
+        end = max(min(end, title_span[0]), 0)
+    return end
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """Only white space, a 份号 or an opening bracket between the line start and ``start``."""
+    ls = text.rfind("\n", 0, start) + 1
+    return start - ls <= 12 and _LEAD.match(text[ls:start]) is not None
+
+
+def standalone(text: str, start: int, end: int, extra: str = "") -> bool:
+    """The line holds the match and nothing else but brackets, punctuation and ``extra``."""
+    line = line_bounds(text, start)
+    if end > line.end:
+        return False
+    rest = text[line.start:start] + text[end:line.end]
+    return rest.strip(_DECOR + extra) == ""
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """The match is inside quotation marks (or 《》), i.e. it is being talked about."""
+    before = text[max(start - 2, 0):start].rstrip(" \u3000")
+    if before and before[-1] in OPEN_QUOTES:
+        return True
+    # “内部文件（资料）”: the closing quote may follow a bracketed variant
+    after = re.sub(r"^[（(][^）)]{1,4}[）)]", "", text[end:end + 8].lstrip(" \u3000"))
+    return bool(after) and after[0] in CLOSE_QUOTES and _open_quote_before(text, start)
+
+
+def _open_quote_before(text: str, start: int) -> bool:
+    """An unclosed opening quote within the 12 characters before ``start``."""
+    window = text[max(start - 12, 0):start]
+    for ch in reversed(window):
+        if ch in "“‘「『《":
+            return True
+        if ch in "”’」』》" or ch in SENTENCE_END:
+            return False
+    return False
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
+    """The sentence around ``[start, end)``: cut at 。；！？ and line breaks, at most ``limit`` each side."""
+    lo = max(start - limit, 0)
+    s = start
+    while s > lo and text[s - 1] not in SENTENCE_END:
+        s -= 1
+    hi = min(end + limit, len(text))
+    e = end
+    while e < hi and text[e] not in SENTENCE_END:
+        e += 1
+    return s, e
+
+
+def part_at(doc, pos: int) -> str | None:
+    block = doc.block_at(pos)
+    return block.part if block is not None else None
+
+
+def in_header_part(doc, pos: int) -> bool:
+    """DOCX header/footer (where a 密级 or 内部资料 label is printed on every page)."""
+    return part_at(doc, pos) in HEADER_PARTS
+
+
+def describe(doc, start: int, end: int, top_end: int) -> dict:
+    """The position facts, for a finding's explanation."""
+    text = doc.text
+    return {
+        "top_zone": start < top_end,
+        "line_start": at_line_start(text, start),
+        "standalone_line": standalone(text, start, end),
+        "part": part_at(doc, start),
+    }
