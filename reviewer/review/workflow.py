@@ -1,0 +1,210 @@
+"""The review workflow as a pure state machine (三审: 初审 → 审核 → 审发).
+
+States::
+
+    uploaded → scanned → redactions_approved → tier1_signed → tier2_signed → published
+                  ↘ returned (for revision, with a comment, from any open state)
+                  ↘ rejected (final)
+
+Who may do what (also in docs/api.md):
+
+* ``scan``              — the system (background worker or the upload request).
+* ``approve_redactions``— a ``security_officer`` (保密审查员), any department.
+* ``sign_tier1``        — a ``drafter`` (承办人员) of the document's department: 承办人员初审.
+* ``sign_tier2``        — the ``dept_head`` of the document's department: 承办部门负责人审核.
+* ``sign_tier3``        — a ``unit_head``: 单位负责人审发; the document is then ``published``.
+* ``return``            — whoever may act at the current step (the security officer before
+  the redactions are approved; the signer of the next tier after that), with a comment.
+* ``reject``            — a ``dept_head`` (own department) or ``unit_head`` at their step.
+* ``revise``            — a drafter of the department uploads a new version of a returned
+  (or, before approval, a scanned) document; the case starts over at ``uploaded``.
+
+Nobody signs two tiers of the same document version, whatever roles they hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.review.errors import InvalidTransition, NotPermitted
+
+ROLES = ("drafter", "security_officer", "dept_head", "unit_head", "admin")
+ROLE_LABELS = {
+    "drafter": "承办人员",
+    "security_officer": "保密审查员",
+    "dept_head": "承办部门负责人",
+    "unit_head": "单位负责人",
+    "admin": "系统管理员",
+}
+
+STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed",
+          "published", "returned", "rejected")
+FINAL_STATES = ("published", "rejected")
+OPEN_STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed")
+
+# tier -> (role that signs, state before, state after, label)
+TIERS = {
+    1: ("drafter", "redactions_approved", "tier1_signed", "承办人员初审"),
+    2: ("dept_head", "tier1_signed", "tier2_signed", "承办部门负责人审核"),
+    3: ("unit_head", "tier2_signed", "published", "单位负责人审发"),
+}
+DECISIONS = ("approve", "return", "reject")
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    roles: frozenset[str]
+    department_id: int | None = None
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+@dataclass
+class CaseFacts:
+    """What the state machine needs to know about one document version."""
+
+    state: str
+    department_id: int | None
+    drafter_id: int | None = None
+    signers: dict[int, int] = field(default_factory=dict)   # tier -> user_id
+    redactions_approved_by: int | None = None
+
+
+def _need_state(case: CaseFacts, *states: str, action: str) -> None:
+    if case.state not in states:
+        raise InvalidTransition(
+            f"Cannot {action.replace('_', ' ')} a document that is {case.state}.",
+            details={"state": case.state, "action": action, "allowed_from": list(states)},
+        )
+
+
+def _need_role(actor: Actor, role: str, action: str) -> None:
+    if not actor.has(role):
+        raise NotPermitted(
+            f"Only a {ROLE_LABELS[role]} ({role}) may {action.replace('_', ' ')}.",
+            details={"required_role": role, "action": action},
+        )
+
+
+def _need_department(actor: Actor, case: CaseFacts, action: str) -> None:
+    if case.department_id is not None and actor.department_id != case.department_id:
+        raise NotPermitted(
+            "This document belongs to another department.",
+            details={"action": action, "reason": "other_department"},
+        )
+
+
+def tier_of_state(state: str) -> int | None:
+    """The tier whose signature is due in ``state`` (None when no signature is due)."""
+    for tier, (_role, before, _after, _label) in TIERS.items():
+        if before == state:
+            return tier
+    return None
+
+
+def check_scan(case: CaseFacts) -> str:
+    _need_state(case, "uploaded", action="scan")
+    return "scanned"
+
+
+def check_approve_redactions(actor: Actor, case: CaseFacts) -> str:
+    _need_state(case, "scanned", action="approve_redactions")
+    _need_role(actor, "security_officer", "approve_redactions")
+    return "redactions_approved"
+
+
+def check_decide(actor: Actor, case: CaseFacts) -> None:
+    """Accepting/rejecting findings and adding manual spans: the security officer, before approval."""
+    _need_state(case, "scanned", action="decide_redactions")
+    _need_role(actor, "security_officer", "decide_redactions")
+
+
+def check_sign(actor: Actor, case: CaseFacts, tier: int) -> str:
+    if tier not in TIERS:
+        raise InvalidTransition(f"There is no tier {tier}.", details={"tier": tier})
+    role, before, after, _label = TIERS[tier]
+    _need_state(case, before, action=f"sign_tier{tier}")
+    _need_role(actor, role, f"sign_tier{tier}")
+    if role in ("drafter", "dept_head"):
+        _need_department(actor, case, f"sign_tier{tier}")
+    for other_tier, uid in case.signers.items():
+        if uid == actor.user_id and other_tier != tier:
+            raise NotPermitted(
+                f"You already signed tier {other_tier} of this document; one person may sign only one tier.",
+                details={"reason": "already_signed_other_tier", "tier": other_tier},
+            )
+    return after
+
+
+def _may_act_now(actor: Actor, case: CaseFacts) -> bool:
+    if case.state in ("uploaded", "scanned"):
+        return actor.has("security_officer")
+    tier = tier_of_state(case.state)
+    if tier is None:
+        return False
+    role = TIERS[tier][0]
+    if not actor.has(role):
+        return False
+    if role in ("drafter", "dept_head"):
+        return case.department_id is None or actor.department_id == case.department_id
+    return True
+
+
+def check_return(actor: Actor, case: CaseFacts, comment: str) -> str:
+    _need_state(case, *OPEN_STATES, action="return")
+    if not (comment or "").strip():
+        raise InvalidTransition("A return for revision needs a comment.", details={"field": "comment"},
+                                code="comment_required")
+    if not _may_act_now(actor, case):
+        raise NotPermitted("Only whoever acts at the current step may return the document.",
+                           details={"action": "return", "state": case.state})
+    return "returned"
+
+
+def check_reject(actor: Actor, case: CaseFacts, comment: str) -> str:
+    _need_state(case, "tier1_signed", "tier2_signed", action="reject")
+    if not (comment or "").strip():
+        raise InvalidTransition("A rejection needs a comment.", details={"field": "comment"},
+                                code="comment_required")
+    if not _may_act_now(actor, case):
+        raise NotPermitted("Only the signer of the current tier may reject the document.",
+                           details={"action": "reject", "state": case.state})
+    return "rejected"
+
+
+def check_revise(actor: Actor, case: CaseFacts) -> str:
+    _need_state(case, "returned", "uploaded", "scanned", action="revise")
+    _need_role(actor, "drafter", "revise")
+    _need_department(actor, case, "revise")
+    return "uploaded"
+
+
+def check_upload(actor: Actor) -> None:
+    _need_role(actor, "drafter", "upload")
+    if actor.department_id is None:
+        raise NotPermitted("A drafter must belong to a department to upload.",
+                           details={"reason": "no_department"})
+
+
+def allowed_actions(actor: Actor, case: CaseFacts) -> list[str]:
+    """Everything ``actor`` could do now (for the UI)."""
+    out = []
+    probes = [
+        ("decide_redactions", lambda: check_decide(actor, case)),
+        ("approve_redactions", lambda: check_approve_redactions(actor, case)),
+        ("sign_tier1", lambda: check_sign(actor, case, 1)),
+        ("sign_tier2", lambda: check_sign(actor, case, 2)),
+        ("sign_tier3", lambda: check_sign(actor, case, 3)),
+        ("return", lambda: check_return(actor, case, "-")),
+        ("reject", lambda: check_reject(actor, case, "-")),
+        ("revise", lambda: check_revise(actor, case)),
+    ]
+    for name, probe in probes:
+        try:
+            probe()
+        except (InvalidTransition, NotPermitted):
+            continue
+        out.append(name)
+    return out
