@@ -1,0 +1,156 @@
+"""Redaction (区分处理, 《政府信息公开条例》第三十七条): remove what must not be published.
+
+API
+---
+``redact_document(doc, findings, decisions=None, manual=(), style=None, accept_all=False,
+actor=None) -> RedactionResult``
+
+* ``doc``       — a :class:`~reviewer.document.Document` from ``reviewer.parsers.parse_bytes``
+  (``doc.source`` holds the original bytes; nothing re-reads the file).
+* ``findings``  — the scan's findings (``reviewer.scan.scan_document(doc).findings``).
+* ``decisions`` — ``{finding_id: Decision | "accept" | "reject" | {"action", "by", "at", "reason"}}``.
+  ``accept`` removes the finding, ``reject`` keeps it.
+* ``manual``    — extra :class:`ManualSpan` (or dicts) with ``start``/``end`` in ``doc.text``,
+  ``type``, ``reason``, optional ``category``/``basis``/``by``/``at``.
+* ``style``     — a :class:`MaskStyle`, a dict of its fields, or ``"label"|"block"|"partial"``.
+* ``accept_all``— findings without a decision whose action is ``redact`` are accepted
+  (``block`` and ``review`` findings never are; see plan.py for why).
+* ``actor``     — recorded as the person who accepted when a decision names nobody.
+
+Returns :class:`RedactionResult` — ``output`` (bytes, same format as the input), ``format``,
+``log`` (JSON-able dict), ``log_table`` (Markdown, Chinese), ``verified`` (always True:
+verification failure raises :class:`~reviewer.errors.VerificationError`), ``removed``.
+
+``write_output(result, path)`` writes ``path + ".part"``, checks the bytes on disk are the
+verified bytes, then renames; on any failure the ``.part`` file is deleted.
+
+Formats: TXT (txt.py), DOCX (docx.py, docx_clean.py), PDF (pdf.py, pdf_text.py,
+pdf_raster.py).  Independent verification: verify.py.  The log: log.py.  See
+docs/redaction.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.document import Document
+from reviewer.errors import RedactionError, VerificationError
+from reviewer.findings import Finding
+from reviewer.redaction.masks import MaskStyle
+from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, plan_removals
+
+__all__ = ["redact_document", "write_output", "RedactionResult", "Decision", "ManualSpan", "MaskStyle",
+           "RedactionError", "VerificationError"]
+
+# Parts whose content the engines drop whole, whatever was found in them.
+DROPPED_PARTS = {"docx": {"comment", "deletion", "properties"}, "pdf": {"annotation", "metadata", "attachment"},
+                 "txt": set()}
+
+
+@dataclass
+class RedactionResult:
+    output: bytes
+    format: str
+    log: dict[str, Any]
+    log_table: str
+    verified: bool
+    removed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def expected_text(doc: Document, removals: list[Removal], dropped: set[str] = frozenset()) -> str:
+    """The document text as the output should read: removals applied, dropped parts blanked."""
+    if not dropped:
+        return apply_to_text(doc.text, removals)
+    gone = bytearray(len(doc.text))
+    for b in doc.blocks:
+        if b.part in dropped:
+            gone[b.start:b.end] = b"\1" * (b.end - b.start)
+
+    def keep(lo: int, hi: int) -> str:
+        return "".join(" " if gone[i] else doc.text[i] for i in range(lo, hi))
+
+    out, pos = [], 0
+    for r in removals:
+        out.append(keep(pos, r.start))
+        out.append(keep(r.start, r.end) if all(gone[r.start:r.end]) else apply_to_text(r.text, [_shift(r)]))
+        pos = r.end
+    out.append(keep(pos, len(doc.text)))
+    return "".join(out)
+
+
+def _shift(r: Removal) -> Removal:
+    return Removal(0, r.end - r.start, r.text, r.type, r.category, r.mask, r.sources)
+
+
+def _needle_strings(removals: list[Removal]) -> list[str]:
+    out = []
+    for r in removals:
+        out.append(r.text.strip())
+        for s, e in r.hidden_ranges():
+            seg = r.text[s - r.start:e - r.start].strip()
+            digits = sum(ch.isdigit() for ch in seg)
+            if len(seg) >= 4 or digits >= 6:
+                out.append(seg)
+    return [s for s in out if s]
+
+
+def redact_document(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None = None,
+                    manual=(), style: MaskStyle | dict | str | None = None, accept_all: bool = False,
+                    actor: str | None = None) -> RedactionResult:
+    from reviewer.redaction import log as logmod
+    from reviewer.redaction import verify
+
+    fmt = doc.metadata.format
+    if not doc.source:
+        raise RedactionError("The document carries no source bytes; parse it with parse_bytes.", code="no_source")
+    mstyle = MaskStyle.coerce(style)
+    removals, summary = plan_removals(doc, findings, decisions, manual, mstyle, accept_all, actor)
+    expected = expected_text(doc, removals, DROPPED_PARTS.get(fmt, set()))
+    needles = verify.build_needles(_needle_strings(removals), expected)
+    if fmt == "txt":
+        from reviewer.redaction.txt import redact_txt
+
+        output, engine = redact_txt(doc, removals)
+        verification = verify.verify_txt(output, engine["encoding"], needles)
+    elif fmt == "docx":
+        from reviewer.redaction.docx import redact_docx
+
+        output, engine = redact_docx(doc, removals)
+        verification = verify.verify_docx(output, needles)
+    elif fmt == "pdf":
+        from reviewer.redaction.pdf import redact_pdf
+
+        output, engine = redact_pdf(doc, removals)
+        verification = verify.verify_pdf(output, needles)
+    else:
+        raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
+    out_sha = hashlib.sha256(output).hexdigest()
+    log = logmod.build_log(doc, removals, summary, mstyle.to_dict(), out_sha, engine, verification)
+    return RedactionResult(output=output, format=fmt, log=log, log_table=logmod.render_table(log),
+                           verified=bool(verification.get("passed")), removed=[r.to_dict() for r in removals])
+
+
+def write_output(result: RedactionResult, path: str | os.PathLike) -> None:
+    """Write the verified output atomically: ``.part``, check, rename; no file on failure."""
+    if not result.verified:
+        raise VerificationError("Refusing to write output that was not verified.")
+    path = os.fspath(path)
+    part = path + ".part"
+    try:
+        with open(part, "wb") as fh:
+            fh.write(result.output)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with open(part, "rb") as fh:
+            if hashlib.sha256(fh.read()).hexdigest() != result.log["document"]["sha256_out"]:
+                raise VerificationError("The file on disk differs from the verified output.")
+        os.replace(part, path)
+    except BaseException:
+        try:
+            os.unlink(part)
+        except FileNotFoundError:
+            pass
+        raise

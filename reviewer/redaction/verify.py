@@ -1,0 +1,236 @@
+"""Independent check that nothing removed survives in the output.
+
+The output is read back by code that shares nothing with the code that wrote it:
+
+* PDF  — ``pdftotext`` (poppler) for the page text, falling back to pdfminer.six when
+  poppler is absent; pdfminer.six for the document information dictionary, XMP
+  metadata, annotations, attachments, JavaScript and outlines.
+* DOCX — every part of the zip: XML parts with their tags stripped and entities
+  decoded, other parts searched as raw bytes (UTF-8 and UTF-16); then python-docx must
+  open the package.
+* TXT  — the bytes decoded with the original encoding.
+
+Every removed string is searched in several forms: as written, with white space and
+hyphens removed, and (when it holds six digits or more) as digits only; the text read
+back is compacted the same way.  A string that the reviewer chose to keep elsewhere
+in the document (the same number in a rejected finding, say) cannot be checked and
+is listed under ``skipped`` in the log.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
+
+from reviewer.errors import VerificationError
+
+_COMPACT = re.compile(r"[\s\-‐‑‒–—―−﹣－_\u200b\u200c\u200d\u2060\ufeff]+")
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def compact(text: str) -> str:
+    return _COMPACT.sub("", text)
+
+
+@dataclass
+class Needles:
+    forms: dict[str, str] = field(default_factory=dict)   # compact form -> label for the log (masked)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _label(s: str) -> str:
+    """A masked label for a needle, so the log never repeats what was removed."""
+    if len(s) <= 2:
+        return s[0] + "*" * (len(s) - 1)
+    return s[0] + "*" * (len(s) - 2) + s[-1]
+
+
+def build_needles(strings: list[str], expected_text: str) -> Needles:
+    """The compact forms to look for; those present in the expected output are skipped."""
+    expected = compact(expected_text)
+    out = Needles()
+    for s in strings:
+        c = compact(s)
+        forms = {c} if c else set()
+        digits = re.sub(r"\D", "", c)
+        if len(digits) >= 6:
+            forms.add(digits)
+        for form in forms:
+            if form in expected:
+                out.skipped.append(_label(form))
+            else:
+                out.forms[form] = _label(form)
+    return out
+
+
+def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
+    if not text:
+        return
+    c = compact(text)
+    for form, label in needles.forms.items():
+        if form in c:
+            found.append({"where": where, "needle": label})
+
+
+def _check(needles: Needles, sources: dict[str, str], fmt: str) -> dict:
+    found: list[dict] = []
+    for where, text in sources.items():
+        _hits(needles, where, text, found)
+    result = {"passed": not found, "extractor": fmt, "needles": len(needles.forms),
+              "skipped": needles.skipped, "sources": sorted(sources)}
+    if found:
+        result["found"] = found
+        raise VerificationError(
+            f"Verification failed: {len(found)} removed string(s) still found in the output "
+            f"({', '.join(sorted({h['where'] for h in found})[:5])}); nothing was written.",
+            details={"found": found})
+    return result
+
+
+# --------------------------------------------------------------------------- TXT
+def verify_txt(data: bytes, encoding: str | None, needles: Needles) -> dict:
+    enc = encoding or "utf-8"
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        raise VerificationError("The redacted text cannot be decoded in its own encoding.") from None
+    return _check(needles, {"text": text}, f"decode:{enc}")
+
+
+# --------------------------------------------------------------------------- DOCX
+def docx_sources(data: bytes) -> dict[str, str]:
+    sources: dict[str, str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            raw = z.read(info)
+            name = info.filename
+            if name.endswith((".xml", ".rels")) or raw.lstrip()[:5] == b"<?xml":
+                stripped = _TAG.sub(b"", raw).decode("utf-8", "replace")
+                # attribute values can hold text too (w:val of a property, alt text)
+                attrs = " ".join(m.decode("utf-8", "replace") for m in re.findall(rb'="([^"]*)"', raw))
+                sources[name] = html.unescape(stripped) + "\n" + html.unescape(attrs)
+            else:
+                sources[name] = raw.decode("utf-8", "ignore") + "\n" + raw.decode("utf-16-le", "ignore")
+    return sources
+
+
+def verify_docx(data: bytes, needles: Needles) -> dict:
+    try:
+        sources = docx_sources(data)
+    except zipfile.BadZipFile:
+        raise VerificationError("The redacted DOCX is not a valid zip package.") from None
+    result = _check(needles, sources, "zip-parts")
+    try:
+        import docx  # python-docx
+
+        d = docx.Document(io.BytesIO(data))
+        texts = [p.text for p in d.paragraphs]
+        for t in d.tables:
+            for row in t.rows:
+                texts.extend(c.text for c in row.cells)
+        for s in d.sections:
+            for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer,
+                       s.even_page_header, s.even_page_footer):
+                if hf.is_linked_to_previous:
+                    continue
+                texts.extend(p.text for p in hf.paragraphs)
+        cp = d.core_properties
+        texts.extend(str(getattr(cp, k) or "") for k in ("author", "last_modified_by", "title", "subject",
+                                                          "comments", "keywords", "category"))
+    except Exception as exc:
+        raise VerificationError(f"python-docx cannot open the redacted DOCX ({type(exc).__name__}).") from None
+    _check(needles, {"python-docx": "\n".join(texts)}, "python-docx")
+    result["extractor"] = "zip-parts+python-docx"
+    return result
+
+
+# --------------------------------------------------------------------------- PDF
+def _pdftotext(data: bytes) -> str | None:
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return None
+    proc = subprocess.run([exe, "-q", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, timeout=120)
+    if proc.returncode != 0:
+        raise VerificationError("pdftotext cannot read the redacted PDF.", details={"rc": proc.returncode})
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1, stream_value
+
+    out: dict[str, str] = {}
+    parser = PDFParser(io.BytesIO(data))
+    doc = PDFDocument(parser)
+    info = []
+    for d in doc.info:
+        for k, v in d.items():
+            info.append(f"{k}: {_pdf_str(resolve1(v))}")
+    out["info"] = "\n".join(info)
+    cat = doc.catalog
+    meta = resolve1(cat.get("Metadata"))
+    if meta is not None:
+        out["xmp"] = stream_value(meta).get_data().decode("utf-8", "replace")
+    names = resolve1(cat.get("Names")) or {}
+    if names:
+        out["names"] = repr(names)
+        if "EmbeddedFiles" in names:
+            out["attachments"] = "EmbeddedFiles present"
+    for key in ("OpenAction", "AA", "Outlines", "AcroForm"):
+        if cat.get(key) is not None:
+            out[f"catalog:{key}"] = _deep_str(resolve1(cat.get(key)), resolve1)
+    annots = []
+    for i, page in enumerate(PDFPage.create_pages(doc), 1):
+        for a in resolve1(page.annots) or []:
+            annots.append(f"page {i}: {_deep_str(resolve1(a), resolve1)}")
+    out["annotations"] = "\n".join(annots)
+    if want_text:
+        from pdfminer.high_level import extract_text
+
+        out["text:pdfminer"] = extract_text(io.BytesIO(data))
+    return out
+
+
+def _pdf_str(v) -> str:
+    if isinstance(v, bytes):
+        if v.startswith(b"\xfe\xff"):
+            return v[2:].decode("utf-16-be", "replace")
+        return v.decode("latin-1")
+    return str(v)
+
+
+def _deep_str(v, resolve1, depth: int = 0) -> str:
+    if depth > 6:
+        return ""
+    v = resolve1(v)
+    if isinstance(v, dict):
+        return " ".join(f"{k}={_deep_str(x, resolve1, depth + 1)}" for k, x in v.items() if k not in ("Parent", "P"))
+    if isinstance(v, list):
+        return " ".join(_deep_str(x, resolve1, depth + 1) for x in v)
+    return _pdf_str(v)
+
+
+def verify_pdf(data: bytes, needles: Needles) -> dict:
+    text = _pdftotext(data)
+    try:
+        parts = _pdfminer_parts(data, want_text=text is None)
+    except VerificationError:
+        raise
+    except Exception as exc:
+        raise VerificationError(f"pdfminer cannot read the redacted PDF ({type(exc).__name__}).") from None
+    if text is not None:
+        parts["text:pdftotext"] = text
+    problems = [k for k in ("xmp", "attachments", "catalog:OpenAction", "catalog:AA") if parts.get(k)]
+    if problems or parts.get("annotations") or parts.get("info"):
+        problems += [k for k in ("annotations", "info") if parts.get(k)]
+        raise VerificationError(f"The redacted PDF still carries {', '.join(problems)}; nothing was written.",
+                                details={"left": problems})
+    result = _check(needles, parts, "pdftotext+pdfminer" if text is not None else "pdfminer")
+    return result
