@@ -24,12 +24,12 @@ LIMIT = re.compile(
 
 
 class DistributionLimitDetector(RuleDetector):
-    id = "secrecy.distribution_limit.v1"
-    category = "secrecy"
-    types = ("distribution_limit",)
-    action = "review"
-    basis = f"{OGI}第十四条；{OGI}第十六条"
-    description = "印发传达范围限制（此件发至县团级等）"
+    ID = "secrecy.distribution_limit.v1"
+    CATEGORY = "secrecy"
+    TYPE = "distribution_limit"
+    ACTION = "review"
+    BASIS = f"{OGI}第十四条；{OGI}第十六条"
+    LABEL = "印发传达范围限制（此件发至县团级等）"
 
     def analyze(self, doc) -> list:
         text = doc.text
@@ -39,10 +39,12 @@ class DistributionLimitDetector(RuleDetector):
             s, e = m.start(), m.end()
             if pos.quoted(text, s, e):
                 continue
-            # "此件发至…" must say something about the range, not "此件发至你处" alone.
-            if not re.search(RANKS + r"|只|仅|范围", m.group(0)):
+            # "此件发至…" must limit the range (a rank, 只/仅) or be a bracketed 附注
+            # "（此件发至各法人银行）"; "此件发至你处，请查收" is not a limit.
+            bracketed = text[max(s - 1, 0):s] in ("（", "(")
+            if not (bracketed or re.search(RANKS + r"|只|仅|范围", m.group(0))):
                 continue
-            out.append(self.finding(
+            out.append(self.make_finding(
                 doc, s, e, score=0.85, pattern="distribution_limit",
                 reason=f"附注限定了印发传达范围（“{m.group(0)}”），发布前须核实限定理由。",
                 **pos.describe(doc, s, e, top_end),

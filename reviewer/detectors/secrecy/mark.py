@@ -51,12 +51,12 @@ def _norm(level: str) -> str:
 
 
 class SecrecyMarkDetector(RuleDetector):
-    id = "secrecy.mark.v1"
-    category = "secrecy"
-    types = ("secrecy_mark",)
-    action = "block"
-    basis = f"{OGI}第十四条；{SECRETS_LAW}第二十二条"
-    description = "国家秘密标志（密级★保密期限），位于版头、页眉或段首"
+    ID = "secrecy.mark.v1"
+    CATEGORY = "secrecy"
+    TYPE = "secrecy_mark"
+    ACTION = "block"
+    BASIS = f"{OGI}第十四条；{SECRETS_LAW}第二十二条"
+    LABEL = "国家秘密标志（密级★保密期限），位于版头、页眉或段首"
 
     def analyze(self, doc) -> list:
         text = doc.text
@@ -74,7 +74,7 @@ class SecrecyMarkDetector(RuleDetector):
             level = _norm(m.group("level"))
             period = m.groupdict().get("period")
             facts = pos.describe(doc, s, e, top_end)
-            out.append(self.finding(
+            out.append(self.make_finding(
                 doc, s, e, score=score, pattern=pattern,
                 reason=f"国家秘密标志“{_norm(m.group(0))}”{why}；依法确定为国家秘密的政府信息不予公开。",
                 level=level,

@@ -45,12 +45,12 @@ LINE_FILLER = r"此件本件本文件材料属系为仅供限于请会后"
 
 
 class WarningLabelDetector(RuleDetector):
-    id = "secrecy.warning_label.v1"
-    category = "secrecy"
-    types = ("warning_label",)
-    action = "block"
-    basis = f"{OGI}第十四条；{SECRETS_LAW}第六十四条；地方政府信息公开保密审查规定（警示字样）"
-    description = "内部资料、注意保存、工作秘密等警示字样（非国家秘密标志）"
+    ID = "secrecy.warning_label.v1"
+    CATEGORY = "secrecy"
+    TYPE = "warning_label"
+    ACTION = "block"
+    BASIS = f"{OGI}第十四条；{SECRETS_LAW}第六十四条；地方政府信息公开保密审查规定（警示字样）"
+    LABEL = "内部资料、注意保存、工作秘密等警示字样（非国家秘密标志）"
 
     def analyze(self, doc) -> list:
         text = doc.text
@@ -67,7 +67,7 @@ class WarningLabelDetector(RuleDetector):
             if why is None:
                 continue
             pattern, score, reason, context = why
-            out.append(self.finding(
+            out.append(self.make_finding(
                 doc, s, e, score=score, pattern=pattern, context_word=context,
                 reason=f"警示字样“{label}”{reason}；未经批准不得公开（地方保密审查规定）。",
                 label=label, **pos.describe(doc, s, e, top_end),

@@ -1,0 +1,182 @@
+"""Runs the registered detectors over a Document.
+
+Text recognizers see ``doc.text`` in chunks of whole lines (split on ``\\n``, grouped
+up to ``CHUNK_CHARS``), never the whole document in one call: presidio's flow over a
+long text costs quadratic time, and a match never spans a line break (the parsers
+already join a number wrapped across PDF lines).  Per chunk: recognizers (each with a
+cheap prefilter) → character-window context enhancer → per-recognizer threshold →
+overlap resolution → :class:`Finding` with offsets in ``doc.text``.  Then the document
+detectors run over the whole document.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterator, Optional
+
+from reviewer.detectors import offline  # noqa: F401
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+
+from reviewer.detectors.base import LANGUAGE, ReviewerRecognizer
+from reviewer.detectors.context import CharWindowContextEnhancer
+from reviewer.detectors.nlp import ChineseNlpEngine
+from reviewer.detectors.registry import DetectorRegistry, foreign_meta
+from reviewer.findings import Finding
+
+logger = logging.getLogger(__name__)
+
+CHUNK_CHARS = 4000
+DEFAULT_MIN_SCORE = 0.5
+_VALIDATION = {True: "checksum passed", False: "checksum failed", None: None}
+
+
+def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` pairs of whole lines, each chunk at most ``size`` characters
+    unless a single line is longer."""
+    n = len(text)
+    pos = 0
+    while pos < n:
+        end = pos + size
+        if end >= n:
+            yield pos, text[pos:]
+            return
+        cut = text.rfind("\n", pos, end)
+        if cut < pos:  # one line longer than size: take it whole
+            cut = text.find("\n", end)
+            if cut < 0:
+                yield pos, text[pos:]
+                return
+        yield pos, text[pos:cut + 1]
+        pos = cut + 1
+
+
+class Engine:
+    """All detectors of one registry.  Build once, call :meth:`analyze` many times."""
+
+    def __init__(self, registry: DetectorRegistry, enhancer: Optional[CharWindowContextEnhancer] = None,
+                 chunk_chars: int = CHUNK_CHARS) -> None:
+        self.registry = registry
+        self.enhancer = enhancer or CharWindowContextEnhancer()
+        self.chunk_chars = chunk_chars
+        self.recognizers: list[EntityRecognizer] = registry.text_recognizers
+        for r in self.recognizers:
+            if not r.is_loaded:
+                r.load()
+                r.is_loaded = True
+        self._by_id = {r.id: r for r in self.recognizers}
+        self._meta = {r.id: (r.meta() if isinstance(r, ReviewerRecognizer) else foreign_meta(r))
+                      for r in self.recognizers}
+
+    # -- text --------------------------------------------------------------------
+    def analyze_chunk(self, text: str, context: Optional[list[str]] = None) -> list[RecognizerResult]:
+        """Presidio results for one chunk: recognized, context-enhanced, thresholded,
+        overlaps resolved."""
+        raw: list[RecognizerResult] = []
+        for rec in self.recognizers:
+            res = rec.analyze(text, rec.supported_entities, None)
+            if res:
+                for r in res:
+                    meta = r.recognition_metadata
+                    if meta is None:
+                        r.recognition_metadata = meta = {}
+                    meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, rec.id)
+                    meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, rec.name)
+                raw.extend(res)
+        if not raw:
+            return []
+        results = self.enhancer.enhance_using_context(text, raw, None, self.recognizers, context)
+        kept = [r for r in results if r.score >= self._min_score(r)]
+        return resolve_overlaps(kept, self._priority)
+
+    def _rec(self, r: RecognizerResult) -> EntityRecognizer:
+        return self._by_id[r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]]
+
+    def _min_score(self, r: RecognizerResult) -> float:
+        rec = self._rec(r)
+        return getattr(rec, "MIN_SCORE", DEFAULT_MIN_SCORE)
+
+    def _priority(self, r: RecognizerResult) -> int:
+        return getattr(self._rec(r), "PRIORITY", 0)
+
+    def to_finding(self, r: RecognizerResult, text: str, offset: int) -> Finding:
+        rec = self._rec(r)
+        meta = self._meta[rec.id]
+        value = text[r.start:r.end]
+        expl = r.analysis_explanation
+        validation = expl.validation_result if expl is not None else None
+        context_word = (expl.supportive_context_word if expl is not None else "") or ""
+        if isinstance(rec, ReviewerRecognizer):
+            line = rec.explain(value, validation, context_word)
+        else:
+            line = f"疑似{meta['type']}（{rec.name}）"
+        explanation = {
+            "detector": meta["id"],
+            "pattern": expl.pattern_name if expl is not None else None,
+            "original_score": round(float(expl.original_score), 4) if expl is not None else None,
+            "score": round(float(r.score), 4),
+            "validation": _VALIDATION.get(validation),
+            "context_word": context_word or None,
+            "text": line,
+        }
+        return Finding(category=meta["category"], type=meta["type"], text=value,
+                       start=offset + r.start, end=offset + r.end, score=float(r.score),
+                       action=meta["action"], basis=meta["basis"], explanation=explanation,
+                       detector=meta["id"])
+
+    def analyze_text(self, text: str, context: Optional[list[str]] = None) -> list[Finding]:
+        out: list[Finding] = []
+        for offset, chunk in iter_chunks(text, self.chunk_chars):
+            for r in self.analyze_chunk(chunk, context):
+                out.append(self.to_finding(r, chunk, offset))
+        return out
+
+    # -- document ------------------------------------------------------------------
+    def analyze(self, doc) -> list[Finding]:
+        findings = self.analyze_text(doc.text)
+        extra: list[Finding] = []
+        for det in self.registry.document_detectors:
+            try:
+                got = det.detect(doc, findings) or []
+            except Exception:  # one broken detector must not cost the other findings
+                logger.exception("document detector %s failed", det.ID)
+                continue
+            extra.extend(got)
+        if extra:
+            findings = merge_document_findings(findings, extra)
+        for f in findings:
+            if f.text != doc.text[f.start:f.end]:  # the contract: text == doc.text[start:end]
+                raise AssertionError(f"{f.detector}: finding text does not match its span")
+        findings.sort(key=lambda f: (f.start, f.end, f.category, f.type))
+        return findings
+
+    # -- presidio interoperability -----------------------------------------------------
+    def presidio_engine(self) -> AnalyzerEngine:
+        """A stock presidio ``AnalyzerEngine`` over the same recognizers, for callers who
+        want presidio's API (``analyze(text, language="zh")``); offline."""
+        return AnalyzerEngine(registry=self.registry.recognizers, nlp_engine=ChineseNlpEngine(),
+                              supported_languages=[LANGUAGE],
+                              context_aware_enhancer=self.enhancer, default_score_threshold=0.0)
+
+
+def resolve_overlaps(results: list[RecognizerResult], priority=lambda r: 0) -> list[RecognizerResult]:
+    """Keep the best of overlapping results: higher score, then priority, then longer."""
+    if len(results) < 2:
+        return results
+    ranked = sorted(results, key=lambda r: (-r.score, -priority(r), -(r.end - r.start), r.start))
+    kept: list[RecognizerResult] = []
+    for r in ranked:
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+def merge_document_findings(text_findings: list[Finding], extra: list[Finding]) -> list[Finding]:
+    """Add document-detector findings; the same span and type is reported once (best score)."""
+    by_key = {(f.start, f.end, f.type): f for f in text_findings}
+    for f in extra:
+        key = (f.start, f.end, f.type)
+        cur = by_key.get(key)
+        if cur is None or f.score > cur.score:
+            by_key[key] = f
+    return list(by_key.values())
