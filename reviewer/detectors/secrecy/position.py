@@ -41,12 +41,20 @@ def line_bounds(text: str, pos: int) -> Line:
     return Line(start, len(text) if end < 0 else end)
 
 
+# A line that ends the 版头: the title (关于…的通知) or the 主送机关 line (各县（市、区）：).
+TITLE_LINE = re.compile(
+    r"^[\s\u3000]*(?:\S{0,30}关于\S{1,60}|\S{2,40}(?:通知|请示|报告|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法))[\s\u3000]*$"
+)
+ADDRESSEE_LINE = re.compile(r"^[\s\u3000]*\S[^\n。]{0,60}[：:][\s\u3000]*$")
+
+
 def top_zone_end(doc, max_lines: int = TOP_LINES) -> int:
     """End offset of the 版头 zone: the first ``max_lines`` non-empty lines, cut at the title.
 
-    When the structure pass found a title, the zone stops where the title starts
-    (secrecy marks sit above it).  A text without line breaks (HTML-stripped pages)
-    gets a zone of its first 40 characters only.
+    The zone stops where the title starts (secrecy marks sit above it): the structure
+    pass's title when it found one, else the first line that looks like a title or a
+    主送机关 line.  A text without line breaks (HTML-stripped pages) gets a zone of its
+    first 40 characters only.
     """
     text = doc.text
     title_span = (getattr(doc.structure, "spans", None) or {}).get("title")
@@ -57,7 +65,10 @@ def top_zone_end(doc, max_lines: int = TOP_LINES) -> int:
     while pos < n and seen < max_lines:
         nl = text.find("\n", pos)
         line_end = n if nl < 0 else nl
-        if text[pos:line_end].strip(" \t\u3000\r"):
+        line = text[pos:line_end]
+        if line.strip(" \t\u3000\r"):
+            if nl >= 0 and (TITLE_LINE.match(line) or ADDRESSEE_LINE.match(line)):
+                break
             seen += 1
             end = min(line_end, pos + 200) if nl >= 0 else min(line_end, pos + 40)
         if nl < 0:

@@ -1,0 +1,45 @@
+"""secrecy.warning_label.v1: 内部资料/注意保存/工作秘密 as this document's label, not as a word."""
+
+import pytest
+
+from reviewer.detectors.secrecy.warning_label import WarningLabelDetector
+from reviewer.parsers import parse_bytes
+
+DET = WarningLabelDetector()
+
+
+def labels(text: str) -> list[str]:
+    return [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("内部资料  注意保存\n关于2024年度考核工作的通知", ["内部资料", "注意保存"]),
+    ("内部文件\n关于××的通知", ["内部文件"]),
+    ("关于××的通知\n正文。\n（此件属工作秘密，注意保存）", ["工作秘密", "注意保存"]),
+    ("会议材料\n（会后收回）", ["会后收回"]),
+    ("本材料仅供内部参阅，不得外传。", ["内部参阅", "不得外传"]),
+    ("各科室：\n现将名单印发给你们。以上名单严禁外传，阅后请销毁。", ["严禁外传"]),
+    ("服务器地址为192.168.1.1请勿外传", ["请勿外传"]),
+    ("此件为内部使用材料，请妥善保存。", ["内部使用"]),
+    ("【内部参阅】", ["内部参阅"]),
+    # negatives: rules about labels, and the same words inside ordinary sentences
+    ("标注有“内部文件（资料）”和“注意保存”等警示字样的信息，未经批准不得公开。", []),
+    ("对标有‘内部资料’字样的文件应当严格管理。", []),
+    ("第二十条 印刷企业接受委托印刷内部资料性出版物的，必须验证准印证。", []),
+    ("第六条 军队特需药品限于军队内部使用。", []),
+    ("对涉及国家秘密、工作秘密的政府信息，依照有关规定执行。", []),
+    ("（四）打击报复求助群众，或泄露工作秘密的；", []),
+    ("各单位要注意保存原始凭证，做好归档工作。", []),
+    ("工作人员对知悉的个人信息应当保密，不得外传。", []),
+])
+def test_warning_label(text, expected):
+    assert labels(text) == expected
+
+
+def test_warning_label_finding_shape():
+    doc = parse_bytes("内部资料\n关于××的通知".encode("utf-8"))
+    [f] = DET.analyze(doc)
+    assert (f.category, f.type, f.action, f.detector) == ("secrecy", "warning_label", "block",
+                                                          "secrecy.warning_label.v1")
+    assert "第十四条" in f.basis
+    assert f.explanation["pattern"] == "label_line"
