@@ -1,0 +1,217 @@
+"""PDF → :class:`~reviewer.document.Document`, with a box for every character.
+
+Text comes from pdfium (pypdfium2, Apache-2.0/BSD): per page, the characters and
+their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks:
+
+* ``part="page"``, ``location={"page": n, "line": i}`` — one block per line of a page
+  (both 1-based, lines top-down); ``boxes`` has one ``(x0, y0, x1, y1)`` per character
+  in PDF user space, ``None`` for a space the parser inserted.  A soft-wrapped line
+  is joined to the next with nothing in between; other line ends and page ends
+  insert ``"\\n"`` (no block).
+* ``part="annotation"``, ``location={"page": n, "subtype": "Text", "field":
+  "Contents"|"T"|"Subj", "index": k, "rect": [...]}`` — after all pages.
+* ``part="metadata"``, ``location={"field": "Title", "source": "info"}`` or
+  ``{"field": "dc:creator", "source": "xmp"}`` — last.
+
+Warnings (``Document.warnings``): ``page_without_text`` (pages that draw something but
+have no text layer: scans, outlined text; OCR is a separate step),
+``attachments_present`` (embedded files are not read), ``owner_password_only``,
+``metadata_unreadable``.
+
+Errors: a user password → EncryptedFileError; a damaged, truncated or non-PDF file →
+CorruptFileError; more pages than ``limits.max_pages`` → LimitExceededError (nothing
+is read: a partial review would look complete).  ``deadline.check()`` runs between
+pages.  pdfium is not thread-safe, so parses are serialised by a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from reviewer.document import Document, Metadata, Notice, TextBuilder
+from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError
+from reviewer.parsers import pdf_objects
+from reviewer.parsers.pdf_text import build_lines, mark_soft_wraps, page_chars
+from reviewer.settings import DEFAULT_LIMITS
+
+_LOCK = threading.Lock()
+_INFO_PROPERTY = {"Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
+                  "Creator": "creator", "Producer": "producer", "CreationDate": "created",
+                  "ModDate": "modified"}
+
+
+def _looks_truncated(data: bytes) -> bool:
+    """No ``%%EOF`` marker near the end: the file was cut off (a download, a copy)."""
+    tail = data.rstrip(b"\x00\r\n\t \x0c")[-2048:]
+    return b"%%EOF" not in tail
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    if _looks_truncated(data):
+        raise CorruptFileError("The PDF file is incomplete (it ends before the end-of-file marker); "
+                               "it may have been cut off while copying or downloading.")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedFileError("The PDF is password-protected; remove the password and upload it again.") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedFileError("The PDF uses an encryption scheme that cannot be opened.") from None
+        raise CorruptFileError("The PDF file is damaged and cannot be read.") from None
+
+
+def parse_pdf(data: bytes, *, limits=None, deadline=None) -> Document:
+    limits = limits or DEFAULT_LIMITS
+    with _LOCK:
+        doc = _open(data)
+        try:
+            return _read(doc, data, limits, deadline)
+        finally:
+            doc.close()
+
+
+def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
+    raw = doc.raw
+    n_pages = pdfium_c.FPDF_GetPageCount(raw)
+    if n_pages < 0:
+        raise CorruptFileError("The PDF file is damaged: its page tree cannot be read.")
+    if n_pages > limits.max_pages:
+        raise LimitExceededError(
+            f"The PDF has {n_pages:,} pages; the limit is {limits.max_pages:,}. "
+            "Split the document and review the parts.",
+            details={"limit": "max_pages", "value": limits.max_pages, "pages": n_pages},
+        )
+    tb = TextBuilder()
+    warnings: list[Notice] = []
+    annotations: list[tuple[int, dict]] = []
+    no_text: list[int] = []
+    for index in range(n_pages):
+        if deadline is not None:
+            deadline.check()
+        page = pdfium_c.FPDF_LoadPage(raw, index)
+        if not page:
+            raise CorruptFileError(f"Page {index + 1} of the PDF is damaged and cannot be read.")
+        try:
+            has_text = _read_page(page, index + 1, tb)
+            if not has_text and pdf_objects.page_has_objects(page):
+                no_text.append(index + 1)
+            annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(page))
+        finally:
+            pdfium_c.FPDF_ClosePage(page)
+        if len(tb) > limits.max_chars:
+            raise LimitExceededError(
+                f"The document has more than {limits.max_chars:,} characters of text.",
+                details={"limit": "max_chars", "value": limits.max_chars},
+            )
+    if no_text:
+        warnings.append(Notice(
+            "page_without_text",
+            f"{len(no_text)} page(s) have no text layer (scanned or drawn as images) and were not read: "
+            f"{_page_list(no_text)}.",
+            {"pages": no_text},
+        ))
+    attachments = pdf_objects.read_attachment_names(raw)
+    attachments += [a["values"].get("Contents", "") or "file attachment annotation"
+                    for _, a in annotations if a["subtype"] == "FileAttachment"]
+    if attachments:
+        warnings.append(Notice(
+            "attachments_present",
+            f"The PDF carries {len(attachments)} embedded file(s) that were not reviewed; "
+            "remove them before publishing or review them separately.",
+            {"count": len(attachments), "names": attachments[:50]},
+        ))
+    security = pdfium_c.FPDF_GetSecurityHandlerRevision(raw)
+    if security != -1:
+        warnings.append(Notice(
+            "owner_password_only",
+            "The PDF is encrypted with an owner password only (copy/print restrictions); it was read anyway.",
+            {"security_revision": security},
+        ))
+    _add_annotations(tb, annotations)
+    properties = _add_metadata(tb, raw, data, warnings)
+    version = ctypes_version(raw)
+    if version:
+        properties["pdf_version"] = version
+    meta = Metadata(format="pdf", sha256="", size=len(data), pages=n_pages, properties=properties)
+    return Document(text=tb.text(), blocks=tb.blocks, metadata=meta, warnings=warnings)
+
+
+def _read_page(page, page_no: int, tb: TextBuilder) -> bool:
+    """Append the page's lines to ``tb``; return whether the page has any text."""
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        return False
+    try:
+        chars, boxes = page_chars(textpage)
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
+    if not any(not ch.isspace() for ch in chars):
+        return False
+    lines = build_lines(chars, boxes)
+    mark_soft_wraps(lines, pdfium_c.FPDF_GetPageWidthF(page))
+    if not tb.ends_with_newline():
+        tb.sep("\n")
+    for i, line in enumerate(lines, start=1):
+        tb.add(line.text, "page", {"page": page_no, "line": i}, line.boxes)
+        if line.soft_wrap:
+            tb.sep(line.joiner)
+        else:
+            tb.sep("\n")
+    return True
+
+
+def _add_annotations(tb: TextBuilder, annotations: list[tuple[int, dict]]) -> None:
+    for page_no, annot in annotations:
+        for key, value in annot["values"].items():
+            loc = {"page": page_no, "subtype": annot["subtype"], "field": key, "index": annot["index"]}
+            if annot["rect"]:
+                loc["rect"] = annot["rect"]
+            if not tb.ends_with_newline():
+                tb.sep("\n")
+            tb.add(value, "annotation", loc)
+            tb.sep("\n")
+
+
+def _add_metadata(tb: TextBuilder, raw, data: bytes, warnings: list[Notice]) -> dict:
+    properties: dict = {}
+    info = pdf_objects.read_info(raw)
+    for key, value in info.items():
+        properties[_INFO_PROPERTY[key]] = value
+        if key in pdf_objects.INFO_TEXT_FIELDS:
+            if not tb.ends_with_newline():
+                tb.sep("\n")
+            tb.add(value, "metadata", {"field": key, "source": "info"})
+            tb.sep("\n")
+    try:
+        packet = pdf_objects.read_xmp_packet(data)
+        xmp = pdf_objects.parse_xmp(packet) if packet else []
+    except Exception:  # damaged or hostile XMP: the page text is still good
+        warnings.append(Notice("metadata_unreadable",
+                               "The PDF's XMP metadata could not be read safely and was skipped."))
+        xmp = []
+    if xmp:
+        properties["xmp"] = dict(xmp)
+    for key, value in xmp:
+        if not tb.ends_with_newline():
+            tb.sep("\n")
+        tb.add(value, "metadata", {"field": key, "source": "xmp"})
+        tb.sep("\n")
+    return properties
+
+
+def ctypes_version(raw) -> str | None:
+    import ctypes
+
+    v = ctypes.c_int(0)
+    if pdfium_c.FPDF_GetFileVersion(raw, ctypes.byref(v)) and v.value > 0:
+        return f"{v.value // 10}.{v.value % 10}"
+    return None
+
+
+def _page_list(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:20])
+    return shown + (f" … ({len(pages)} in all)" if len(pages) > 20 else "")
