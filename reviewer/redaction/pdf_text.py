@@ -1,0 +1,229 @@
+"""Remove glyphs from a page's content stream, keeping every other glyph where it was.
+
+``edit_page`` walks the operators with the text state (CTM, Tm, font, size, Tc, Tw,
+Tz, rise), decodes each shown string through the font (pdf_fonts.py) and places each
+glyph in user space.  A glyph is removed when its character equals a target
+character and its centre lies in that character's box (the parser's box, slightly
+widened).  Removed glyphs become TJ displacements of exactly their advance, so the
+rest of the line does not move.  If any target character is not accounted for by a
+glyph, or a glyph over a target cannot be decoded, the page is refused
+(``PageRefused``) and the caller rasterises it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from reviewer.redaction.pdf_fonts import FontInfo, font_table
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENT: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+SHOW = {"Tj", "TJ", "'", '"'}
+
+
+class PageRefused(Exception):
+    def __init__(self, reason: str, reason_zh: str):
+        super().__init__(reason)
+        self.reason = reason
+        self.reason_zh = reason_zh
+
+
+def mul(m: Matrix, n: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+
+
+@dataclass
+class Target:
+    char: str
+    box: tuple[float, float, float, float]
+    matched: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    ctm: Matrix = IDENT
+    font: str | None = None
+    size: float = 0.0
+    tc: float = 0.0
+    tw: float = 0.0
+    th: float = 1.0
+    tl: float = 0.0
+    rise: float = 0.0
+
+    def copy(self) -> "_State":
+        return _State(self.ctm, self.font, self.size, self.tc, self.tw, self.th, self.tl, self.rise)
+
+
+class _Grid:
+    """Targets bucketed by position for quick lookup."""
+
+    def __init__(self, targets: list[Target], cell: float = 24.0):
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[Target]] = {}
+        for t in targets:
+            x0, y0, x1, y1 = t.box
+            for gx in range(int(x0 // cell), int(x1 // cell) + 1):
+                for gy in range(int(y0 // cell), int(y1 // cell) + 1):
+                    self.cells.setdefault((gx, gy), []).append(t)
+
+    def near(self, x: float, y: float) -> list[Target]:
+        return self.cells.get((int(x // self.cell), int(y // self.cell)), [])
+
+
+def _num(v) -> float:
+    return float(v)
+
+
+def edit_page(page: pikepdf.Page, targets: list[Target]) -> tuple[list, int]:
+    """Return the new operator list and the number of glyphs removed; raise PageRefused."""
+    fonts = font_table(page.obj.get("/Resources"))
+    grid = _Grid(targets)
+    ops = pikepdf.parse_content_stream(page)
+    st, stack = _State(), []
+    tm = tlm = IDENT
+    out: list = []
+    removed = 0
+    for operands, op in ops:
+        name = str(op)
+        if name == "q":
+            stack.append(st.copy())
+        elif name == "Q":
+            if stack:
+                st = stack.pop()
+        elif name == "cm":
+            st.ctm = mul(tuple(_num(v) for v in operands), st.ctm)
+        elif name == "BT":
+            tm = tlm = IDENT
+        elif name == "Tm":
+            tm = tlm = tuple(_num(v) for v in operands)
+        elif name in ("Td", "TD"):
+            tx, ty = _num(operands[0]), _num(operands[1])
+            if name == "TD":
+                st.tl = -ty
+            tm = tlm = mul((1, 0, 0, 1, tx, ty), tlm)
+        elif name == "T*":
+            tm = tlm = mul((1, 0, 0, 1, 0, -st.tl), tlm)
+        elif name == "Tc":
+            st.tc = _num(operands[0])
+        elif name == "Tw":
+            st.tw = _num(operands[0])
+        elif name == "Tz":
+            st.th = _num(operands[0]) / 100.0
+        elif name == "TL":
+            st.tl = _num(operands[0])
+        elif name == "Ts":
+            st.rise = _num(operands[0])
+        elif name == "Tf":
+            st.font, st.size = str(operands[0]), _num(operands[1])
+        if name not in SHOW:
+            out.append((operands, op))
+            continue
+        prefix = []
+        if name in ("'", '"'):
+            if name == '"':
+                st.tw, st.tc = _num(operands[0]), _num(operands[1])
+                prefix = [([operands[0]], pikepdf.Operator("Tw")), ([operands[1]], pikepdf.Operator("Tc"))]
+            tm = tlm = mul((1, 0, 0, 1, 0, -st.tl), tlm)
+            prefix.append(([], pikepdf.Operator("T*")))
+            items = [operands[-1]]
+        elif name == "Tj":
+            items = [operands[0]]
+        else:
+            items = list(operands[0])
+        font = fonts.get(st.font or "")
+        new_items, hit, tm = _show(items, font, st, tm, grid)
+        if hit:
+            removed += hit
+            out.extend(prefix)
+            out.append(([pikepdf.Array(new_items)], pikepdf.Operator("TJ")))
+        else:
+            out.append((operands, op))
+    missing = [t for t in targets if not t.matched and not t.char.isspace()]
+    if missing:
+        raise PageRefused(f"{len(missing)} character(s) not found in the content stream",
+                          f"{len(missing)} 个待删除字符无法在内容流中定位")
+    return out, removed
+
+
+def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
+    """Walk one show operation; return (new TJ items, glyphs removed, new Tm)."""
+    new: list = []
+    kept = bytearray()
+    hit = 0
+    size = st.size
+
+    def flush():
+        if kept:
+            new.append(pikepdf.String(bytes(kept)))
+            kept.clear()
+
+    def push_num(n: float):
+        flush()
+        if new and isinstance(new[-1], float):
+            new[-1] += n
+        else:
+            new.append(n)
+
+    for item in items:
+        if not isinstance(item, (pikepdf.String, bytes)):
+            n = _num(item)
+            tm = mul((1, 0, 0, 1, -n / 1000.0 * size * st.th, 0), tm)
+            push_num(n)
+            continue
+        data = bytes(item)
+        if font is None:
+            if grid.cells and _any_target_near(data, st, tm, grid):
+                raise PageRefused("text in an unknown font over a removed character", "待删除处的字体无法识别")
+            kept += data
+            continue
+        for code, raw in font.codes(data):
+            w0 = font.width(code)
+            tw = st.tw if (not font.two_byte and raw == b" ") else 0.0
+            adv = (w0 * size + st.tc + tw) * st.th
+            trm = mul((size * st.th, 0, 0, size, 0, st.rise), tm)
+            gx0, gy0 = apply(trm, 0, -0.2)
+            gx1, gy1 = apply(trm, max(w0, 0.05), 0.9)
+            box = (min(gx0, gx1), min(gy0, gy1), max(gx0, gx1), max(gy0, gy1))
+            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            cands = grid.near(cx, cy)
+            remove = False
+            if cands:
+                uni = font.unicode(code)
+                em = max(box[2] - box[0], box[3] - box[1], 1.0)
+                for t in cands:
+                    x0, y0, x1, y1 = t.box
+                    pad = 0.3 * em
+                    if not (x0 - pad <= cx <= x1 + pad and y0 - pad <= cy <= y1 + pad):
+                        continue
+                    if not font.usable or uni is None:
+                        raise PageRefused(f"undecodable glyph over a removed character ({font.reason or 'no unicode'})",
+                                          f"待删除处的字形无法解码（{font.reason or '缺少 Unicode 映射'}）")
+                    if uni and (uni == t.char or (len(uni) > 1 and t.char in uni)):
+                        if len(uni) > 1:
+                            raise PageRefused("ligature over a removed character", "待删除处为连字字形")
+                        t.matched.append(box)
+                        remove = True
+            if remove:
+                hit += 1
+                if size == 0:
+                    raise PageRefused("zero font size", "字号为零")
+                push_num(-(w0 * size + st.tc + tw) * 1000.0 / size)
+            else:
+                kept += raw
+            tm = mul((1, 0, 0, 1, adv, 0), tm)
+    flush()
+    return new, hit, tm
+
+
+def _any_target_near(data: bytes, st: _State, tm: Matrix, grid: _Grid) -> bool:
+    x, y = apply(mul((1, 0, 0, 1, 0, st.rise), tm), 0, 0)
+    span = max(st.size, 1.0) * max(len(data), 1)
+    return any(grid.near(x + dx, y) for dx in (0, span / 2, span))
