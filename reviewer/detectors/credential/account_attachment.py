@@ -1,0 +1,32 @@
+"""credential.account_attachment.v1 — attachments that carry accounts and passwords.
+
+"附件：系统账号及密码", "附件2.各单位登录账号密码清单", "账号密码详见附件": the body is
+harmless, the attachment is not.  Action ``review``: the reviewer checks that the
+attachment is withheld (or its credentials removed) before publication.
+"""
+
+from __future__ import annotations
+
+from reviewer.detectors.base import ReviewerRecognizer
+from reviewer.detectors.credential import BASIS_SECURITY
+
+_CRED = r"(?:账号|帐号|用户名|登录名|口令|密码|密钥)"
+
+
+class AccountAttachmentRecognizer(ReviewerRecognizer):
+    ID = "credential.account_attachment.v1"
+    CATEGORY = "credential"
+    TYPE = "account_attachment"
+    LABEL = "附件含系统账号密码"
+    ACTION = "review"
+    BASIS = BASIS_SECURITY
+    PATTERNS = (
+        ("attachment_title",
+         r"附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:：.．、]?[ \t\u3000]*(?:\d{1,2}[.．、])?"
+         r"[^。；;\n：:]{0,24}?" + _CRED + r"[^。；;\n]{0,16}?(?:及|和|与|、)?(?:密码|口令|清单|一览表|表|信息)(?:清单|一览表|表)?",
+         0.85),
+        ("see_attachment",
+         _CRED + r"(?:及|和|与|、)?(?:密码|口令)[^。；;\n]{0,8}?(?:详)?见附件[ \t\u3000]*\d{0,2}", 0.85),
+    )
+    MIN_SCORE = 0.5
+    PREFILTER = r"附件"

@@ -1,0 +1,30 @@
+"""credential.account_attachment.v1: attachments that list accounts and passwords."""
+
+import pytest
+
+from reviewer.detectors.credential.account_attachment import AccountAttachmentRecognizer
+from reviewer.detectors.engine import Engine
+from reviewer.detectors.registry import DetectorRegistry
+
+REG = DetectorRegistry()
+REG.add(AccountAttachmentRecognizer())
+ENGINE = Engine(REG)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("附件：系统账号及密码", ["附件：系统账号及密码"]),
+    ("附件2.各单位登录账号密码清单", ["附件2.各单位登录账号密码清单"]),
+    ("附件：1.用户名和口令一览表", ["附件：1.用户名和口令一览表"]),
+    ("各单位账号及密码详见附件3。", ["账号及密码详见附件3"]),
+    # negatives
+    ("附件：2024年度预算表", []),
+    ("附件：1.申请表 2.承诺书", []),
+    ("请妥善保管账号密码。", []),
+])
+def test_account_attachment(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected
+
+
+def test_account_attachment_is_review():
+    [f] = ENGINE.analyze_text("附件：系统账号及密码")
+    assert (f.category, f.type, f.action) == ("credential", "account_attachment", "review")
