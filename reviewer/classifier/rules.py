@@ -1,0 +1,191 @@
+"""What the findings and the document's form say about its disclosure attribute.
+
+Each rule that fires gives a :class:`RuleHit`: the attribute it points to, the
+attributes it can live with (process information may be 不予公开 *or* 依申请公开),
+whether it is binding (a 国家秘密标志 in force cannot be outvoted by the model) and a
+reason in Chinese that cites the article and the findings it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.findings import Finding, Reason
+
+ORDINANCE = "《政府信息公开条例》"
+A14 = ORDINANCE + "第十四条"
+A15 = ORDINANCE + "第十五条"
+A15_32 = ORDINANCE + "第十五条、第三十二条"
+A16_1 = ORDINANCE + "第十六条第一款"
+A16_2 = ORDINANCE + "第十六条第二款"
+A16_17 = ORDINANCE + "第十六条、第十七条"
+A37 = ORDINANCE + "第三十七条"
+
+# Personal data whose disclosure harms the person (条例 第十五条); names, office phones and
+# addresses are left out: 负责人姓名 and 联系方式 are proactive under 第二十条(二).
+SENSITIVE_PERSONAL = {
+    "id_card", "id_card_legacy", "mobile", "bank_card", "passport", "travel_permit",
+    "vehicle_plate", "health", "minor", "criminal_record",
+}
+COMMERCIAL_SECRET = {
+    "bid_price", "cost_profit", "technical_secret", "customer_list", "financial_data",
+    "trade_secret_label",
+}
+PROCESS_TYPES = {
+    "draft_marker": "过程稿（征求意见稿、讨论稿、送审稿）",
+    "request_report": "请示报告",
+    "meeting_minutes": "会议纪要（讨论记录）",
+    "consultation_letter": "磋商信函（征求意见函、会签函）",
+}
+# 文种 that are process information by their nature (第十六条第二款), and 文种 that
+# are addressed to one party.
+PROCESS_KINDS = {"请示": "请示", "报告": "报告", "纪要": "会议纪要", "会议纪要": "会议纪要"}
+ONE_PARTY_KINDS = {"批复", "复函", "答复书", "答复", "告知书", "意见书", "决定书", "函"}
+
+
+@dataclass
+class RuleHit:
+    attribute: str                 # the attribute the rule points to
+    allowed: frozenset[str]        # attributes compatible with this rule
+    binding: bool                  # True: the model cannot outvote it
+    reason: Reason
+    blocks_proactive: bool = False  # content that must never go out under 主动公开
+
+
+@dataclass
+class RuleResult:
+    hits: list[RuleHit] = field(default_factory=list)
+    notes: list[Reason] = field(default_factory=list)  # reasons that do not steer the attribute
+    partial: Reason | None = None          # 区分处理 is possible (第三十七条)
+    unpublishable: list[Finding] = field(default_factory=list)  # never under 主动公开 as it stands
+    redactable: list[Finding] = field(default_factory=list)
+    doc_kind: str | None = None
+    one_party: str | None = None
+
+    @property
+    def binding(self) -> list[RuleHit]:
+        return [h for h in self.hits if h.binding]
+
+
+_TITLE_KIND = re.compile(
+    r"关于[^。\n]{2,80}?的(请示|报告|批复|复函|会议纪要|纪要|通知|通告|公告|决定|意见|函|答复书|告知书)"
+)
+_MINUTES = re.compile(r"(?:会议|办公会|专题会|协调会)纪要")
+_REPLY_BOOK = re.compile(r"(?:政府信息公开申请)?答复(?:书|告知书)|信访事项处理意见书|告知书")
+
+
+def infer_doc_kind(doc) -> str | None:
+    """The 文种: from the structure when it is known, else from the title or the opening."""
+    st = getattr(doc, "structure", None)
+    if st is not None and st.doc_kind:
+        return st.doc_kind
+    title = (st.title if st is not None else None) or ""
+    head = title or doc.text[:400]
+    if _MINUTES.search(head[:120]):
+        return "纪要"
+    m = _TITLE_KIND.search(head)
+    if m:
+        return m.group(1)
+    m = _REPLY_BOOK.search(head[:160])
+    return "答复书" if m else None
+
+
+_ONE_PARTY = re.compile(
+    r"(?:^|\n)\s*([^\n：:，,。各]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|合作社|研究院|医院|学校"
+    r"|先生|女士|同志))\s*[：:]"
+)
+_MASKED_PERSON = re.compile(r"(?:^|\n)\s*([\u4e00-\u9fa5][\u4e00-\u9fa5某*＊X×]{1,3})\s*[：:]\s*\n")
+
+
+def addressed_to_one(doc) -> str | None:
+    """The single company or person a document is addressed to, or None."""
+    st = getattr(doc, "structure", None)
+    addressee = st.addressee if st is not None else None
+    if addressee:
+        if "各" in addressee or "、" in addressee or "，" in addressee:
+            return None
+        return addressee
+    head = doc.text[:1200]
+    m = _ONE_PARTY.search(head)
+    if m:
+        return m.group(1).strip()
+    m = _MASKED_PERSON.search(head)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _ids(findings: list[Finding]) -> list[str]:
+    return [f.id for f in findings if f.id]
+
+
+def _in_force(f: Finding) -> bool:
+    ex = f.explanation or {}
+    if ex.get("in_force") is False or ex.get("declassified") or ex.get("expired"):
+        return False
+    return "解密" not in f.text
+
+
+def evaluate(doc, findings: list[Finding]) -> RuleResult:
+    """Apply the rules of 条例 第十四、十五、十六、三十二、三十七条 to one document."""
+    res = RuleResult(doc_kind=infer_doc_kind(doc), one_party=addressed_to_one(doc))
+    by = lambda pred: [f for f in findings if pred(f)]  # noqa: E731
+
+    secret = by(lambda f: f.category == "secrecy" and f.type == "secrecy_mark" and _in_force(f))
+    if secret:
+        marks = "、".join(dict.fromkeys(f.text for f in secret))
+        res.hits.append(RuleHit("not_public", frozenset({"not_public"}), True, Reason(
+            f"文中有国家秘密标志（{marks}），属于依法确定为国家秘密的政府信息，不予公开；"
+            "在解密前不得公开，也不能通过删除标志后公开。", A14, _ids(secret)), blocks_proactive=True))
+
+    warning = by(lambda f: f.category == "secrecy" and f.type == "warning_label")
+    if warning:
+        marks = "、".join(dict.fromkeys(f.text for f in warning))
+        res.hits.append(RuleHit("not_public", frozenset({"not_public"}), True, Reason(
+            f"文中有警示标注（{marks}），属内部掌握的信息，建议不予公开；"
+            "确需公开的，应按保密审查程序报批后再定。", A16_17, _ids(warning)), blocks_proactive=True))
+
+    limit = by(lambda f: f.category == "secrecy" and f.type == "distribution_limit")
+    if limit:
+        res.notes.append(Reason(
+            "文件限定了发放范围（如“此件发至……”），公开前应核实发文机关对公开范围的意见。",
+            ORDINANCE + "第十七条", _ids(limit)))
+
+    process = by(lambda f: f.category == "process" and f.type in PROCESS_TYPES)
+    kind_label = PROCESS_KINDS.get(res.doc_kind or "")
+    if process or kind_label:
+        what = "、".join(dict.fromkeys([PROCESS_TYPES[f.type] for f in process] + ([kind_label] if kind_label else [])))
+        res.hits.append(RuleHit("not_public", frozenset({"not_public", "on_request"}), False, Reason(
+            f"属于行政机关履职过程中形成的过程性信息（{what}），可以不予公开；"
+            "法律、法规、规章规定应当公开的除外。", A16_2, _ids(process))))
+
+    internal = by(lambda f: f.category == "process" and f.type == "internal_affairs")
+    if internal:
+        res.hits.append(RuleHit("not_public", frozenset({"not_public", "on_request"}), False, Reason(
+            "属于人事管理、后勤管理、内部工作流程等内部事务信息，可以不予公开。", A16_1, _ids(internal))))
+
+    personal = by(lambda f: f.category == "personal" and f.type in SENSITIVE_PERSONAL)
+    commercial = by(lambda f: f.category == "commercial" and (f.type in COMMERCIAL_SECRET or f.type == "org_id"))
+    third_party = personal + [f for f in commercial if f.type in COMMERCIAL_SECRET]
+    one_party_kind = (res.doc_kind or "") in ONE_PARTY_KINDS
+    if third_party and res.one_party and (one_party_kind or commercial or personal):
+        kinds = ("个人信息" if personal else "") + ("、" if personal and commercial else "") + ("商业秘密" if commercial else "")
+        res.hits.append(RuleHit("on_request", frozenset({"on_request", "not_public"}), False, Reason(
+            f"文件主送{res.one_party}，并载有其{kinds}；公开会损害第三方合法权益，"
+            "宜依申请公开，公开前书面征求第三方意见。", A15_32, _ids(third_party)),
+            blocks_proactive=True))
+    elif personal or [f for f in commercial if f.type in COMMERCIAL_SECRET]:
+        kinds = "、".join(dict.fromkeys(("个人信息" if f.category == "personal" else "商业秘密") for f in third_party))
+        res.notes.append(Reason(
+            f"文中载有第三方的{kinds}，公开会损害其合法权益，这些内容不得公开。", A15, _ids(third_party)))
+
+    res.unpublishable = secret + warning + third_party
+    res.redactable = [f for f in findings
+                      if f.action == "redact" or f in personal or f.category == "credential"
+                      or (f.category == "commercial" and f.type in COMMERCIAL_SECRET)]
+    if res.redactable and not secret:
+        res.partial = Reason(
+            f"不应公开的内容（{len(res.redactable)}处）可以区分处理：删除或遮盖后，其余部分可以公开，"
+            "并说明删除的理由。", A37, _ids(res.redactable))
+    return res
