@@ -280,6 +280,12 @@ def _title_and_addressee(lines: list, first: int, b: _Builder) -> int:
                 i += 1
             continue
         if line.endswith(("：", ":")) or "。" in line:
+            tm = RUNON_TITLE_RE.match(line)  # title and 主送机关 joined on one line (PDF text)
+            if tm and line.endswith(("：", ":")) and "。" not in line and len(line) - tm.end() <= 60:
+                b.set("title", tm.group(0), st, st + tm.end())
+                b.set("doc_kind", doc_kind_of(tm.group(0)))
+                b.set("addressee", line[tm.end():-1].strip(), st + tm.end(), en - 1)
+                return en
             break
         parts = [(st, en, line)]
         j = i
