@@ -44,9 +44,17 @@ _INFO_PROPERTY = {"Title": "title", "Author": "author", "Subject": "subject", "K
 
 
 def _looks_truncated(data: bytes) -> bool:
-    """No ``%%EOF`` marker near the end: the file was cut off (a download, a copy)."""
+    """The file was cut off (a download, a copy): no ``%%EOF`` at all, or PDF objects
+    after the last one (an incremental update that ends early).  Other bytes after
+    ``%%EOF`` (mail or upload junk) are tolerated."""
     tail = data.rstrip(b"\x00\r\n\t \x0c")[-2048:]
-    return b"%%EOF" not in tail
+    if b"%%EOF" in tail:
+        return False
+    last = data.rfind(b"%%EOF")
+    if last < 0:
+        return True
+    after = data[last + 5:]
+    return any(word in after for word in (b" obj", b"endobj", b"stream", b"xref", b"trailer"))
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
