@@ -1,0 +1,201 @@
+"""DOCX: replace removed text in place, across runs, keeping the formatting.
+
+Each DOCX block names its XML part, the paragraph (index in ``root.iter(w:p)``) and
+the offset in the paragraph's joined text (reviewer/parsers/ooxml_text.py defines the
+join).  This module walks the same ``w:p`` with the same rules, keeping the element
+that holds each character, checks that the block's text is found where the block
+says, and rewrites the ``w:t`` elements: the first run of a span receives the
+replacement, the others lose their share of the span, each keeping its ``w:rPr``.
+Tabs and breaks inside a span are removed.  Text boxes that Word writes twice
+(DrawingML and a VML fallback) are edited in both copies.
+
+Then docx_clean.py resolves tracked changes, removes comments, clears the
+properties, drops thumbnails and customXml, and strips rsids.  Zip members keep their
+order and timestamps; XML is parsed without entities or network access.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import defaultdict
+
+from lxml import etree
+
+from reviewer.document import Document
+from reviewer.errors import RedactionError
+from reviewer.redaction import docx_clean as clean
+from reviewer.redaction.plan import Removal, replacement_pieces
+from reviewer.redaction.verify import compact
+
+W = clean.W
+w = clean.w
+_CHARS = {w("tab"): "\t", w("ptab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_SKIP = {w("pPr"), w("rPr"), w("instrText"), w("delInstrText"), w("txbxContent"), f"{{{MC}}}Fallback", w("p"),
+         w("delText")}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+EDITED_PARTS = {"body", "table", "header", "footer", "footnote", "endnote", "textbox", "insertion"}
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+class _Atom:
+    __slots__ = ("el", "start", "orig_len", "is_text")
+
+    def __init__(self, el, start: int, orig_len: int, is_text: bool):
+        self.el, self.start, self.orig_len, self.is_text = el, start, orig_len, is_text
+
+
+def _atoms(p) -> tuple[list[_Atom], str]:
+    atoms: list[_Atom] = []
+    parts: list[str] = []
+    pos = 0
+
+    def walk(el):
+        nonlocal pos
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == w("t"):
+                if child.text:
+                    atoms.append(_Atom(child, pos, len(child.text), True))
+                    parts.append(child.text)
+                    pos += len(child.text)
+            elif tag in _CHARS:
+                atoms.append(_Atom(child, pos, 1, False))
+                parts.append(_CHARS[tag])
+                pos += 1
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                walk(choice if choice is not None else child)
+            else:
+                walk(child)
+
+    walk(p)
+    return atoms, "".join(parts)
+
+
+def _edit_paragraph(p, edits: list[tuple[int, int, str, str]]) -> None:
+    """Apply ``(start, end, replacement, expected_text)`` edits to one ``w:p``."""
+    atoms, joined = _atoms(p)
+    for s, e, new, expect in edits:
+        if joined[s:e] != expect:
+            raise RedactionError("A DOCX paragraph does not hold the text the parser reported; nothing was written.",
+                                 code="docx_text_mismatch")
+    for s, e, new, _ in sorted(edits, key=lambda t: -t[0]):
+        placed = False
+        for a in atoms:
+            a_end = a.start + a.orig_len
+            if a_end <= s or a.start >= e:
+                continue
+            if not a.is_text:
+                parent = a.el.getparent()
+                if parent is not None:
+                    parent.remove(a.el)
+                continue
+            text = a.el.text or ""
+            lo, hi = max(s - a.start, 0), min(e - a.start, a.orig_len)
+            if not placed:
+                text = text[:lo] + new + text[hi:]
+                placed = True
+            else:
+                text = text[:lo] + text[hi:]
+            a.el.text = text
+            a.el.set(_XML_SPACE, "preserve")
+        if not placed and new:
+            # The span held only tabs or breaks: put the replacement in a new run there.
+            raise RedactionError("A DOCX span without text cannot carry its replacement.", code="docx_text_mismatch")
+
+
+def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]]:
+    """``{xml_part: {paragraph: [edits]}}`` and the texts of properties to treat as sensitive."""
+    edits: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for r in removals:
+        blocks = [b for b in doc.blocks_in(r.start, r.end)]
+        cuts = [(max(r.start, b.start), min(r.end, b.end)) for b in blocks]
+        pieces = replacement_pieces(r, cuts) if cuts else []
+        for b, (s, e), new in zip(blocks, cuts, pieces):
+            if b.part not in EDITED_PARTS:
+                continue  # comments, deletions and properties are removed whole
+            loc = b.location
+            off = int(loc.get("char_offset", 0)) + (s - b.start)
+            item = (off, off + (e - s), new, doc.text[s:e])
+            edits[loc["xml_part"]][int(loc["paragraph"])].append(item)
+            if loc.get("mirror_paragraph") is not None:
+                edits[loc["xml_part"]][int(loc["mirror_paragraph"])].append(item)
+    return edits, [compact(r.text) for r in removals if compact(r.text)]
+
+
+def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True) -> tuple[bytes, dict]:
+    edits, sensitive_texts = _plan_edits(doc, removals)
+
+    def sensitive(value: str) -> bool:
+        c = compact(value)
+        return any(t in c for t in sensitive_texts)
+
+    zin = zipfile.ZipFile(io.BytesIO(doc.source))
+    infos = zin.infolist()
+    names = {i.filename for i in infos}
+    dropped = {n: why for n in names if (why := clean.is_dropped_part(n))}
+    cleaned: list[str] = sorted({f"{why}（{n}）" for n, why in dropped.items()})
+    out_parts: dict[str, bytes] = {}
+    stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0}
+    for info in infos:
+        name = info.filename
+        if name in dropped:
+            continue
+        data = zin.read(info)
+        is_xml = name.endswith((".xml", ".rels")) and data.lstrip()[:1] == b"<"
+        if not is_xml:
+            out_parts[name] = data
+            continue
+        root = etree.fromstring(data, _parser())
+        if name in edits:
+            paras = list(root.iter(w("p")))
+            for idx, items in edits[name].items():
+                if idx >= len(paras):
+                    raise RedactionError("A DOCX block points at a paragraph that does not exist.",
+                                         code="docx_text_mismatch")
+                _edit_paragraph(paras[idx], items)
+                stats["paragraphs_edited"] += 1
+        if root.tag.startswith(f"{{{W}}}"):
+            stats["tracked_changes"] += clean.resolve_tracked_changes(root)
+            stats["comment_marks"] += clean.remove_comment_marks(root)
+            if strip_rsid:
+                clean.strip_rsid(root)
+            if root.tag == w("settings"):
+                clean.clean_settings(root)
+        elif root.tag == f"{{{clean.CP}}}coreProperties":
+            cleaned += [f"核心属性：{x}" for x in clean.clean_core(root, sensitive)]
+        elif root.tag == f"{{{clean.APP}}}Properties":
+            cleaned += [f"扩展属性：{x}" for x in clean.clean_app(root)]
+        elif root.tag == f"{{{clean.PR}}}Relationships":
+            clean.clean_rels(root, name, set(dropped))
+        out_parts[name] = root  # serialised below, after content types know what is left
+    present = set(out_parts)
+    ct_name = "[Content_Types].xml"
+    if ct_name in out_parts and not isinstance(out_parts[ct_name], bytes):
+        clean.clean_content_types(out_parts[ct_name], set(dropped), present)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in infos:
+            if info.filename not in out_parts:
+                continue
+            value = out_parts[info.filename]
+            if not isinstance(value, bytes):
+                value = etree.tostring(value, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = info.external_attr
+            zout.writestr(zi, value)
+    if stats["tracked_changes"]:
+        cleaned.append(f"修订记录 {stats['tracked_changes']} 处（接受插入，删除内容不保留）")
+    if stats["comment_marks"]:
+        cleaned.append(f"批注标记 {stats['comment_marks']} 处")
+    if strip_rsid:
+        cleaned.append("修订会话标识（rsid）")
+    return buf.getvalue(), {"cleaned": cleaned, "rasterised_pages": [], **stats}
