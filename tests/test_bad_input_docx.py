@@ -78,6 +78,20 @@ def _patch_central(data: bytes, offset: int, fmt: str, value: int) -> bytes:
     return bytes(buf)
 
 
+def _zip_dup() -> bytes:
+    import warnings
+
+    data = _good()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate: that is the point
+        for name in src.namelist():
+            z.writestr(name, src.read(name))
+        z.writestr("word/document.xml", src.read("word/document.xml").replace("王小明".encode(), "某某".encode()))
+    return out.getvalue()
+
+
 XXE = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>')
 LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -102,6 +116,9 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
     ("billion laughs", lambda: _replace(_good(), word__document_xml=LAUGHS.encode()), "unsafe_content"),
     ("zip bomb: 64 MB of zeros in one part", lambda: _zeros_member("word/document.xml", 64), "unsafe_content"),
     ("a header that understates the size", lambda: _patch_central(_zeros_member("word/document.xml", 8), 24, "<I", 100),
+     "corrupt_file"),
+    ("two parts with the same name", lambda: _zip_dup(), "unsafe_content"),
+    ("main part is not a document", lambda: _replace(_good(), word__document_xml=f'<w:styles xmlns:w="{W}"/>'.encode()),
      "corrupt_file"),
     ("encrypted members", lambda: _patch_central(_good(), 8, "<H", 0x1), "encrypted_file"),
 ])

@@ -316,3 +316,22 @@ def test_docx_item_types_all_supported_by_writer():
 
 def test_docx_writer_is_reproducible():
     assert _rich() == _rich()
+
+
+def test_docx_strict_open_xml_namespaces_are_read():
+    data = DocxBuilder().paragraph("严格格式正文").header("页眉文字").properties(author="张三").to_bytes()
+    swaps = ((b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+              b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+             (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+              b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            blob = src.read(name)
+            for a, b in swaps:
+                blob = blob.replace(a, b)
+            z.writestr(name, blob)
+    doc = parse_bytes(out.getvalue(), "strict.docx")
+    assert doc.text == "严格格式正文\n页眉文字\n张三\n"
+    assert [b.part for b in doc.blocks] == ["body", "header", "properties"]

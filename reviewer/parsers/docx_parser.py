@@ -87,6 +87,9 @@ class _Reader:
         pkg_rels = self.rels("")
         main_name = _main_part_name(self.pkg, self.parser)
         main = self.load(main_name, "body")
+        if main.root.tag != w("document"):
+            raise CorruptFileError("The main part of the package is not a Word document body.",
+                                   details={"part": main_name})
         groups: dict[str, list[_Part]] = {"header": [], "footer": [], "footnote": [], "endnote": [], "comment": []}
         kinds = _hf_kinds(main.root)
         order = {rid: i for i, rid in enumerate(kinds)}
@@ -224,7 +227,7 @@ def _custom_xml_items(reader: _Reader) -> int:
 def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]]) -> list[Notice]:
     out: list[Notice] = []
     names = reader.pkg.names
-    ins, dels = _count(parts, W_INS), _count(parts, W_DEL)
+    ins, dels = _count(parts, W_INS, w("moveTo")), _count(parts, W_DEL, w("moveFrom"))
     if ins or dels:
         out.append(Notice("tracked_changes", f"The document has tracked changes ({ins} insertions, {dels} "
                           "deletions); deleted text is included in the review.", {"insertions": ins, "deletions": dels}))

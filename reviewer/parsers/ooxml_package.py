@@ -28,6 +28,22 @@ CHUNK = 64 * 1024
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REL = f"{{{REL_NS}}}Relationship"
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+# "Strict Open XML" (ISO/IEC 29500 strict) names the same elements in other
+# namespaces; they are mapped to the transitional ones so no text is silently missed.
+_STRICT = b"http://purl.oclc.org/ooxml/"
+_STRICT_NS = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+)
+_STRICT_REL_TYPES = {"extendedProperties": "extended-properties", "customProperties": "custom-properties"}
 
 
 class Rel:
@@ -38,7 +54,8 @@ class Rel:
 
     @property
     def short_type(self) -> str:
-        return self.type.rsplit("/", 1)[-1]
+        short = self.type.rsplit("/", 1)[-1]
+        return _STRICT_REL_TYPES.get(short, short)
 
 
 def _mb(n: int) -> str:
@@ -61,8 +78,13 @@ class Package:
                 f"The DOCX package has {len(infos):,} parts; the limit is {limits.max_zip_members:,}.",
                 details={"limit": "max_zip_members", "value": limits.max_zip_members},
             )
+        seen: set[str] = set()
         total = 0
         for info in infos:
+            if info.filename in seen:
+                raise UnsafeContentError(f"The DOCX package holds two parts named {info.filename!r}; "
+                                         "it was refused as ambiguous (a way to hide content).")
+            seen.add(info.filename)
             if info.flag_bits & 0x1:
                 raise EncryptedFileError("Parts of the DOCX package are encrypted; remove the password and upload it again.")
             if info.file_size > RATIO_FLOOR and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
@@ -120,7 +142,11 @@ class Package:
 
     def xml(self, name: str, parser: etree.XMLParser):
         """Parse a member as XML safely; returns the root element."""
-        return parse_xml(self.read(name), name, parser)
+        data = self.read(name)
+        if _STRICT in data:
+            for strict, transitional in _STRICT_NS:
+                data = data.replace(strict, transitional)
+        return parse_xml(data, name, parser)
 
     def rels(self, part: str, parser: etree.XMLParser) -> list[Rel]:
         """Relationships of ``part`` (``""`` for the package), targets resolved to member names."""
