@@ -29,7 +29,7 @@ MODES = ("label", "block", "partial")
 
 # Finding types of the same kind, as different detectors may spell them.
 TYPE_ALIASES = {
-    "id_card": "id_card", "resident_id": "id_card", "id_number": "id_card", "hk_macau_tw_residence": "id_card",
+    "id_card": "id_card", "id_card_legacy": "id_card", "resident_id": "id_card", "id_number": "id_card", "hk_macau_tw_residence": "id_card",
     "social_security": "id_card",
     "mobile": "mobile", "mobile_phone": "mobile", "phone_mobile": "mobile", "cell_phone": "mobile",
     "bank_card": "bank_card", "bank_account": "bank_card", "bank_card_number": "bank_card",
