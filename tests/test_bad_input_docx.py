@@ -175,3 +175,14 @@ def test_bad_docx_cli_scan_json_exits_3_with_the_error(tmp_path):
     assert "Traceback" not in proc.stderr + proc.stdout
     result = json.loads(proc.stdout)
     assert result["errors"][0]["code"] == "corrupt_file"
+
+
+def test_bad_docx_oversized_xml_part_is_refused_before_parsing(monkeypatch):
+    from reviewer.parsers import ooxml_package
+
+    monkeypatch.setattr(ooxml_package, "MAX_XML_PART_BYTES", 2000)
+    b = DocxBuilder()
+    for i in range(40):
+        b.paragraph(f"第{i}段：联系人王小明，电话13812345678。")
+    err = _error(b.to_bytes())
+    assert err.code == "limit_exceeded" and err.details["limit"] == "xml_part_bytes"

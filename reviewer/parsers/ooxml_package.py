@@ -24,6 +24,9 @@ from reviewer.settings import Limits
 # the ratio test applies to members that would inflate past this many bytes.
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
+# lxml needs roughly 8× a part's size in memory; no real Word part comes near this
+# (64 MB of WordprocessingML is ~300,000 paragraphs), so it bounds memory to ~0.6 GB.
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REL = f"{{{REL_NS}}}Relationship"
@@ -142,7 +145,15 @@ class Package:
 
     def xml(self, name: str, parser: etree.XMLParser):
         """Parse a member as XML safely; returns the root element."""
+        if self.infos[name].file_size > MAX_XML_PART_BYTES:
+            raise LimitExceededError(
+                f"Part {name!r} of the DOCX package is larger than {_mb(MAX_XML_PART_BYTES)} of XML.",
+                details={"limit": "xml_part_bytes", "value": MAX_XML_PART_BYTES, "part": name},
+            )
         data = self.read(name)
+        if len(data) > MAX_XML_PART_BYTES:  # the header understated it
+            raise LimitExceededError(f"Part {name!r} of the DOCX package is too large to read safely.",
+                                     details={"limit": "xml_part_bytes", "value": MAX_XML_PART_BYTES, "part": name})
         if _STRICT in data:
             for strict, transitional in _STRICT_NS:
                 data = data.replace(strict, transitional)

@@ -162,6 +162,8 @@ def read_part(root, *, check=None) -> list[Para]:
         para.context = ctx
         paras.append(para)
     _mirror_fallbacks(root, paras)
+    for para in paras:
+        para.element = None  # let lxml free the element proxies
     return paras
 
 

@@ -171,7 +171,7 @@ class DocxBuilder:
         for rId, rel in list(pkg_rels.items()):
             if rel.reltype == RT.THUMBNAIL:
                 pkg_rels.pop(rId)
-        self._next_id = 100
+        self._next_id = 1000  # w:id of tracked changes; python-docx numbers comments from 0
         self._footnotes = _Notes(endnote=False)
         self._endnotes = _Notes(endnote=True)
         self._custom: dict[str, object] = {}
