@@ -75,6 +75,8 @@ class ReviewerRecognizer(PatternRecognizer):
             version=self.ID.rsplit(".", 1)[-1] if self.ID else "v1",
             **kwargs,
         )
+        # presidio's AnalyzerEngine applies this too (see Engine.presidio_engine)
+        self.score_thresholds = {"default": self.MIN_SCORE}
         self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.patterns]
         self._prefilter = re.compile(self.PREFILTER) if self.PREFILTER else None
 

@@ -93,7 +93,8 @@ class Engine:
 
     def _min_score(self, r: RecognizerResult) -> float:
         rec = self._rec(r)
-        return getattr(rec, "MIN_SCORE", DEFAULT_MIN_SCORE)
+        th = rec.score_thresholds
+        return th.get(r.entity_type, th.get("default", DEFAULT_MIN_SCORE))
 
     def _priority(self, r: RecognizerResult) -> int:
         return getattr(self._rec(r), "PRIORITY", 0)

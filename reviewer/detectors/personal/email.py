@@ -1,0 +1,27 @@
+"""E-mail addresses (ASCII local part; touching Chinese text on either side)."""
+
+from __future__ import annotations
+
+from reviewer.detectors.base import ReviewerRecognizer
+from reviewer.detectors.personal._common import BASIS_PRIVACY
+
+
+class EmailRecognizer(ReviewerRecognizer):
+    ID = "personal.email.v1"
+    TYPE = "email"
+    LABEL = "电子邮箱"
+    ACTION = "redact"
+    BASIS = BASIS_PRIVACY
+    PATTERNS = (
+        ("email", r"(?<![A-Za-z0-9._%+*＊-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+                  r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+                  r"\.[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])", 0.8),
+    )
+    CONTEXT = ("邮箱", "电子邮件", "E-mail", "Email", "email", "邮件", "信箱")
+    MIN_SCORE = 0.5
+    PREFILTER = r"@"
+    PRIORITY = 6
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        local = pattern_text.split("@", 1)[0]
+        return ".." in pattern_text or local.endswith(".")

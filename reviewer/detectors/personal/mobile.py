@@ -1,0 +1,35 @@
+"""Mainland mobile numbers: 1[3-9]x xxxx xxxx, with +86/0086, spaced or dashed."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors.base import NOT_DIGIT_AFTER, ReviewerRecognizer
+from reviewer.detectors.personal._common import (BASIS_PRIVACY, NO_MASK_AFTER, NO_MASK_BEFORE,
+                                                 NOT_PERSONAL_CONTEXT)
+
+_PREFIX = r"(?:(?:\+|＋|00)?86[ -]?|[(（](?:\+|＋)?86[)）] ?)?"
+_B = r"(?<![0-9A-Za-z+＋])" + NO_MASK_BEFORE
+_A = NOT_DIGIT_AFTER + NO_MASK_AFTER
+# amounts, counts and units right after the number: not a phone
+_UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|千|百|人|户|吨|亩|平方|米|个|项|件|次|份|%|％)")
+
+
+class MobileRecognizer(ReviewerRecognizer):
+    ID = "personal.mobile.v1"
+    TYPE = "mobile"
+    LABEL = "手机号码"
+    ACTION = "redact"
+    BASIS = BASIS_PRIVACY
+    PATTERNS = (
+        ("mobile", _B + _PREFIX + r"1[3-9]\d{9}" + _A, 0.6),
+        ("mobile_grouped", _B + _PREFIX + r"1[3-9]\d[ -]\d{4}[ -]\d{4}" + _A, 0.6),
+    )
+    CONTEXT = ("手机", "电话", "联系方式", "联系电话", "Tel", "TEL", "tel", "电話", "移动电话", "微信", "手机号")
+    NEGATIVE_CONTEXT = NOT_PERSONAL_CONTEXT + ("金额", "合计", "人民币")
+    MIN_SCORE = 0.5
+    PREFILTER = r"1[3-9]\d"
+    PRIORITY = 5
+
+    def accept(self, text, start, end, match) -> bool:
+        return _UNIT_AFTER.match(text, end) is None

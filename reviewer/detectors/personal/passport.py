@@ -1,0 +1,31 @@
+"""Passports: ordinary E+8 digits or E+letter+7 digits; official DE/SE/PE+7; old G+8.
+
+``E12345678`` alone is reported (the form is rare outside passports); the other
+forms only next to a context word (护照…).
+"""
+
+from __future__ import annotations
+
+from reviewer.detectors.base import NOT_ALNUM_AFTER, NOT_ALNUM_BEFORE, ReviewerRecognizer
+from reviewer.detectors.personal._common import BASIS_PRIVACY, NO_MASK_AFTER, NO_MASK_BEFORE
+
+_B = NOT_ALNUM_BEFORE + NO_MASK_BEFORE
+_A = NOT_ALNUM_AFTER + NO_MASK_AFTER
+
+
+class PassportRecognizer(ReviewerRecognizer):
+    ID = "personal.passport.v1"
+    TYPE = "passport"
+    LABEL = "护照号码"
+    ACTION = "redact"
+    BASIS = BASIS_PRIVACY
+    PATTERNS = (
+        ("ordinary_e8", _B + r"E\d{8}" + _A, 0.5),
+        ("ordinary_e_letter", _B + r"E[A-HJ-NP-Z]\d{7}" + _A, 0.35),
+        ("official", _B + r"(?:DE|SE|PE)\d{7}" + _A, 0.35),
+        ("old_g", _B + r"G\d{8}" + _A, 0.3),
+    )
+    CONTEXT = ("护照", "passport", "Passport", "PASSPORT", "证件号", "证件号码")
+    MIN_SCORE = 0.5
+    PREFILTER = r"[EGDSP][A-Z]?\d{7}"
+    PRIORITY = 5

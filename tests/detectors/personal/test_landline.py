@@ -1,0 +1,29 @@
+import pytest
+
+from reviewer.detectors.personal.landline import LandlineRecognizer
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("电话：0311-87654321", ["0311-87654321"]),
+    ("021-22033212-123", ["021-22033212-123"]),
+    ("联系电话0311-87654321转123。", ["0311-87654321转123"]),
+    ("（010）62345678", ["（010）62345678"]),
+    ("(0531)8612345", ["(0531)8612345"]),
+    ("传真：87654321", ["87654321"]),             # local number after a label
+    ("电话01062345678", ["01062345678"]),         # no separator: only with context
+    ("客服电话400-123-4567", ["400-123-4567"]),
+    ("01062345678", []),
+    ("400-123-4567", []),                         # service number without context
+    ("请拨打12345热线", []),
+    ("12345", []),
+    ("87654321", []),                             # bare local number
+    ("0311-8765****", []),                        # masked
+    ("邮政编码：050000", []),
+    ("资府办函〔2017〕71号", []),
+    ("12,345.67元", []),
+    ("2024-06-04", []),
+])
+def test_landline(engine_for, text, expected):
+    fs = engine_for(LandlineRecognizer).analyze_text(text)
+    assert [f.text for f in fs] == expected
+    assert all(f.type == "landline" for f in fs)
