@@ -49,6 +49,9 @@ STREETS = ["人民路", "建设路", "解放路", "中山路", "和平街", "幸
 COMMUNITIES = ["阳光花园", "锦绣小区", "幸福里小区", "翠湖苑", "金色家园", "和平新村", "春晖小区", "滨江花园"]
 COMPANY_WORDS = ["恒信", "宏达", "鑫源", "华泰", "瑞丰", "德润", "汇通", "佳禾", "中诚", "安泰", "博远", "新瑞"]
 COMPANY_TRADES = ["建筑工程", "信息技术", "环保科技", "物业服务", "商贸", "机电设备", "市政工程", "医疗器械"]
+# Allocated 3-digit mobile prefixes (1[3-9]x; 14x and 16x only where in real use).
+MOBILE_PREFIXES = tuple(str(p) for p in (*range(130, 140), 145, 147, *range(150, 154), *range(155, 160), 166,
+                                         *range(170, 179), *range(180, 190), 191, 198, 199))
 PROVINCE_ABBR = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新"
 PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I, O
 
@@ -126,8 +129,8 @@ class Faker:
         return f"{region}{birth:%y%m%d}{self.r.randint(1, 999):03d}"
 
     def mobile(self, style: str = "plain") -> str:
-        """1[3-9]x xxxx xxxx; style: plain | +86 | spaced | dashed."""
-        n = f"1{self.r.choice('3456789')}{self.r.randint(0, 9)}{self.r.randint(0, 99999999):08d}"
+        """1[3-9]x xxxx xxxx from MOBILE_PREFIXES; style: plain | +86 | spaced | dashed."""
+        n = f"{self.r.choice(MOBILE_PREFIXES)}{self.r.randint(0, 99999999):08d}"
         if style == "+86":
             return "+86 " + n
         if style == "spaced":
