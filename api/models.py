@@ -135,7 +135,7 @@ class RedactionDecision(Base):
     version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
     finding_id: Mapped[str] = mapped_column(String(64))
     context_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    decision: Mapped[str] = mapped_column(String(16))         # redact | keep
+    decision: Mapped[str] = mapped_column(String(16))         # accept (remove) | reject (keep)
     reason: Mapped[str] = mapped_column(Text, default="")
     basis: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -22,6 +22,7 @@ class Settings:
     database_url: str | None = None             # default: SQLite file in data_dir
     secret: bytes = b""                          # server secret: seals signing keys, signs sessions
     demo: bool = False
+    demo_password: str | None = None             # default: random, printed at start
     max_upload_bytes: int = 50 * MB
     background_threshold_bytes: int = 2 * MB     # larger uploads are scanned by the worker
     rate_limit_per_minute: int = 600             # requests per user per minute
@@ -50,7 +51,8 @@ class Settings:
         env = os.environ if environ is None else environ
         data_dir = Path(env.get("REVIEWER_DATA_DIR") or "var")
         kw: dict = {"data_dir": data_dir, "database_url": env.get("REVIEWER_DATABASE_URL") or None,
-                    "demo": _bool(env.get("REVIEWER_DEMO"))}
+                    "demo": _bool(env.get("REVIEWER_DEMO")),
+                    "demo_password": env.get("REVIEWER_DEMO_PASSWORD") or None}
         for name, var in (("max_upload_bytes", "REVIEWER_MAX_UPLOAD_BYTES"),
                           ("background_threshold_bytes", "REVIEWER_BACKGROUND_THRESHOLD_BYTES"),
                           ("rate_limit_per_minute", "REVIEWER_RATE_LIMIT_PER_MINUTE"),

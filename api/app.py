@@ -1,0 +1,116 @@
+"""The application factory: ``create_app(settings)``.
+
+At start it runs ``alembic upgrade head``, starts the background worker and, in demo
+mode, creates the demo accounts and prints them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routers import admin, auth, documents, records, review
+from api.runtime import Runtime
+from api.settings import Settings
+
+log = logging.getLogger("api")
+
+DESCRIPTION = """Pre-publication review (政府信息公开 · 保密审查) of government documents.
+
+Every error has the shape `{"error": {"code", "message", "details"}}`.  Authenticate with
+`POST /api/auth/token` and `Authorization: Bearer <token>`, or with a cookie session
+(`POST /api/auth/login`) plus the `X-CSRF-Token` header on unsafe methods.  See docs/api.md.
+"""
+
+
+class BodyLimit:
+    """Refuse a request body over the limit with 413 before anything reads it."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    size = int(value)
+                except ValueError:
+                    size = -1
+                if size > self.limit or size < 0:
+                    return await self._reject(send, size)
+        seen = 0
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise errors.ApiError(413, "payload_too_large", "The request is too large.")
+            return message
+
+        return await self.app(scope, limited_receive, send)
+
+    async def _reject(self, send, size: int):
+        status = 413 if size > self.limit else 400
+        code, message = ("payload_too_large", f"The request is larger than the limit of {self.limit:,} bytes.") \
+            if status == 413 else ("bad_request", "The Content-Length header is not valid.")
+        body = json.dumps(errors.error_body(code, message, {"limit": self.limit} if status == 413 else {}),
+                          ensure_ascii=False).encode("utf-8")
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def create_app(settings: Settings | None = None, *, start_worker: bool | None = None,
+               print_demo=print) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        rt = Runtime.start(settings)
+        app.state.runtime = rt
+        if settings.demo:
+            from api.accounts import ensure_demo_users
+
+            rows = ensure_demo_users(rt, settings.demo_password)
+            print_demo("Demo mode: these accounts exist" + ("" if settings.demo_password else " (passwords change at every start)") + ":")
+            for username, password, roles in rows:
+                print_demo(f"  {username:<10} {password:<14} {roles}")
+        if settings.worker if start_worker is None else start_worker:
+            from api.worker import Worker
+
+            rt.worker = Worker(rt).start()
+        try:
+            yield
+        finally:
+            rt.close()
+
+    app = FastAPI(title="reviewer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    errors.install(app)
+    for r in (auth.router, documents.router, review.router, records.router, admin.router):
+        app.include_router(r)
+
+    @app.get("/api/health", tags=["health"], summary="Liveness")
+    def health() -> dict:
+        return {"status": "ok"}
+
+    @app.middleware("http")
+    async def security_headers(request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    # a little headroom over the file limit for the multipart envelope
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + 64 * 1024)
+    return app

@@ -1,0 +1,71 @@
+"""Build the 保密审查记录 of a case from the database (rendering is reviewer.review.record)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.models import Case, Department, ManualSpan, Organisation, RedactionDecision, Signature, User, Version
+from reviewer.review.record import ReviewRecord, SignerLine, WithheldItem, mask
+from reviewer.review.workflow import ROLE_LABELS, TIERS
+
+TYPE_LABELS = {
+    "id_card": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank_card": "银行卡号",
+    "email": "电子邮箱", "address": "住址", "name": "姓名", "passport": "护照号",
+    "warning_label": "内部资料等警示标识", "secrecy_mark": "密级标志", "manual": "人工标注内容",
+}
+
+
+def _where(loc: dict) -> str:
+    if not loc:
+        return ""
+    if loc.get("page"):
+        return f"第 {loc['page']} 页"
+    if loc.get("paragraph") is not None:
+        return f"{loc.get('part', '')} 第 {loc['paragraph'] + 1} 段".strip()
+    if loc.get("line"):
+        return f"第 {loc['line']} 行"
+    return str(loc.get("part", ""))
+
+
+def build(db: Session, case: Case, version: Version) -> ReviewRecord:
+    scan = json.loads(version.scan_json or "{}")
+    structure = scan.get("structure") or {}
+    findings = {f["id"]: f for f in scan.get("findings", [])}
+    dept = db.get(Department, case.department_id)
+    org = db.get(Organisation, dept.organisation_id) if dept else None
+    drafter = db.get(User, case.drafter_id)
+    withheld = []
+    for d in db.scalars(select(RedactionDecision).where(RedactionDecision.version_id == version.id,
+                                                        RedactionDecision.decision == "accept")
+                        .order_by(RedactionDecision.id)):
+        f = findings.get(d.finding_id, {})
+        withheld.append(WithheldItem(what=TYPE_LABELS.get(f.get("type", ""), f.get("type", "—")),
+                                     excerpt=mask(f.get("text", "")), basis=d.basis or f.get("basis", ""),
+                                     where=_where(f.get("location") or {})))
+    for m in db.scalars(select(ManualSpan).where(ManualSpan.version_id == version.id).order_by(ManualSpan.id)):
+        withheld.append(WithheldItem(what=m.reason or "人工标注内容", excerpt=mask(m.text),
+                                     basis=m.basis or "《政府信息公开条例》第三十七条", manual=True))
+    signers = []
+    for sig in db.scalars(select(Signature).where(Signature.version_id == version.id).order_by(Signature.tier)):
+        p = json.loads(sig.payload)
+        signers.append(SignerLine(tier=sig.tier, tier_label=TIERS[sig.tier][3],
+                                  role_label=ROLE_LABELS.get(sig.role, sig.role), name=p.get("display_name", ""),
+                                  opinion=p.get("opinion", ""), decision=p.get("decision", ""),
+                                  signed_at=p.get("signed_at", "")))
+    sug = scan.get("suggestion") or {}
+    summary = ""
+    if not structure.get("doc_number"):
+        summary = (structure.get("title") or case.title or "")[:120]
+    return ReviewRecord(
+        title=structure.get("title") or case.title, doc_number=structure.get("doc_number"), summary=summary,
+        unit=org.name if org else "", department=dept.name if dept else "",
+        drafter=drafter.display_name if drafter else "", case_id=case.id, version_no=version.version_no,
+        state=case.state, attribute=version.attribute,
+        partial_disclosure=bool(sug.get("partial_disclosure")) or bool(withheld),
+        withheld=withheld, signers=signers, original_sha256=version.original_sha256,
+        output_sha256=version.output_sha256,
+        generated_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))

@@ -1,0 +1,127 @@
+"""Upload, list and read documents; revised drafts; originals and outputs; background jobs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select
+
+from api import cases
+from api.deps import DB, RT, CurrentUser
+from api.errors import ApiError, not_found
+from api.models import Case, Job, Version
+from api.ratelimit import retry_after
+from api.schemas import ERRORS, JobOut
+from api.views import case_out, job_out, version_out
+
+router = APIRouter(prefix="/api", tags=["documents"], responses=ERRORS)
+
+MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
+
+
+async def _read_upload(rt, file: UploadFile) -> bytes:
+    limit = rt.settings.max_upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise ApiError(413, "payload_too_large", f"The file is larger than the limit of {limit:,} bytes.",
+                       {"limit": "max_upload_bytes", "value": limit})
+    return data
+
+
+def _upload_rate(rt, user) -> None:
+    wait = rt.limiter.take(("upload", user.id), rt.settings.upload_rate_per_minute)
+    if wait:
+        raise ApiError(429, "rate_limited", "Too many uploads; slow down.", {"retry_after_s": round(wait, 1)},
+                       headers={"Retry-After": retry_after(wait)})
+
+
+def _created(db, case, version, job, user):
+    body = case_out(db, case, user)
+    if job is not None:
+        body["job"] = job_out(job, case.id)
+        return JSONResponse(body, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+    return JSONResponse(body, status_code=201, headers={"Location": f"/api/documents/{case.id}"})
+
+
+@router.post("/documents", status_code=201, summary="Upload a draft (drafter); small files are scanned at once")
+async def upload(rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...),
+                 title: str | None = Form(default=None)):
+    _upload_rate(rt, user)
+    data = await _read_upload(rt, file)
+    from starlette.concurrency import run_in_threadpool
+
+    case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
+                                                 file.filename or "upload", None, title)
+    return await run_in_threadpool(_created, db, case, version, job, user)
+
+
+@router.post("/documents/{case_id}/versions", status_code=201,
+             summary="Upload a revised draft of a returned document (a new version of the same case)")
+async def revise(case_id: int, rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...)):
+    _upload_rate(rt, user)
+    data = await _read_upload(rt, file)
+    from starlette.concurrency import run_in_threadpool
+
+    case = await run_in_threadpool(cases.load_case, db, user, case_id)
+    db.commit()
+    case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
+                                                 file.filename or "upload", case, None)
+    return await run_in_threadpool(_created, db, case, version, job, user)
+
+
+@router.get("/documents", summary="Documents I may see, newest first")
+def list_documents(db: DB, user: CurrentUser, state: str | None = None,
+                   limit: int = Query(default=50, ge=1, le=500), offset: int = Query(default=0, ge=0)) -> dict:
+    q = select(Case).order_by(Case.id.desc())
+    if state:
+        q = q.where(Case.state == state)
+    if not (user.role_names & cases.ORG_WIDE_ROLES):
+        q = q.where(Case.department_id == user.department_id)
+    rows = [c for c in db.scalars(q.offset(offset).limit(limit)) if cases.can_see(db, user, c)]
+    return {"items": [case_out(db, c, user, full=False) for c in rows], "limit": limit, "offset": offset}
+
+
+@router.get("/documents/{case_id}", summary="A document: state, current version, findings, suggestion")
+def get_document(case_id: int, db: DB, user: CurrentUser) -> dict:
+    return case_out(db, cases.load_case(db, user, case_id), user)
+
+
+@router.get("/documents/{case_id}/versions/{version_no}", summary="One version with its scan")
+def get_version(case_id: int, version_no: int, db: DB, user: CurrentUser) -> dict:
+    case = cases.load_case(db, user, case_id)
+    v = db.scalar(select(Version).where(Version.case_id == case.id, Version.version_no == version_no))
+    if v is None:
+        raise not_found("version")
+    return version_out(db, v)
+
+
+def _file(rt, sha: str, fmt: str, name: str) -> Response:
+    return Response(rt.blobs.get(sha), media_type=MEDIA.get(fmt, "application/octet-stream"),
+                    headers={"Content-Disposition": f"attachment; filename=\"{name}\"",
+                             "X-Content-SHA256": sha, "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/documents/{case_id}/original", summary="The uploaded original of the current version")
+def original(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
+    v = cases.current_version(db, cases.load_case(db, user, case_id))
+    return _file(rt, v.original_sha256, v.format, f"original-{case_id}-v{v.version_no}.{v.format}")
+
+
+@router.get("/documents/{case_id}/output", summary="The redacted output (the version that is signed and published)")
+def output(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
+    v = cases.current_version(db, cases.load_case(db, user, case_id))
+    if not v.output_sha256:
+        raise ApiError(409, "no_output", "The redactions have not been approved yet.")
+    fmt = v.output_format or v.format
+    return _file(rt, v.output_sha256, fmt, f"public-{case_id}-v{v.version_no}.{fmt}")
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut, summary="Status of a background analysis")
+def job_status(job_id: int, db: DB, user: CurrentUser) -> dict:
+    job = db.get(Job, job_id)
+    if job is None:
+        raise not_found("job")
+    v = db.get(Version, job.version_id)
+    case = cases.load_case(db, user, v.case_id)
+    return job_out(job, case.id)

@@ -1,0 +1,62 @@
+"""The review itself: redaction decisions, approval, the three tiers, return and reject."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api import cases, review_service as svc
+from api.deps import DB, RT, CurrentUser
+from api.schemas import ERRORS, ApproveIn, CommentIn, DecisionsIn, ManualSpanIn, SignIn
+from api.views import case_out
+
+router = APIRouter(prefix="/api/documents/{case_id}", tags=["review"], responses=ERRORS)
+
+
+@router.post("/decisions", summary="Accept (remove) or reject (keep) findings — security officer")
+def decide(case_id: int, body: DecisionsIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    rows = svc.decide(rt, db, user, case_id, [d.model_dump() for d in body.decisions])
+    return {"decisions": [{"finding_id": r.finding_id, "decision": r.decision, "reason": r.reason,
+                           "basis": r.basis} for r in rows]}
+
+
+@router.post("/manual-spans", status_code=201, summary="Mark extra text for removal — security officer")
+def manual_span(case_id: int, body: ManualSpanIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    row = svc.add_manual_span(rt, db, user, case_id, body.start, body.end, body.reason, body.basis)
+    return {"id": row.id, "start": row.start, "end": row.end, "text": row.text, "reason": row.reason,
+            "basis": row.basis}
+
+
+@router.post("/redactions/approve", summary="Approve the redactions; builds and verifies the output — security officer")
+def approve(case_id: int, body: ApproveIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    svc.approve_redactions(rt, db, user, case_id, body.attribute, body.comment)
+    return case_out(db, cases.load_case(db, user, case_id), user)
+
+
+@router.post("/sign", summary="Sign a tier (1 承办人员初审, 2 承办部门负责人审核, 3 单位负责人审发)")
+def sign(case_id: int, body: SignIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    sig = svc.sign(rt, db, user, case_id, body.tier, body.decision, body.opinion)
+    out = case_out(db, cases.load_case(db, user, case_id), user)
+    out["signature"] = {"id": sig.id, "tier": sig.tier, "output_sha256": sig.output_sha256}
+    return out
+
+
+@router.post("/return", summary="Return for revision with a comment")
+def return_for_revision(case_id: int, body: CommentIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    svc.return_for_revision(rt, db, user, case_id, body.comment)
+    return case_out(db, cases.load_case(db, user, case_id), user)
+
+
+@router.post("/reject", summary="Reject (final) at the current tier, with a comment")
+def reject(case_id: int, body: CommentIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    from reviewer.review.workflow import tier_of_state
+
+    case = cases.load_case(db, user, case_id)
+    tier = tier_of_state(case.state)
+    if tier is None:
+        from api.errors import ApiError
+
+        raise ApiError(409, "invalid_transition", f"Cannot reject a document that is {case.state}.",
+                       {"state": case.state})
+    db.commit()
+    svc.sign(rt, db, user, case_id, tier, "reject", body.comment)
+    return case_out(db, cases.load_case(db, user, case_id), user)

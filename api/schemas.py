@@ -1,0 +1,115 @@
+"""Request and response bodies (input, stored and output shapes are kept apart)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Role = Literal["drafter", "security_officer", "dept_head", "unit_head", "admin"]
+Attribute = Literal["proactive", "on_request", "not_public"]
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+ERRORS = {s: {"model": ErrorResponse} for s in (400, 401, 403, 404, 409, 413, 415, 422, 429)}
+
+
+# ---- auth
+class Credentials(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_at: str
+
+
+class SessionOut(BaseModel):
+    csrf_token: str
+    user: "UserOut"
+
+
+class UserOut(BaseModel):
+    id: int
+    username: str
+    display_name: str
+    roles: list[str]
+    department_id: int | None
+    department: str | None
+    organisation_id: int
+
+
+# ---- admin
+class UserIn(BaseModel):
+    username: str = Field(min_length=2, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")
+    display_name: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=8, max_length=256)
+    roles: list[Role] = Field(min_length=1)
+    department: str | None = Field(default=None, max_length=200)
+
+
+class DepartmentIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+
+
+class DepartmentOut(BaseModel):
+    id: int
+    name: str
+    organisation_id: int
+
+
+# ---- documents and review
+class DecisionIn(BaseModel):
+    finding_id: str = Field(min_length=1, max_length=64)
+    decision: Literal["accept", "reject"]
+    reason: str | None = Field(default=None, max_length=2000)
+    basis: str | None = Field(default=None, max_length=500)
+
+
+class DecisionsIn(BaseModel):
+    decisions: list[DecisionIn] = Field(min_length=1, max_length=5000)
+
+
+class ManualSpanIn(BaseModel):
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    reason: str = Field(default="", max_length=2000)
+    basis: str = Field(default="", max_length=500)
+
+
+class ApproveIn(BaseModel):
+    attribute: Attribute | None = None
+    comment: str = Field(default="", max_length=2000)
+
+
+class SignIn(BaseModel):
+    tier: int = Field(ge=1, le=3)
+    decision: Literal["approve", "return", "reject"] = "approve"
+    opinion: str = Field(default="", max_length=4000)
+
+
+class CommentIn(BaseModel):
+    comment: str = Field(min_length=1, max_length=4000)
+
+
+class JobOut(BaseModel):
+    id: int
+    kind: str
+    status: str
+    version_id: int
+    case_id: int | None = None
+    error: dict[str, Any] | None = None
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None

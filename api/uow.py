@@ -1,0 +1,24 @@
+"""Commit a unit of work together with its audit events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api import audit_store
+from api.models import User
+from api.runtime import Runtime
+
+
+def commit(rt: Runtime, db: Session, actor: User | None, events: list[tuple[str, int | None, int | None, dict[str, Any]]]) -> None:
+    """Append ``events`` (action, case_id, version_id, data) to the chain and commit, atomically."""
+    with rt.audit_lock:
+        try:
+            for action, case_id, version_id, data in events:
+                audit_store.append(db, rt.audit_lock, actor=actor, action=action, case_id=case_id,
+                                   version_id=version_id, data=data)
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
