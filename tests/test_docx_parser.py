@@ -335,3 +335,11 @@ def test_docx_strict_open_xml_namespaces_are_read():
     doc = parse_bytes(out.getvalue(), "strict.docx")
     assert doc.text == "严格格式正文\n页眉文字\n张三\n"
     assert [b.part for b in doc.blocks] == ["body", "header", "properties"]
+
+
+def test_docx_deletions_apart_in_the_paragraph_stay_apart():
+    b = DocxBuilder().paragraph(["甲", Del("王"), "乙", Del("小明"), Del("同志")])
+    doc = parse_bytes(b.to_bytes(), "d.docx")
+    dels = [(doc.text[x.start:x.end], x.location["char_offset"]) for x in doc.blocks if x.part == "deletion"]
+    assert dels == [("王", 0), ("小明同志", 1)]
+    assert doc.text.startswith("甲乙\n")

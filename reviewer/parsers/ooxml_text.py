@@ -35,11 +35,13 @@ _AUTHOR, _DATE, _ID, _TYPE = w("author"), w("date"), w("id"), w("type")
 
 @dataclass
 class Para:
-    """One ``w:p``: ``pieces`` are (text, insertion or None) in order; ``deleted`` likewise."""
+    """One ``w:p``: ``pieces`` are (text, insertion or None) in order; ``deleted`` are
+    (text, ((author, date), where)) with ``where`` the number of kept pieces before it,
+    so deletions separated by kept text are never joined into one block."""
 
     index: int
     pieces: list[tuple[str, tuple[str, str] | None]] = field(default_factory=list)
-    deleted: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
+    deleted: list[tuple[str, tuple[tuple[str, str], int]]] = field(default_factory=list)
     context: dict = field(default_factory=dict)
     in_textbox: bool = False
     in_fallback: bool = False
@@ -59,7 +61,7 @@ def _collect(el, para: Para, ins: tuple[str, str] | None, dele: tuple[str, str] 
                 para.pieces.append((child.text, ins))
         elif tag == W_DELTEXT:
             if child.text:
-                para.deleted.append((child.text, dele or ("", "")))
+                para.deleted.append((child.text, (dele or ("", ""), len(para.pieces))))
         elif tag in _CHARS:
             para.pieces.append((_CHARS[tag], ins))
         elif tag in _SKIP or not isinstance(tag, str):
@@ -95,7 +97,7 @@ def segments(para: Para):
 
 def deleted_segments(para: Para):
     """Deleted text as (text, (author, date), offset within the concatenated w:delText)."""
-    return _merge(para.deleted)
+    return [(text, tag[0], off) for text, tag, off in _merge(para.deleted)]
 
 
 class _Tables:
