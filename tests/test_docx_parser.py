@@ -343,3 +343,10 @@ def test_docx_deletions_apart_in_the_paragraph_stay_apart():
     dels = [(doc.text[x.start:x.end], x.location["char_offset"]) for x in doc.blocks if x.part == "deletion"]
     assert dels == [("王", 0), ("小明同志", 1)]
     assert doc.text.startswith("甲乙\n")
+
+
+def test_docx_header_lines_are_separate_paragraphs():
+    doc = parse_bytes(DocxBuilder().header("第一行").header("第二行").footer("页脚").to_bytes(), "h.docx")
+    assert doc.text == "第一行\n第二行\n页脚\n"
+    assert [(b.part, b.location["paragraph"], b.location["kind"]) for b in doc.blocks] == [
+        ("header", 0, "default"), ("header", 1, "default"), ("footer", 0, "default")]

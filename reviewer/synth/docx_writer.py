@@ -239,13 +239,18 @@ class DocxBuilder:
 
     # -- headers and footers ---------------------------------------------------------
     def header(self, content: Content, kind: str = "default") -> "DocxBuilder":
-        """Set the first section's header of ``kind`` (default | first | even)."""
-        self._fill(self._hf(kind, footer=False).paragraphs[0], content)
+        """Add a paragraph to the first section's header of ``kind`` (default | first | even)."""
+        self._fill(self._hf_paragraph(self._hf(kind, footer=False)), content)
         return self
 
     def footer(self, content: Content, kind: str = "default") -> "DocxBuilder":
-        self._fill(self._hf(kind, footer=True).paragraphs[0], content)
+        self._fill(self._hf_paragraph(self._hf(kind, footer=True)), content)
         return self
+
+    @staticmethod
+    def _hf_paragraph(hf):
+        first = hf.paragraphs[0]
+        return hf.add_paragraph(style=first.style) if first.runs else first
 
     # -- properties ------------------------------------------------------------------
     def properties(self, **core: object) -> "DocxBuilder":
