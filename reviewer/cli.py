@@ -164,4 +164,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run through the imported module, so that sub-commands registered by plugins
+    # (which import ``reviewer.cli``) land in the same registry.
+    from reviewer.cli import main as _main
+
+    raise SystemExit(_main())

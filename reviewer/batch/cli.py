@@ -1,0 +1,62 @@
+"""``reviewer batch`` and ``reviewer worker``."""
+
+from __future__ import annotations
+
+import sys
+
+from reviewer.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, register_command
+
+
+def _add_batch(p) -> None:
+    p.add_argument("source", metavar="SOURCE", help="a directory (recursive), a .zip archive, or a file listing paths")
+    p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="where results and reports go")
+    p.add_argument("--workers", type=int, default=2, help="local worker processes (0 = in this process; default 2)")
+    p.add_argument("--queue", metavar="URL", help="run on Celery workers via this Redis URL instead of locally")
+    p.add_argument("--resume", action="store_true",
+                   help="keep earlier results in REPORT_DIR and scan only new or changed files")
+    p.add_argument("--file-timeout", type=float, default=None, help="seconds one file may take (default: generous)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _run_batch(args) -> int:
+    from reviewer.batch.runner import run_batch
+    from reviewer.errors import ReviewerError
+    from reviewer.settings import Limits
+
+    if args.workers < 0:
+        print("reviewer batch: --workers must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        limits = Limits.from_env()
+        summary = run_batch(args.source, args.output, workers=args.workers, queue_url=args.queue,
+                            resume=args.resume, limits=limits, progress=not args.no_progress,
+                            file_timeout=args.file_timeout)
+    except ReviewerError as err:
+        print(f"reviewer batch: [{err.code}] {err.message}", file=sys.stderr)
+        return EXIT_USAGE if err.code == "usage_error" else EXIT_FAILED
+    except KeyboardInterrupt:
+        print("reviewer batch: interrupted — finished files are saved; run again with --resume", file=sys.stderr)
+        return 130
+    print(f"{summary.items} files: {summary.scanned} scanned, {summary.skipped} unchanged (skipped), "
+          f"{summary.errors} could not be read; {summary.seconds:.1f} s, {summary.docs_per_second:.1f} files/s")
+    print(f"report: {args.output}/report.html  (also summary.csv, results.jsonl)")
+    return EXIT_OK
+
+
+def _add_worker(p) -> None:
+    p.add_argument("--queue", metavar="URL", default=None, help="Redis URL (default $REVIEWER_QUEUE_URL or redis://127.0.0.1:6379/0)")
+    p.add_argument("-c", "--concurrency", type=int, default=1, help="worker processes in this worker (default 1)")
+    p.add_argument("--hostname", default=None, help="worker name, e.g. w1@%%h")
+    p.add_argument("--loglevel", default="WARNING")
+
+
+def _run_worker(args) -> int:
+    from reviewer.batch.cluster import run_worker
+
+    run_worker(args.queue, concurrency=args.concurrency, hostname=args.hostname, loglevel=args.loglevel)
+    return EXIT_OK
+
+
+register_command("batch", "scan a directory, zip or file list of pending publications and write reports",
+                 _add_batch, _run_batch)
+register_command("worker", "start a Celery worker that scans batch items from the queue", _add_worker, _run_worker)

@@ -1,0 +1,122 @@
+"""Local execution: a process pool whose workers load the detectors and model once.
+
+A worker that dies (a crash inside a PDF library, the OOM killer) breaks the pool; the
+runner starts a new pool and retries the items that were in flight, so nothing is lost.
+An item that breaks the pool ``max_attempts`` times, or runs past the per-file time
+limit, becomes an error row (``worker_crashed`` / ``timeout``) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter, deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator
+
+from reviewer.batch.task import error_row, scan_bytes, warm_up
+from reviewer.errors import LimitExceededError, ReviewerError
+from reviewer.settings import Limits
+
+Job = tuple[str, bytes]
+
+
+class InProcessExecutor:
+    """``--workers 0``: scan in this process (debugging, tiny batches)."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
+        warm_up()
+        for key, data in jobs:
+            yield scan_bytes(key, data, self.limits)
+
+
+class LocalExecutor:
+    def __init__(self, workers: int, limits: Limits, file_timeout: float | None = None,
+                 max_attempts: int = 3):
+        self.workers = max(1, workers)
+        self.limits = limits
+        self.file_timeout = file_timeout or (limits.parse_timeout_s * 2 + 30)
+        self.max_attempts = max_attempts
+        self.window = self.workers * 2
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=warm_up)
+
+    @staticmethod
+    def _kill(pool: ProcessPoolExecutor) -> None:
+        procs = list(getattr(pool, "_processes", {}).values())
+        for p in procs:
+            try:
+                p.kill()
+            except Exception:
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            p.join(timeout=5)
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
+        source = iter(jobs)
+        retry: deque[Job] = deque()
+        attempts: Counter[str] = Counter()
+        pending: dict[Future, tuple[Job, float]] = {}
+        exhausted = False
+        pool = self._new_pool()
+        try:
+            while True:
+                while len(pending) < self.window and (retry or not exhausted):
+                    if retry:
+                        job = retry.popleft()
+                    else:
+                        try:
+                            job = next(source)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                    fut = pool.submit(scan_bytes, job[0], job[1], self.limits)
+                    pending[fut] = (job, time.monotonic())
+                if not pending:
+                    return
+                done, _ = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    job, _t0 = pending.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        yield from self._requeue(job, attempts, retry)
+                now = time.monotonic()
+                overdue = [f for f, (_j, t0) in pending.items() if now - t0 > self.file_timeout]
+                if overdue:
+                    broken = True
+                    for f in overdue:
+                        job, _t0 = pending.pop(f)
+                        yield error_row(job[0], LimitExceededError(
+                            f"Scanning took longer than {self.file_timeout:g} s; the file was skipped.",
+                            code="timeout"))
+                if broken:
+                    # Every other in-flight item is lost with the pool: run it again.
+                    for f, (job, _t0) in list(pending.items()):
+                        pending.pop(f)
+                        if f.done() and not f.exception():
+                            yield f.result()
+                        else:
+                            yield from self._requeue(job, attempts, retry)
+                    self._kill(pool)
+                    pool = self._new_pool()
+        finally:
+            self._kill(pool)
+
+    def _requeue(self, job: Job, attempts: Counter, retry: deque) -> Iterator[dict]:
+        attempts[job[0]] += 1
+        if attempts[job[0]] >= self.max_attempts:
+            yield error_row(job[0], ReviewerError(
+                "The worker scanning this file stopped unexpectedly, repeatedly; the file was skipped.",
+                code="worker_crashed"))
+        else:
+            retry.append(job)
