@@ -206,3 +206,16 @@ def test_pdf_short_lines_never_join():
     lines = build_lines(chars, boxes)
     mark_soft_wraps(lines, page_width=595)
     assert not any(isinstance(ln, Line) and ln.soft_wrap for ln in lines)
+
+
+@needs_font
+def test_pdf_number_wrapped_across_a_page_break_is_found_whole():
+    filler = ("政务公开工作要点" * 40)[: 22 * 14 - 8]      # 22 lines a page, 14 characters a line
+    pdf = build_pdf([Page([Para(filler + ID_NUMBER + "。后续内容。", chars_per_line=14, indent=0)])])
+    doc = parse_bytes(pdf, "run-on.pdf")
+    assert doc.pages == 2
+    start = doc.text.index(ID_NUMBER)
+    loc = doc.location_of(start, start + len(ID_NUMBER))
+    assert (loc["page"], loc["end_location"]["page"], loc["end_location"]["line"]) == (1, 2, 1)
+    assert [b["page"] for b in loc["bboxes"]] == [1, 2]
+    assert "— 1 —" in doc.text and "— 2 —" in doc.text      # page numbers kept, out of the way

@@ -34,7 +34,7 @@ import pypdfium2.raw as pdfium_c
 from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError
 from reviewer.parsers import pdf_objects
-from reviewer.parsers.pdf_text import build_lines, mark_soft_wraps, page_chars
+from reviewer.parsers.pdf_text import PageLines, build_lines, continues_across_pages, layout_page, page_chars
 from reviewer.settings import DEFAULT_LIMITS
 
 _LOCK = threading.Lock()
@@ -97,6 +97,8 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
     warnings: list[Notice] = []
     annotations: list[tuple[int, dict]] = []
     no_text: list[int] = []
+    held: PageLines | None = None   # the previous page, written once we know how it ends
+    held_joined_in = False           # whether the page before ``held`` runs on into it
     for index in range(n_pages):
         if deadline is not None:
             deadline.check()
@@ -104,17 +106,25 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
         if not page:
             raise CorruptFileError(f"Page {index + 1} of the PDF is damaged and cannot be read.")
         try:
-            has_text = _read_page(page, index + 1, tb)
-            if not has_text and pdf_objects.page_has_objects(page):
+            lines = _page_lines(page, index + 1)
+            if lines is None and pdf_objects.page_has_objects(page):
                 no_text.append(index + 1)
             annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(page))
         finally:
             pdfium_c.FPDF_ClosePage(page)
+        if held is not None:
+            joiner = continues_across_pages(held, lines) if lines is not None else None
+            held_joined_in = _write_page(tb, held, held_joined_in, joiner)
+        else:
+            held_joined_in = False
+        held = lines
         if len(tb) > limits.max_chars:
             raise LimitExceededError(
                 f"The document has more than {limits.max_chars:,} characters of text.",
                 details={"limit": "max_chars", "value": limits.max_chars},
             )
+    if held is not None:
+        _write_page(tb, held, held_joined_in, None)
     if no_text:
         warnings.append(Notice(
             "page_without_text",
@@ -148,28 +158,53 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
     return Document(text=tb.text(), blocks=tb.blocks, metadata=meta, warnings=warnings)
 
 
-def _read_page(page, page_no: int, tb: TextBuilder) -> bool:
-    """Append the page's lines to ``tb``; return whether the page has any text."""
+def _page_lines(page, page_no: int) -> PageLines | None:
+    """The page's lines, or None when it has no text layer."""
     textpage = pdfium_c.FPDFText_LoadPage(page)
     if not textpage:
-        return False
+        return None
     try:
-        chars, boxes = page_chars(textpage)
+        chars, boxes, sizes = page_chars(textpage)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     if not any(not ch.isspace() for ch in chars):
-        return False
-    lines = build_lines(chars, boxes)
-    mark_soft_wraps(lines, pdfium_c.FPDF_GetPageWidthF(page))
-    if not tb.ends_with_newline():
-        tb.sep("\n")
-    for i, line in enumerate(lines, start=1):
-        tb.add(line.text, "page", {"page": page_no, "line": i}, line.boxes)
-        if line.soft_wrap:
-            tb.sep(line.joiner)
+        return None
+    return layout_page(build_lines(chars, boxes, sizes), pdfium_c.FPDF_GetPageWidthF(page), page_no)
+
+
+def _write_page(tb: TextBuilder, pl: PageLines, joined_in: bool, joiner: str | None) -> bool:
+    """Append a page's lines.  ``joined_in``: the previous page runs on into this one;
+    ``joiner``: this page's last line runs on into the next (None: it does not).
+
+    Page numbers stay last unless the page runs on; then they go where a paragraph
+    ends: the front of the page, else the first paragraph break, else the end (and
+    the run-on is given up).  Returns whether the page runs on."""
+    seps = [line.joiner if line.soft_wrap else "\n" for line in pl.body]
+    seps[-1] = "\n" if joiner is None else joiner
+    footer_at = len(pl.body)                 # index of the body line the footer follows
+    if joiner is not None and pl.footer:
+        if not joined_in:
+            footer_at = -1
         else:
-            tb.sep("\n")
-    return True
+            breaks = [i for i, sep in enumerate(seps[:-1]) if sep == "\n"]
+            if breaks:
+                footer_at = breaks[0]
+            else:
+                footer_at, seps[-1] = len(pl.body) - 1, "\n"
+
+    def add(line, sep: str) -> None:
+        tb.add(line.text, "page", {"page": pl.page, "line": line.number}, line.boxes)
+        tb.sep(sep)
+
+    if footer_at == -1:
+        for line in pl.footer:
+            add(line, "\n")
+    for i, line in enumerate(pl.body):
+        add(line, seps[i])
+        if i == footer_at or (i == len(pl.body) - 1 and footer_at >= len(pl.body)):
+            for f in pl.footer:
+                add(f, "\n")
+    return seps[-1] != "\n"
 
 
 def _add_annotations(tb: TextBuilder, annotations: list[tuple[int, dict]]) -> None:

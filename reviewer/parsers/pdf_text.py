@@ -17,25 +17,37 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
   character height and that do not jump back to the left form a run; runs that
   share a band are one line (ordered left to right); lines are ordered top-down.
 * Soft wrap: the line reaches the right edge of the page's text column (the gap is
-  smaller than the next line's first character plus a quarter line height), the
-  next line starts at the column's left edge (not indented), has a similar size
-  and follows at a normal line distance.  A soft wrap joins the two lines with
-  nothing in between (Chinese has no spaces; a number wrapped across lines stays
-  whole) — except between two Latin letters of a Latin-script line, which get a
-  space.  Any other line end is a paragraph break.  The column is the span of the
-  page's lines; a page whose lines all stay within the left half of the page has
-  no soft wraps.
+  at most the width of the next line's first character: it would not have fitted),
+  the next line starts at the column's left edge (not indented), has the same font
+  size, follows at a normal line distance and does not open with a list or heading
+  marker (``2.``, ``（三）``, ``四、``, ``第五条``).  A title larger than the body text
+  that wraps into a centred second line is a soft wrap too.  A soft wrap joins the
+  two lines with nothing in between (Chinese has no spaces; a number wrapped across
+  lines stays whole) — except between two Latin letters of a Latin-script line, which
+  get a space.  Any other line end is a paragraph break.  The column is the span of
+  the page's lines; a page whose lines all stay within the left half of the page has
+  no soft wraps.  The same rule joins a page's last line to the next page's first.
+* Page numbers (``— 3 —``, ``第3页``, ``3/10``) on the last lines of a page are set
+  apart (``PageLines.footer``) so that the parser can put them before the page's
+  body when a paragraph runs on to the next page.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
 _HYPHEN_MARKS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
 _DROP = {"\r", "\n", "\x00"}
+_MARKER_RE = re.compile(
+    r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百零〇\d]{1,5}[条章节款])")
+_PAGE_NUMBER_RE = re.compile(
+    r"[—–\-－ \u3000]*\d{1,4}[—–\-－ \u3000]*|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}")
 
 
 @dataclass
@@ -47,6 +59,8 @@ class Line:
     x1: float
     y1: float
     height: float
+    size: float = 0.0              # font size (pt), the median of its characters
+    number: int = 0                # 1-based, top-down on its page
     soft_wrap: bool = False        # joined to the next line without a separator
     joiner: str = ""               # what is inserted before the next line on a soft wrap
     segments: list = field(default_factory=list, repr=False)
@@ -56,11 +70,12 @@ class Line:
         return "".join(self.chars)
 
 
-def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, float]]]:
-    """The real characters of a pdfium text page and their loose boxes (x0, y0, x1, y1)."""
+def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, float]], list[float]]:
+    """The real characters of a pdfium text page, their loose boxes (x0, y0, x1, y1)
+    and their font sizes."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
-        return [], []
+        return [], [], []
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
@@ -69,8 +84,10 @@ def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, flo
     rect = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
+    get_size = pdfium_c.FPDFText_GetFontSize
     chars: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
+    sizes: list[float] = []
     for i, ch in enumerate(text):
         if ch in _DROP:
             continue
@@ -81,7 +98,8 @@ def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, flo
         ch = _HYPHEN_MARKS.get(ch, ch)
         chars.append(ch)
         boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-    return chars, boxes
+        sizes.append(get_size(textpage, i))
+    return chars, boxes, sizes
 
 
 def _safe_chr(code: int) -> str:
@@ -90,31 +108,41 @@ def _safe_chr(code: int) -> str:
     return "\ufffd"
 
 
-def build_lines(chars: list[str], boxes: list[tuple[float, float, float, float]]) -> list[Line]:
-    """Group characters into reading-order lines (top-down, left to right)."""
-    segments: list[list[int]] = []
+def build_lines(chars: list[str], boxes: list[tuple[float, float, float, float]],
+                sizes: list[float] | None = None) -> list[Line]:
+    """Group characters into reading-order lines (top-down, left to right).
+
+    Without ``sizes`` a character's font size is taken to be its box height."""
+    if sizes is None:
+        sizes = [b[3] - b[1] for b in boxes]
+    # Runs: consecutive characters on one baseline, left to right.  info holds
+    # (-centre, x0, y0, y1, indices) per run.
+    info = []
     cur: list[int] = []
-    px0 = py0 = py1 = 0.0
+    px0 = py0 = py1 = sy0 = sy1 = 0.0
     for i, (x0, y0, x1, y1) in enumerate(boxes):
         if cur:
-            h = min(py1 - py0, y1 - y0)
+            ha, hb = py1 - py0, y1 - y0
+            h = ha if ha < hb else hb
             if h <= 0:
-                h = max(py1 - py0, y1 - y0, 1.0)
-            overlap = min(py1, y1) - max(py0, y0)
+                h = 1.0
+            overlap = (py1 if py1 < y1 else y1) - (py0 if py0 > y0 else y0)
             if overlap < 0.5 * h or x0 < px0 - 0.25 * h:
-                segments.append(cur)
+                info.append((-(sy0 + sy1) / 2, boxes[cur[0]][0], sy0, sy1, cur))
                 cur = []
+        if cur:
+            if y0 < sy0:
+                sy0 = y0
+            if y1 > sy1:
+                sy1 = y1
+        else:
+            sy0, sy1 = y0, y1
         cur.append(i)
         px0, py0, py1 = x0, y0, y1
     if cur:
-        segments.append(cur)
+        info.append((-(sy0 + sy1) / 2, boxes[cur[0]][0], sy0, sy1, cur))
 
     # Bands: runs that overlap vertically belong to one line.
-    info = []
-    for seg in segments:
-        y0 = min(boxes[i][1] for i in seg)
-        y1 = max(boxes[i][3] for i in seg)
-        info.append((-(y0 + y1) / 2, boxes[seg[0]][0], y0, y1, seg))
     info.sort(key=lambda t: (t[0], t[1]))
     bands: list[list] = []  # [y0, y1, [(x0, seg), ...]]
     for _, x0, y0, y1, seg in info:
@@ -126,11 +154,13 @@ def build_lines(chars: list[str], boxes: list[tuple[float, float, float, float]]
                 band[2].append((x0, seg))
                 continue
         bands.append([y0, y1, [(x0, seg)]])
-    return [_make_line(chars, boxes, band) for band in bands]
+    return [_make_line(chars, boxes, sizes, band) for band in bands]
 
 
-def _make_line(chars, boxes, band) -> Line:
+def _make_line(chars, boxes, sizes, band) -> Line:
     order = [i for _, seg in sorted(band[2], key=lambda t: t[0]) for i in seg]
+    line_sizes = sorted(sizes[i] for i in order if chars[i] != " ")
+    size = line_sizes[len(line_sizes) // 2] if line_sizes else 0.0
     heights = sorted(boxes[i][3] - boxes[i][1] for i in order if chars[i] != " ")
     height = heights[len(heights) // 2] if heights else (band[1] - band[0]) or 1.0
     gaps = sorted(max(boxes[b][0] - boxes[a][2], 0.0) for a, b in zip(order, order[1:]))
@@ -158,7 +188,7 @@ def _make_line(chars, boxes, band) -> Line:
     if not real:
         return Line([], [], 0.0, band[0], 0.0, band[1], height)
     return Line(out_chars, out_boxes, min(b[0] for b in real), band[0], max(b[2] for b in real),
-                band[1], height)
+                band[1], height, size)
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -170,26 +200,95 @@ def _latin_line(line: Line) -> bool:
     return latin > len(line.chars) - latin
 
 
-def mark_soft_wraps(lines: list[Line], page_width: float) -> None:
-    """Set ``soft_wrap`` (and ``joiner``) on every line that continues in the next."""
-    lines[:] = [ln for ln in lines if ln.chars]
-    if len(lines) < 2:
-        return
+@dataclass
+class Column:
+    """The text column of a page: where wrapped lines start and end."""
+
+    left: float
+    right: float
+    body_size: float       # the font size most of the page's characters have
+    wraps: bool            # wide enough for soft wraps at all
+
+
+def _same_size(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) <= max(0.5, 0.03 * max(a.size, b.size))
+
+
+def continues(cur: Line, nxt: Line, col: Column, same_page: bool = True) -> bool:
+    """Whether ``cur`` is soft-wrapped into ``nxt`` (see the module docstring)."""
+    if not col.wraps or not cur.chars or not nxt.chars:
+        return False
+    h = cur.height
+    first_w = nxt.boxes[0][2] - nxt.boxes[0][0]
+    if col.right - cur.x1 > first_w + 0.1 * h:
+        return False                                   # stops short of the right edge
+    if not _same_size(cur, nxt):
+        return False                                   # a heading, a note, a page number
+    if same_page and (cur.y0 - nxt.y1 > 1.5 * h or nxt.y1 > cur.y1):
+        return False                                   # a blank line between, or not below
+    if _MARKER_RE.match(nxt.text):
+        return False                                   # the next item of a list
+    if nxt.x0 - col.left <= 0.5 * nxt.height:
+        return True
+    # A large title wrapped into a centred second line.
+    centre = (col.left + col.right) / 2
+    return (cur.size > col.body_size + 1.0 and cur.x0 - col.left <= 0.5 * h
+            and abs((nxt.x0 + nxt.x1) / 2 - centre) <= 0.5 * h)
+
+
+def _joiner(cur: Line, nxt: Line) -> str:
+    if _is_latin_letter(cur.chars[-1]) and _is_latin_letter(nxt.chars[0]) and _latin_line(cur):
+        return " "
+    return ""
+
+
+def column_of(lines: list[Line], page_width: float) -> Column:
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
-    if right - left < 0.5 * page_width:
-        return
-    for cur, nxt in zip(lines, lines[1:]):
-        h = cur.height
-        first_w = nxt.boxes[0][2] - nxt.boxes[0][0]
-        if right - cur.x1 > first_w + 0.25 * h:
-            continue                                   # stops short of the right edge
-        if nxt.x0 - left > 0.5 * nxt.height:
-            continue                                   # next line is indented or centred
-        if abs(nxt.height - h) > 0.25 * max(h, nxt.height):
-            continue                                   # different size: a heading, a note
-        if cur.y0 - nxt.y1 > 1.5 * h or nxt.y1 > cur.y1:
-            continue                                   # a blank line, or not below
-        cur.soft_wrap = True
-        if _is_latin_letter(cur.chars[-1]) and _is_latin_letter(nxt.chars[0]) and _latin_line(cur):
-            cur.joiner = " "
+    weight: dict[float, int] = {}
+    for ln in lines:
+        weight[round(ln.size, 1)] = weight.get(round(ln.size, 1), 0) + len(ln.chars)
+    body = max(weight, key=weight.get) if weight else 0.0
+    return Column(left, right, body, right - left >= 0.5 * page_width)
+
+
+@dataclass
+class PageLines:
+    """A page's lines split into body and trailing page-number lines, with its column."""
+
+    page: int
+    body: list[Line]
+    footer: list[Line]
+    column: Column
+
+
+def layout_page(lines: list[Line], page_width: float, page: int = 0) -> PageLines | None:
+    """Number the lines (1-based, top-down), set aside trailing page numbers, mark
+    soft wraps in place.  None for a page without lines."""
+    lines = [ln for ln in lines if ln.chars]
+    if not lines:
+        return None
+    for i, ln in enumerate(lines, start=1):
+        ln.number = i
+    footer = 0
+    while footer < len(lines) - 1 and _PAGE_NUMBER_RE.fullmatch(lines[-1 - footer].text.strip()):
+        footer += 1
+    body = lines[: len(lines) - footer]
+    col = column_of(body, page_width)
+    for cur, nxt in zip(body, body[1:]):
+        if continues(cur, nxt, col):
+            cur.soft_wrap = True
+            cur.joiner = _joiner(cur, nxt)
+    return PageLines(page, body, lines[len(lines) - footer:], col)
+
+
+def continues_across_pages(prev: PageLines, nxt: PageLines) -> str | None:
+    """The joiner when ``prev``'s last body line runs on into ``nxt``'s first, else None."""
+    if continues(prev.body[-1], nxt.body[0], prev.column, same_page=False):
+        return _joiner(prev.body[-1], nxt.body[0])
+    return None
+
+
+def mark_soft_wraps(lines: list[Line], page_width: float) -> None:
+    """Set ``soft_wrap`` (and ``joiner``) on every line that continues in the next."""
+    layout_page(lines, page_width)
