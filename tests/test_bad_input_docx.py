@@ -186,3 +186,23 @@ def test_bad_docx_oversized_xml_part_is_refused_before_parsing(monkeypatch):
         b.paragraph(f"第{i}段：联系人王小明，电话13812345678。")
     err = _error(b.to_bytes())
     assert err.code == "limit_exceeded" and err.details["limit"] == "xml_part_bytes"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_bad_docx_random_damage_gives_a_deliberate_error_or_a_document(seed):
+    """Flipped bytes and cuts anywhere: every failure is one the parser raised on purpose,
+    not a library exception caught by the registry's last-resort wrapper."""
+    data = DocxBuilder().paragraph("联系人：王小明").table([["甲", "乙"]]).comment("王", "注").header("页眉").to_bytes()
+    rnd = random.Random(seed)
+    for _ in range(25):
+        b = bytearray(data)
+        for _ in range(rnd.randint(1, 6)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+        if rnd.random() < 0.3:
+            b = b[: rnd.randrange(1, len(b))]
+        t0 = time.monotonic()
+        try:
+            parse_bytes(bytes(b), "damaged.docx")
+        except ReviewerError as err:
+            assert "could not be read (" not in err.message, err.__cause__
+        assert time.monotonic() - t0 < 2.0

@@ -73,7 +73,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
             raise CorruptFileError("The DOCX file is damaged or truncated: its zip directory cannot be read.",
                                    details={"reason": type(exc).__name__}) from None
         if len(infos) > limits.max_zip_members:
