@@ -36,6 +36,7 @@ PERIOD = (
     r")"
 )
 STAR_MARK = re.compile(rf"{LEVEL}{_SP}{STAR}{_SP}{PERIOD}?")
+LEVEL_ANY = re.compile(LEVEL)
 BARE_LEVEL = re.compile(rf"{LEVEL}(?:{_SP}(?P<period>\d{{1,3}}{_SP}(?:个月|年)|长期))?")
 FIELD = re.compile(rf"密{_SP}级{_SP}[:：]{_SP}{LEVEL}(?:{_SP}{STAR}?{_SP}{PERIOD})?")
 PARA_MARK = re.compile(rf"[（(]{LEVEL}(?:{_SP}{STAR}{_SP}{PERIOD}?)?[）)]")
@@ -111,4 +112,11 @@ class SecrecyMarkDetector(RuleDetector):
                 continue
             if s < top_end or pos.in_header_part(doc, s):
                 add(m, 0.9, "secrecy_bare_level", "单独成行位于版头/页眉")
+
+        # The structure pass's 密级 line (GB/T 9704 版头) is a mark even in a form not listed here.
+        span = (getattr(doc.structure, "spans", None) or {}).get("secrecy_line")
+        if span and free(span[0], span[1]):
+            m = LEVEL_ANY.search(text, span[0], span[1])
+            if m:
+                add(m, 0.9, "structure_secrecy_line", "为版头密级行（GB/T 9704）")
         return out

@@ -147,3 +147,38 @@ def describe(doc, start: int, end: int, top_end: int) -> dict:
         "standalone_line": standalone(text, start, end),
         "part": part_at(doc, start),
     }
+
+
+# The title of a document: 关于…的通知 / …会议纪要 / …的请示, short, no sentence punctuation.
+_TITLE = re.compile(
+    r"^[\s\u3000]*(?P<t>[^\s。；;，,！？!?：:][^。；;！？!?\n]{2,80}?"
+    r"(?:通知|请示|报告|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法|规定|细则|记录|"
+    r"(?:征求意见稿|讨论稿|送审稿|草案|初稿|修改稿|代拟稿)[）)】\]]?))[\s\u3000]*$"
+)
+
+
+def title_span(doc, max_lines: int = 12) -> tuple[int, int] | None:
+    """``[start, end)`` of the document's title.
+
+    The structure pass's ``title`` span when there is one; else the first of the first
+    ``max_lines`` non-empty lines that reads like a title (…关于…, or ends with a 文种).
+    """
+    spans = getattr(doc.structure, "spans", None) or {}
+    if spans.get("title"):
+        s, e = spans["title"][:2]
+        return s, e
+    text = doc.text
+    p, seen, n = 0, 0, len(text)
+    while p < n and seen < max_lines:
+        nl = text.find("\n", p)
+        end = n if nl < 0 else nl
+        line = text[p:end]
+        if line.strip():
+            seen += 1
+            m = _TITLE.match(line)
+            if m and len(line.strip()) <= 90 and ("关于" in line or seen <= 4):
+                return p + m.start("t"), p + m.end("t")
+        if nl < 0:
+            break
+        p = nl + 1
+    return None

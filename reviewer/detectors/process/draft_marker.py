@@ -1,0 +1,62 @@
+"""process.draft_marker.v1 — 征求意见稿/讨论稿/送审稿/草案/初稿 marking this text as a draft.
+
+Reported in the title, on a title-like line of its own (an attachment's title
+"××办法（征求意见稿）"), at the top of the page, or in a DOCX header.  A draft named
+inside a sentence ("现将《办法（征求意见稿）》印发", "对草案提出意见") is a mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors.process import BASIS_PROCESS
+from reviewer.detectors.secrecy import position as pos
+from reviewer.detectors.secrecy.rule import RuleDetector
+
+WORDS = r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿"
+DRAFT = re.compile(rf"[（(【\[]\s*(?:{WORDS})\s*[）)】\]]|(?:{WORDS})")
+SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
+
+
+class DraftMarkerDetector(RuleDetector):
+    ID = "process.draft_marker.v1"
+    CATEGORY = "process"
+    TYPE = "draft_marker"
+    ACTION = "review"
+    BASIS = BASIS_PROCESS
+    LABEL = "过程稿标记（征求意见稿、讨论稿、送审稿、草案）"
+
+    def analyze(self, doc) -> list:
+        text = doc.text
+        title = pos.title_span(doc)
+        top_end = pos.top_zone_end(doc, max_lines=8)
+        out = []
+        for m in DRAFT.finditer(text):
+            s, e = m.start(), m.end()
+            if pos.quoted(text, s, e):
+                continue
+            where = self._where(doc, text, s, e, title, top_end, bracketed=m.group(0)[0] in "（(【[")
+            if where is None:
+                continue
+            pattern, score, why = where
+            out.append(self.make_finding(
+                doc, s, e, score=score, pattern=pattern,
+                reason=f"文件标有“{m.group(0).strip('（()）【】[]')}”，{why}，属过程性信息，可以不予公开。",
+                **pos.describe(doc, s, e, top_end)))
+        return out
+
+    @staticmethod
+    def _where(doc, text, s, e, title, top_end, bracketed):
+        if title and title[0] <= s and e <= title[1] + 1:
+            # in 关于征求《××（征求意见稿）》意见的函 the draft is the letter's subject: still process
+            return "title", 0.9, "位于标题"
+        if pos.in_header_part(doc, s):
+            return "header", 0.9, "位于页眉"
+        line = pos.line_bounds(text, s)
+        content = text[line.start:line.end].strip()
+        if pos.standalone(text, s, e) and (bracketed or s < top_end):
+            return "draft_line", 0.9, "单独成行"
+        at_end = text[e:line.end].strip() == ""
+        if bracketed and at_end and len(content) <= 60 and not SENTENCE_PUNCT.search(content):
+            return "title_like_line", 0.85, "位于标题行末"
+        return None
