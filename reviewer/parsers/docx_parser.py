@@ -13,6 +13,10 @@ Location schema: see :mod:`reviewer.document` and :mod:`ooxml_text`; DOCX blocks
 the paragraph's ``w:delText``), plus ``table/row/col``, ``kind``, ``comment_id``,
 ``note_id``, ``author``/``date`` where they apply.  A text box that Word also wrote
 as a VML fallback copy is read once; ``mirror_paragraph`` gives the copy's index.
+
+Warnings (``Document.warnings``): ``tracked_changes``, ``comments``, ``macros``,
+``embedded_objects``, ``images``, ``alt_chunk``, ``external_relationships``,
+``custom_xml``, ``hidden_text``.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from reviewer.parsers.ooxml_text import (
 )
 from reviewer.settings import DEFAULT_LIMITS, Limits
 
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$", re.IGNORECASE)
 
@@ -41,8 +44,8 @@ class _Part:
         self.name, self.part, self.root, self.paras, self.extra = name, part, root, paras, extra or {}
 
 
-def _main_part_name(pkg: Package, parser) -> str:
-    for rel in pkg.rels("", parser):
+def _main_part_name(pkg: Package, pkg_rels) -> str:
+    for rel in pkg_rels:
         if rel.type.endswith("/officeDocument") and not rel.external and pkg.has(rel.target):
             return rel.target
     if pkg.has("word/document.xml"):
@@ -85,7 +88,7 @@ class _Reader:
 
     def read(self) -> tuple[list[_Part], dict[str, list[_Part]], list, dict]:
         pkg_rels = self.rels("")
-        main_name = _main_part_name(self.pkg, self.parser)
+        main_name = _main_part_name(self.pkg, pkg_rels)
         main = self.load(main_name, "body")
         if main.root.tag != w("document"):
             raise CorruptFileError("The main part of the package is not a Word document body.",
