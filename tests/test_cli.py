@@ -94,3 +94,35 @@ def test_cli_summary_mode_shows_structure():
     assert p.returncode == 0
     out = p.stdout.decode("utf-8")
     assert "某府〔2024〕35号" in out and "not_public" in out
+
+
+def test_cli_docs_name_every_contract_key():
+    """docs/cli.md documents every key the scan JSON can carry (a new key needs a line there)."""
+    from dataclasses import fields
+
+    from reviewer.document import Document, Metadata, Structure
+    from reviewer.findings import Finding, Reason, Suggestion
+    from reviewer.scan import result_dict
+
+    doc_md = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    doc = Document("x", [], Metadata(format="txt", sha256="0" * 64, size=1))
+    finding = Finding("personal", "mobile", "x", 0, 1, 0.5, "redact", "basis")
+    suggestion = Suggestion("proactive", 0.9, [Reason("r", "b", [], ["f"])], category_article20="一",
+                            probabilities={"proactive": 1.0}, declared_check={}, model_version="m")
+    keys = set(result_dict(doc, [finding], suggestion)) | set(finding.to_dict()) | set(suggestion.to_dict())
+    keys |= set(suggestion.reasons[0].to_dict()) | {f.name for f in fields(Structure)}
+    missing = sorted(k for k in keys if f"`{k}`" not in doc_md)
+    assert not missing, f"undocumented in docs/cli.md: {missing}"
+
+
+def test_cli_docs_name_every_limit_with_its_variable_and_default():
+    from dataclasses import fields
+
+    from reviewer.settings import Limits
+
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    for f in fields(Limits):
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{f.name}`")), None)
+        assert row is not None, f.name
+        assert f"`REVIEWER_{f.name.upper()}`" in row
+        assert str(f.default) in row.replace(",", "")
