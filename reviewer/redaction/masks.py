@@ -73,9 +73,11 @@ class MaskStyle:
                 raise UsageError(f"Unknown mask style field(s): {', '.join(sorted(unknown))}.",
                                  code="bad_mask_style")
             kw = dict(value)
-            if "types" in kw:
-                kw["types"] = {TYPE_ALIASES.get(k, k): v for k, v in (kw["types"] or {}).items()}
-                style = cls(**kw)
+            given = {TYPE_ALIASES.get(k, k): v for k, v in (kw.pop("types", None) or {}).items()}
+            # Without a default of its own, a mapping refines the usual per-type modes;
+            # with one, only the types it lists differ from that default.
+            kw["types"] = given if "default" in kw else {**DEFAULT_TYPES, **given}
+            style = cls(**kw)
         else:
             raise UsageError("A mask style is a name (label, block, partial) or a mapping.", code="bad_mask_style")
         style.validate()

@@ -93,6 +93,7 @@ def clean_document(pdf: pikepdf.Pdf) -> list[str]:
         cleaned.append("文档信息（标题、作者、创建程序等）")
     root = pdf.Root
     for key, what in (("/Metadata", "XMP 元数据"), ("/OpenAction", "打开动作"), ("/AA", "文档级动作"),
+                      ("/AF", "关联文件（附件）"),
                       ("/AcroForm", "表单"), ("/Outlines", "书签"), ("/StructTreeRoot", "结构树（含替代文本）"),
                       ("/PieceInfo", "应用程序私有数据"), ("/SpiderInfo", "网页抓取信息")):
         if key in root:
@@ -116,7 +117,7 @@ def clean_document(pdf: pikepdf.Pdf) -> list[str]:
         if "/Annots" in obj:
             annots += len(obj.Annots)
             del obj["/Annots"]
-        for key in ("/AA", "/Metadata", "/PieceInfo", "/Thumb", "/StructParents"):
+        for key in ("/AA", "/Metadata", "/PieceInfo", "/Thumb", "/StructParents", "/AF"):
             if key in obj:
                 del obj[key]
     if annots:

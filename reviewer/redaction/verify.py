@@ -191,10 +191,54 @@ def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
         for a in resolve1(page.annots) or []:
             annots.append(f"page {i}: {_deep_str(resolve1(a), resolve1)}")
     out["annotations"] = "\n".join(annots)
+    out.update(_pdfminer_objects(doc, resolve1, stream_value))
     if want_text:
         from pdfminer.high_level import extract_text
 
         out["text:pdfminer"] = extract_text(io.BytesIO(data))
+    return out
+
+
+_BINARY_KEYS = ("Length1", "Length2", "Length3")
+
+
+def _pdfminer_objects(doc, resolve1, stream_value) -> dict[str, str]:
+    """Every object in the file: strings, and decoded streams other than images and font
+    programs; embedded files and JavaScript are reported by kind."""
+    from pdfminer.pdftypes import PDFStream
+
+    strings, streams, kinds = [], [], []
+    seen = set()
+    for xref in doc.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                obj = doc.getobj(objid)
+            except Exception:
+                continue
+            if isinstance(obj, PDFStream):
+                attrs = obj.attrs
+                t, st = str(attrs.get("Type", "")), str(attrs.get("Subtype", ""))
+                if "EmbeddedFile" in t:
+                    kinds.append("embedded file")
+                if "Image" in st or any(k in attrs for k in _BINARY_KEYS) or st.endswith(("Type1C", "0C", "OpenType")):
+                    continue
+                try:
+                    data = obj.get_data()
+                except Exception:
+                    continue
+                streams.append(data.decode("latin-1") + "\n" + data.decode("utf-8", "ignore"))
+            else:
+                if isinstance(obj, dict):
+                    t = str(obj.get("Type", "")) + str(obj.get("S", ""))
+                    if "Filespec" in t or "JavaScript" in t:
+                        kinds.append("file specification" if "Filespec" in t else "JavaScript")
+                strings.append(_deep_str(obj, resolve1, 5))
+    out = {"objects": "\n".join(strings), "streams": "\n".join(streams)}
+    if kinds:
+        out["embedded"] = ", ".join(sorted(set(kinds)))
     return out
 
 
@@ -227,7 +271,7 @@ def verify_pdf(data: bytes, needles: Needles) -> dict:
         raise VerificationError(f"pdfminer cannot read the redacted PDF ({type(exc).__name__}).") from None
     if text is not None:
         parts["text:pdftotext"] = text
-    problems = [k for k in ("xmp", "attachments", "catalog:OpenAction", "catalog:AA") if parts.get(k)]
+    problems = [k for k in ("xmp", "attachments", "embedded", "catalog:OpenAction", "catalog:AA") if parts.get(k)]
     if problems or parts.get("annotations") or parts.get("info"):
         problems += [k for k in ("annotations", "info") if parts.get(k)]
         raise VerificationError(f"The redacted PDF still carries {', '.join(problems)}; nothing was written.",

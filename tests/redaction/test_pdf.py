@@ -1,0 +1,181 @@
+import io
+import re
+
+import pikepdf
+import pytest
+
+from reviewer.parsers import parse_bytes
+from reviewer.redaction import redact_document
+
+from .conftest import ID_A, ID_B, MOBILE, all_findings, assert_absent, check_golden, kept_ratio, pdftotext
+
+pdfw = pytest.importorskip("reviewer.synth.pdf_writer")
+if not pdfw.have_cjk_font():
+    pytest.skip("no CJK TrueType font installed (scripts/system-deps.sh installs fonts-droid-fallback)",
+                allow_module_level=True)
+Page, Para, Annotation, Attachment = pdfw.Page, pdfw.Para, pdfw.Annotation, pdfw.Attachment
+
+BODY = [
+    Para("关于2024年城乡低保对象公示的说明", align="center", indent=0),
+    f"经审核，申请人王某某（身份证号{ID_A}，联系电话{MOBILE}）符合城乡最低生活保障条件，"
+    "现予公示。公示期为七个工作日，如有异议请向县民政局反映。",
+    f"共同生活人身份证号{ID_B}，与申请人系母子关系。",
+    "本公示依据《社会救助暂行办法》有关规定作出。" * 3,
+]
+
+
+def _findings(doc):
+    return (all_findings(doc, ID_A, "id_card") + all_findings(doc, ID_B, "id_card")
+            + all_findings(doc, MOBILE, "mobile"))
+
+
+def _all_object_bytes(data: bytes) -> str:
+    """Every object of the file, streams decoded: a raw, parser-free look at what is left."""
+    out = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out.append(repr(pdf.trailer))
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    raw = obj.read_bytes()
+                except pikepdf.PdfError:
+                    raw = obj.read_raw_bytes()
+                out.append(raw.decode("latin-1"))
+                out.append(raw.decode("utf-16-be", "ignore"))
+            out.append(repr(obj))
+    return "\n".join(out)
+
+
+def test_pdf_golden_text_independent_extraction_and_kept_text():
+    data = pdfw.build_pdf([Page(BODY), Page([f"第二页复述：身份证号{ID_A}。以上信息仅用于审核。"])])
+    doc = parse_bytes(data, "notice.pdf")
+    fs = _findings(doc)
+    assert len(fs) == 4
+    res = redact_document(doc, fs, accept_all=True)
+    out_doc = parse_bytes(res.output, "out.pdf")
+    check_golden("pdf_partial.txt", out_doc.text)
+    text = pdftotext(res.output)
+    assert_absent(text, [ID_A, ID_B, MOBILE], "in pdftotext output")
+    # metadata (reportlab's "untitled", "anonymous") is removed whole by policy: not counted
+    dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
+    assert kept_ratio(doc.text, [(f.start, f.end) for f in fs] + dropped, out_doc.text) >= 0.98
+    assert res.log["engine"]["edited_pages"] == [1, 2] and res.log["rasterised_pages"] == []
+    assert res.log["verification"]["passed"] is True
+
+
+def test_pdf_glyphs_are_removed_from_the_stream_and_the_rest_does_not_move():
+    data = pdfw.build_pdf([Page(BODY)])
+    doc = parse_bytes(data, "notice.pdf")
+    res = redact_document(doc, _findings(doc), accept_all=True, style="block")
+    # Not an overlay: the digits are in no content stream or object of the output.
+    raw = _all_object_bytes(res.output)
+    with pikepdf.open(io.BytesIO(res.output)) as pdf:
+        content = b"".join(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p)) for p in pdf.pages)
+    assert b" re" in content and b"0 g" in content               # black boxes drawn
+    assert res.log["engine"]["glyphs_removed"] == len(ID_A) + len(ID_B) + len(MOBILE)
+    out = parse_bytes(res.output, "out.pdf")
+    for s in (ID_A, ID_B, MOBILE):
+        assert s not in out.text
+    assert "ToUnicode" in raw  # fonts kept: the rest is still text
+    # The character after the ID keeps its box (TJ displacement, not a shift).
+    tail = "，联系电话"
+    i, j = doc.text.index(tail), out.text.index(tail)
+    bi, bj = doc.block_at(i), out.block_at(j)
+    box_in, box_out = bi.boxes[i - bi.start], bj.boxes[j - bj.start]
+    assert all(abs(a - b) < 0.05 for a, b in zip(box_in, box_out))
+
+
+def test_pdf_number_wrapped_across_lines_is_removed_on_both_lines():
+    para = Para(f"身份证号{ID_A}，请核实。", chars_per_line=14)
+    data = pdfw.build_pdf([Page([para, "其他内容保持不变。"])])
+    doc = parse_bytes(data, "wrap.pdf")
+    (f,) = all_findings(doc, ID_A, "id_card")
+    blocks = doc.blocks_in(f.start, f.end)
+    assert len({b.location["line"] for b in blocks}) == 2  # really wrapped
+    res = redact_document(doc, [f], accept_all=True, style="label")
+    text = pdftotext(res.output)
+    assert_absent(text, [ID_A, ID_A[:8], ID_A[8:]], "in pdftotext output")
+    assert "其他内容保持不变" in re.sub(r"\s", "", text)
+    assert res.log["removals"][0]["location"]["spans_blocks"] == 2
+
+
+def test_pdf_metadata_annotations_attachments_and_scripts_are_removed():
+    data = pdfw.build_pdf(
+        [Page(BODY)],
+        info={"Title": f"王某某{ID_A}", "Author": "张三", "Subject": MOBILE},
+        xmp={"dc:title": f"档案{ID_A}", "dc:creator": "张三"},
+        annotations=[Annotation(page=1, contents=f"核对身份证{ID_A}", author="张三")],
+        attachments=[Attachment("名单.txt", f"{ID_A}\n".encode())],
+    )
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # add an OpenAction with JavaScript, as some tools do
+        js = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String(f"app.alert('{ID_A}')")))
+        pdf.Root.OpenAction = js
+        buf = io.BytesIO()
+        pdf.save(buf)
+        data = buf.getvalue()
+    doc = parse_bytes(data, "meta.pdf")
+    assert ID_A in doc.text  # the parser read it from metadata/annotations too
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile"),
+                          accept_all=True)
+    with pikepdf.open(io.BytesIO(res.output)) as pdf:
+        assert "/Info" not in pdf.trailer
+        assert "/Metadata" not in pdf.Root and "/OpenAction" not in pdf.Root and "/Names" not in pdf.Root
+        assert all("/Annots" not in p.obj for p in pdf.pages)
+    raw = _all_object_bytes(res.output)
+    assert_absent(raw, [ID_A, MOBILE], "in the raw objects")
+    assert "张三" not in raw.encode("latin-1", "ignore").decode("utf-8", "ignore")
+    cleaned = " ".join(res.log["engine"]["cleaned"])
+    for what in ("文档信息", "XMP", "附件", "注释", "打开动作"):
+        assert what in cleaned
+
+
+def test_pdf_page_without_tounicode_is_rasterised_and_logged():
+    data = pdfw.build_pdf([Page(BODY), Page(["第二页没有敏感信息。"])])
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for font in pdf.pages[0].Resources.Font.values():
+            if "/ToUnicode" in font:
+                del font["/ToUnicode"]
+        buf = io.BytesIO()
+        pdf.save(buf)
+        data = buf.getvalue()
+    doc = parse_bytes(data, "no-tounicode.pdf")
+    fs = all_findings(doc, ID_A, "id_card")
+    assert fs, "pdfium still reads the digits through the embedded font"
+    res = redact_document(doc, fs, accept_all=True)
+    (r,) = res.log["rasterised_pages"]
+    assert r["page"] == 1 and "ToUnicode" in r["reason"]
+    assert "第1页已转为图像" in res.log_table
+    with pikepdf.open(io.BytesIO(res.output)) as pdf:
+        res1 = pdf.pages[0].Resources
+        assert "/Font" not in res1 and len(res1.XObject) == 1
+        assert "/Font" in pdf.pages[1].Resources  # page 2 untouched
+    assert_absent(pdftotext(res.output), [ID_A])
+
+
+def _incremental_update(data: bytes, info_num: int, root_ref: str, size: int) -> bytes:
+    """Append a revision that replaces the Info dictionary (the old one stays in the bytes)."""
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    body = data if data.endswith(b"\n") else data + b"\n"
+    obj_at = len(body)
+    obj = f"{info_num} 0 obj\n<< /Producer (office) >>\nendobj\n".encode()
+    xref_at = obj_at + len(obj)
+    xref = (f"xref\n0 1\n0000000000 65535 f \n{info_num} 1\n{obj_at:010d} 00000 n \n"
+            f"trailer\n<< /Size {size} /Root {root_ref} /Info {info_num} 0 R /Prev {prev} >>\n"
+            f"startxref\n{xref_at}\n%%EOF\n").encode()
+    return body + obj + xref
+
+
+def test_pdf_output_is_a_fresh_full_save_without_earlier_revisions():
+    data = pdfw.build_pdf([Page(BODY)], info={"Title": ID_A, "Author": "张三"})
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        info_num = pdf.trailer.Info.objgen[0]
+        root_ref = f"{pdf.Root.objgen[0]} 0 R"
+        size = int(pdf.trailer.Size)
+    updated = _incremental_update(data, info_num, root_ref, size)
+    assert updated.count(b"%%EOF") == 2 and ID_A.encode() in updated   # old revision still in the bytes
+    doc = parse_bytes(updated, "inc.pdf")
+    assert ID_A not in "".join(doc.text[b.start:b.end] for b in doc.blocks if b.part == "metadata")
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
+    assert res.output.count(b"%%EOF") == 1 and res.output.count(b"startxref") == 1
+    assert b"/Linearized" not in res.output[:4096] and b"/Prev" not in res.output
+    assert_absent(_all_object_bytes(res.output), [ID_A], "in the raw objects")
