@@ -177,6 +177,11 @@ def _chars(spec):
     ([("右边", 400, 700, 16, 18), ("左边", 100, 700, 16, 18)], ["左边 右边"]),
     # a superscript-sized shift stays on the same line
     ([("正文", 100, 700, 16, 18), ("1", 132, 706, 8, 10)], ["正文1"]),
+    # justification stretched the CJK gaps (8 pt) but not the digits': no spaces appear
+    ([("卡", 100, 700, 16, 18), ("号", 124, 700, 16, 18), ("62220212", 148, 700, 8, 18),
+      ("，", 220, 700, 16, 18), ("联", 244, 700, 16, 18)], ["卡号62220212，联"]),
+    # …but a wide gap between two numbers is a space
+    ([("2024", 100, 700, 8, 18), ("12", 160, 700, 8, 18)], ["2024 12"]),
 ])
 def test_pdf_build_lines_reading_order(spec, expected):
     chars, boxes = _chars(spec)

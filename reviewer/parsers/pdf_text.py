@@ -17,7 +17,9 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
   character height and that do not jump back to the left form a run; runs that
   share a band are one line (ordered left to right); lines are ordered top-down.
 * Soft wrap: the line reaches the right edge of the page's text column (the gap is
-  at most the width of the next line's first character: it would not have fitted),
+  at most the width of the next line's first character, or of its leading number or
+  Latin word, which word processors move to the next line whole: it would not have
+  fitted),
   the next line starts at the column's left edge (not indented), has the same font
   size, follows at a normal line distance and does not open with a list or heading
   marker (``2.``, ``（三）``, ``四、``, ``第五条``).  A title larger than the body text
@@ -163,17 +165,25 @@ def _make_line(chars, boxes, sizes, band) -> Line:
     size = line_sizes[len(line_sizes) // 2] if line_sizes else 0.0
     heights = sorted(boxes[i][3] - boxes[i][1] for i in order if chars[i] != " ")
     height = heights[len(heights) // 2] if heights else (band[1] - band[0]) or 1.0
-    gaps = sorted(max(boxes[b][0] - boxes[a][2], 0.0) for a, b in zip(order, order[1:]))
-    usual = gaps[len(gaps) // 2] if gaps else 0.0
-    limit = usual + 0.3 * height
+    # Justification stretches the gaps next to CJK characters but not those inside a
+    # Latin word or a number, so each kind of gap is compared with its own median.
+    tight, wide = [], []
+    for a, b in zip(order, order[1:]):
+        gap = boxes[b][0] - boxes[a][2]
+        (tight if chars[a].isascii() and chars[b].isascii() else wide).append(gap if gap > 0 else 0.0)
+    limit_tight = _median(tight) + 0.2 * height
+    limit_wide = _median(wide) + 0.3 * height
     out_chars: list[str] = []
     out_boxes: list = []
     prev = None
     for i in order:
         ch = chars[i]
-        if prev is not None and ch != " " and chars[prev] != " " and boxes[i][0] - boxes[prev][2] > limit:
-            out_chars.append(" ")
-            out_boxes.append(None)
+        if prev is not None and not ch.isspace() and not chars[prev].isspace():
+            p = chars[prev]
+            limit = limit_tight if p.isascii() and ch.isascii() else limit_wide
+            if boxes[i][0] - boxes[prev][2] > limit:
+                out_chars.append(" ")
+                out_boxes.append(None)
         out_chars.append(ch)
         out_boxes.append(boxes[i])
         prev = i
@@ -189,6 +199,13 @@ def _make_line(chars, boxes, sizes, band) -> Line:
         return Line([], [], 0.0, band[0], 0.0, band[1], height)
     return Line(out_chars, out_boxes, min(b[0] for b in real), band[0], max(b[2] for b in real),
                 band[1], height, size)
+
+
+def _median(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    values.sort()
+    return values[len(values) // 2]
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -219,8 +236,7 @@ def continues(cur: Line, nxt: Line, col: Column, same_page: bool = True) -> bool
     if not col.wraps or not cur.chars or not nxt.chars:
         return False
     h = cur.height
-    first_w = nxt.boxes[0][2] - nxt.boxes[0][0]
-    if col.right - cur.x1 > first_w + 0.1 * h:
+    if col.right - cur.x1 > _first_word_width(nxt) + 0.1 * h:
         return False                                   # stops short of the right edge
     if not _same_size(cur, nxt):
         return False                                   # a heading, a note, a page number
@@ -234,6 +250,17 @@ def continues(cur: Line, nxt: Line, col: Column, same_page: bool = True) -> bool
     centre = (col.left + col.right) / 2
     return (cur.size > col.body_size + 1.0 and cur.x0 - col.left <= 0.5 * h
             and abs((nxt.x0 + nxt.x1) / 2 - centre) <= 0.5 * h)
+
+
+def _first_word_width(line: Line) -> float:
+    """Width of what a word processor would not split: one CJK character, or a run of
+    Latin letters and digits (it moves a whole number to the next line)."""
+    end = 1
+    if line.chars[0].isascii() and line.chars[0].isalnum():
+        while end < len(line.chars) and line.chars[end].isascii() and line.chars[end].isalnum():
+            end += 1
+    last = line.boxes[end - 1]
+    return (last[2] if last else line.boxes[0][2]) - line.boxes[0][0]
 
 
 def _joiner(cur: Line, nxt: Line) -> str:
