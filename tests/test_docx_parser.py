@@ -350,3 +350,23 @@ def test_docx_header_lines_are_separate_paragraphs():
     assert doc.text == "第一行\n第二行\n页脚\n"
     assert [(b.part, b.location["paragraph"], b.location["kind"]) for b in doc.blocks] == [
         ("header", 0, "default"), ("header", 1, "default"), ("footer", 0, "default")]
+
+
+def test_docx_unreferenced_parts_are_still_read():
+    """A header or properties part no relationship points at is not shown by Word but
+    ships with the file, so it is reviewed (location ``unreferenced``)."""
+    data = DocxBuilder().paragraph("正文").properties(author="张三").to_bytes()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    hdr = f'<w:hdr xmlns:w="{NS["w"]}"><w:p><w:r><w:t>遗留页眉13812345678</w:t></w:r></w:p></w:hdr>'
+    with zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            blob = src.read(name)
+            if name == "_rels/.rels":
+                blob = blob.replace(b"docProps/core.xml", b"docProps/missing.xml")
+            z.writestr(name, blob)
+        z.writestr("word/header9.xml", hdr)
+    doc = parse_bytes(out.getvalue(), "o.docx")
+    _start, loc = _find(doc, "遗留页眉13812345678", "header")
+    assert loc["xml_part"] == "word/header9.xml" and loc["unreferenced"] is True and "kind" not in loc
+    assert doc.metadata.properties["author"] == "张三"

@@ -35,6 +35,7 @@ from reviewer.settings import DEFAULT_LIMITS, Limits
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$", re.IGNORECASE)
+_ORPHAN = re.compile(r"^(header|footer)\d*\.xml$|^(footnotes|endnotes|comments)\.xml$")
 
 
 class _Part:
@@ -97,8 +98,9 @@ class _Reader:
         kinds = _hf_kinds(main.root)
         order = {rid: i for i, rid in enumerate(kinds)}
         main_rels = self.rels(main_name)
+        loaded = {main_name}
         for rel in sorted(main_rels, key=lambda r: (order.get(r.id, len(order)), r.target)):
-            if rel.external or not self.pkg.has(rel.target):
+            if rel.external or not self.pkg.has(rel.target) or rel.target in loaded:
                 continue
             kind = rel.short_type
             if kind in ("header", "footer"):
@@ -108,18 +110,32 @@ class _Reader:
                 groups[kind[:-1]].append(self.load(rel.target, kind[:-1]))
             elif kind == "settings":
                 self.rels(rel.target)  # an attached template is an external relationship here
+            loaded.add(rel.target)
+        # Parts nobody references are not shown by Word but still ship with the file.
+        folder = posixpath.dirname(main_name)
+        for name in self.pkg.names:
+            m = _ORPHAN.match(posixpath.relpath(name, folder) if folder else name)
+            if m and name not in loaded and posixpath.dirname(name) == folder:
+                group = m[1] or m[2][:-1]
+                groups[group].append(self.load(name, group, {"unreferenced": True}))
+                loaded.add(name)
         for part in (p for g in groups.values() for p in g):
             self.rels(part.name)
         fields: list = []
         meta: dict = {}
+        by_type: dict[str, str] = {}
         for rel in pkg_rels:
-            if rel.external or not self.pkg.has(rel.target):
-                continue
-            reader = {"core-properties": props.read_core, "extended-properties": props.read_app,
-                      "custom-properties": props.read_custom}.get(rel.short_type)
-            if reader is not None:
+            if not rel.external:
+                by_type.setdefault(rel.short_type, rel.target)
+        for short, default, reader in (("core-properties", props.CORE, props.read_core),
+                                       ("extended-properties", props.APP, props.read_app),
+                                       ("custom-properties", props.CUSTOM, props.read_custom)):
+            target = by_type.get(short, default)
+            if not self.pkg.has(target):
+                target = default  # unreferenced properties still ship with the file
+            if self.pkg.has(target):
                 self.check()
-                reader(self.pkg.xml(rel.target, self.parser), fields, meta)
+                reader(self.pkg.xml(target, self.parser), fields, meta)
         return [main], groups, fields, meta
 
 
