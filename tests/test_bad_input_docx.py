@@ -120,6 +120,8 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
     ("two parts with the same name", lambda: _zip_dup(), "unsafe_content"),
     ("main part is not a document", lambda: _replace(_good(), word__document_xml=f'<w:styles xmlns:w="{W}"/>'.encode()),
      "corrupt_file"),
+    ("password-protected DOCX (OLE container)", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+     + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500, "encrypted_file"),
     ("encrypted members", lambda: _patch_central(_good(), 8, "<H", 0x1), "encrypted_file"),
 ])
 def test_bad_docx_gives_its_error_code(case, make, code):
