@@ -224,3 +224,11 @@ def test_pdf_number_wrapped_across_a_page_break_is_found_whole():
     assert (loc["page"], loc["end_location"]["page"], loc["end_location"]["line"]) == (1, 2, 1)
     assert [b["page"] for b in loc["bboxes"]] == [1, 2]
     assert "— 1 —" in doc.text and "— 2 —" in doc.text      # page numbers kept, out of the way
+
+
+@needs_font
+def test_pdf_character_limit_is_checked_per_page():
+    pdf = build_pdf([Page(BODY * 3)])
+    with pytest.raises(LimitExceededError) as e:
+        parse_bytes(pdf, "long.pdf", limits=Limits(max_chars=100))
+    assert e.value.details["limit"] == "max_chars" and e.value.details["page"] == 1

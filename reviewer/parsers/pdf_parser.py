@@ -106,7 +106,7 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
         if not page:
             raise CorruptFileError(f"Page {index + 1} of the PDF is damaged and cannot be read.")
         try:
-            lines = _page_lines(page, index + 1)
+            lines = _page_lines(page, index + 1, limits, limits.max_chars - len(tb))
             if lines is None and pdf_objects.page_has_objects(page):
                 no_text.append(index + 1)
             annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(page))
@@ -158,12 +158,18 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
     return Document(text=tb.text(), blocks=tb.blocks, metadata=meta, warnings=warnings)
 
 
-def _page_lines(page, page_no: int) -> PageLines | None:
-    """The page's lines, or None when it has no text layer."""
+def _page_lines(page, page_no: int, limits, budget: int) -> PageLines | None:
+    """The page's lines, or None when it has no text layer.  A page with more than
+    ``budget`` characters is refused before they are read."""
     textpage = pdfium_c.FPDFText_LoadPage(page)
     if not textpage:
         return None
     try:
+        if pdfium_c.FPDFText_CountChars(textpage) > budget:
+            raise LimitExceededError(
+                f"The document has more than {limits.max_chars:,} characters of text (page {page_no}).",
+                details={"limit": "max_chars", "value": limits.max_chars, "page": page_no},
+            )
         chars, boxes, sizes = page_chars(textpage)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
