@@ -87,6 +87,9 @@ def _edit_paragraph(p, edits: list[tuple[int, int, str, str]]) -> None:
             raise RedactionError("A DOCX paragraph does not hold the text the parser reported; nothing was written.",
                                  code="docx_text_mismatch")
     for s, e, new, _ in sorted(edits, key=lambda t: -t[0]):
+        if len(new) == e - s:
+            _edit_in_place(atoms, joined, s, e, new)
+            continue
         placed = False
         for a in atoms:
             a_end = a.start + a.orig_len
@@ -109,6 +112,25 @@ def _edit_paragraph(p, edits: list[tuple[int, int, str, str]]) -> None:
         if not placed and new:
             # The span held only tabs or breaks: put the replacement in a new run there.
             raise RedactionError("A DOCX span without text cannot carry its replacement.", code="docx_text_mismatch")
+
+
+def _edit_in_place(atoms: list[_Atom], joined: str, s: int, e: int, new: str) -> None:
+    """A length-preserving mask (510203********1234): each run keeps its own characters'
+    share of the replacement, so formatting stays character by character."""
+    for a in atoms:
+        a_end = a.start + a.orig_len
+        if a_end <= s or a.start >= e:
+            continue
+        if not a.is_text:
+            if new[a.start - s] != joined[a.start]:
+                parent = a.el.getparent()
+                if parent is not None:
+                    parent.remove(a.el)
+            continue
+        lo, hi = max(s - a.start, 0), min(e - a.start, a.orig_len)
+        text = a.el.text or ""
+        a.el.text = text[:lo] + new[a.start + lo - s:a.start + hi - s] + text[hi:]
+        a.el.set(_XML_SPACE, "preserve")
 
 
 def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]]:
