@@ -36,8 +36,10 @@ class Sample:
         self.masked: list[str] = []
         self.data = b""
 
-    def plant(self, type_: str, value: str, part: str = "body") -> str:
-        self.identifiers.append({"type": type_, "value": value, "part": part})
+    def plant(self, type_: str, value: str, part: str | None = None, **note) -> str:
+        """Record an identifier put in the file; ``part`` as in Block.part (body, table, comment, page …)."""
+        part = part or ("page" if self.fmt == "pdf" else "body")
+        self.identifiers.append({"type": type_, "value": value, "part": part, **note})
         return value
 
     def expected(self) -> dict:
@@ -300,7 +302,7 @@ def pdf_notice() -> Sample:
     body = ("为切实保障困难群众基本生活，根据《社会救助暂行办法》和本市临时救助实施细则，"
             "现就发放2024年度困难群众临时救助金有关事项通知如下。")
     p1 += [body * 2, "一、救助对象为因火灾、交通事故、突发重大疾病等原因导致基本生活暂时出现严重困难的家庭或个人。" * 2]
-    wrapped = s.plant("id_card", f.id_card())
+    wrapped = s.plant("id_card", f.id_card(), wrapped_across_lines=True)
     applicant = s.plant("person_name", f.name())
     lead = f"二、个案：申请人{applicant}，身份证号"
     p2 = [Para(lead + wrapped + "，因突发重大疾病申请临时救助，经审核给予救助金8000元。",
