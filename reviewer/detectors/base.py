@@ -57,6 +57,7 @@ class ReviewerRecognizer(PatternRecognizer):
     INVALID_SCORE: ClassVar[Optional[float]] = None  # keep checksum failures at this score
     PREFILTER: ClassVar[Optional[str]] = r"\d"      # skip a chunk where this never matches
     PRIORITY: ClassVar[int] = 0          # breaks ties when findings overlap
+    PATTERN_ACTIONS: ClassVar[dict] = {}  # pattern name -> action, overriding ACTION
     FLAGS: ClassVar[int] = 0
 
     def __init__(self, supported_language: str = LANGUAGE, **kwargs: Any) -> None:
@@ -95,6 +96,11 @@ class ReviewerRecognizer(PatternRecognizer):
         """Last look at a match with its surroundings; False drops it."""
         return True
 
+    def refine(self, text: str, start: int, end: int, match: re.Match) -> Optional[tuple[int, int]]:
+        """Adjust the reported span (e.g. trim a name to its real length); None drops it.
+        Runs before :meth:`accept`."""
+        return start, end
+
     def explain(self, value: str, validation: Optional[bool], context_word: str) -> str:
         """One line in Chinese saying why this was reported."""
         parts = [f"疑似{self.LABEL or self.TYPE}"]
@@ -117,7 +123,11 @@ class ReviewerRecognizer(PatternRecognizer):
                     start, end = m.span("v")
                 else:
                     start, end = m.span()
-                if start == end or (start, end) in seen:
+                span = self.refine(text, start, end, m)
+                if span is None:
+                    continue
+                start, end = span
+                if start >= end or (start, end) in seen:
                     continue
                 value = text[start:end]
                 if not self.accept(text, start, end, m):

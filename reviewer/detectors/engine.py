@@ -119,9 +119,12 @@ class Engine:
             "context_word": context_word or None,
             "text": line,
         }
+        action = meta["action"]
+        if expl is not None and getattr(rec, "PATTERN_ACTIONS", None):
+            action = rec.PATTERN_ACTIONS.get(expl.pattern_name, action)
         return Finding(category=meta["category"], type=meta["type"], text=value,
                        start=offset + r.start, end=offset + r.end, score=float(r.score),
-                       action=meta["action"], basis=meta["basis"], explanation=explanation,
+                       action=action, basis=meta["basis"], explanation=explanation,
                        detector=meta["id"])
 
     def analyze_text(self, text: str, context: Optional[list[str]] = None) -> list[Finding]:

@@ -12,7 +12,7 @@ import re
 
 from reviewer.detectors.base import NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, ReviewerRecognizer
 from reviewer.detectors.personal._common import (BASIS_SENSITIVE, NO_MASK_AFTER, NO_MASK_BEFORE,
-                                                 NOT_PERSONAL_CONTEXT)
+                                                 NOT_PERSONAL_CONTEXT, in_url)
 from reviewer.detectors.validators import luhn_ok
 
 _B = NOT_DIGIT_BEFORE + r"(?<![A-Za-z])" + NO_MASK_BEFORE
@@ -42,4 +42,4 @@ class BankCardRecognizer(ReviewerRecognizer):
         return luhn_ok(re.sub(r"[ -]", "", pattern_text))
 
     def accept(self, text, start, end, match) -> bool:
-        return _UNIT_AFTER.match(text, end) is None
+        return _UNIT_AFTER.match(text, end) is None and not in_url(text, start, end)

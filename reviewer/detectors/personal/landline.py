@@ -11,7 +11,7 @@ import re
 
 from reviewer.detectors.base import NOT_DIGIT_AFTER, NOT_DIGIT_BEFORE, ReviewerRecognizer
 from reviewer.detectors.personal._common import (BASIS_PRIVACY, NO_MASK_AFTER, NO_MASK_BEFORE,
-                                                 NOT_PERSONAL_CONTEXT)
+                                                 NOT_PERSONAL_CONTEXT, in_url)
 
 _AREA = r"(?:010|02\d|0[3-9]\d{2})"
 _EXT = r"(?:(?:转|-|－|ext\.?|EXT\.?|分机)\d{1,6})?"
@@ -42,4 +42,4 @@ class LandlineRecognizer(ReviewerRecognizer):
     PRIORITY = 4
 
     def accept(self, text, start, end, match) -> bool:
-        return _UNIT_AFTER.match(text, end) is None
+        return _UNIT_AFTER.match(text, end) is None and not in_url(text, start, end)

@@ -6,7 +6,7 @@ import re
 
 from reviewer.detectors.base import NOT_DIGIT_AFTER, ReviewerRecognizer
 from reviewer.detectors.personal._common import (BASIS_PRIVACY, NO_MASK_AFTER, NO_MASK_BEFORE,
-                                                 NOT_PERSONAL_CONTEXT)
+                                                 NOT_PERSONAL_CONTEXT, in_url)
 
 _PREFIX = r"(?:(?:\+|＋|00)?86[ -]?|[(（](?:\+|＋)?86[)）] ?)?"
 _B = r"(?<![0-9A-Za-z+＋])" + NO_MASK_BEFORE
@@ -32,4 +32,4 @@ class MobileRecognizer(ReviewerRecognizer):
     PRIORITY = 5
 
     def accept(self, text, start, end, match) -> bool:
-        return _UNIT_AFTER.match(text, end) is None
+        return _UNIT_AFTER.match(text, end) is None and not in_url(text, start, end)

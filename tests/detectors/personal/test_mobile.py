@@ -30,3 +30,16 @@ def test_mobile_context_raises_score(engine_for):
     bare, = engine_for(MobileRecognizer).analyze_text("13812345678")
     ctx, = engine_for(MobileRecognizer).analyze_text("手机13812345678")
     assert ctx.score > bare.score and ctx.explanation["context_word"] == "手机"
+
+
+@pytest.mark.parametrize("text", [
+    "详见https://h5.example.com/h5/194860/18081624640/页面",
+    "网址：www.example.com/u/13812345678",
+])
+def test_mobile_inside_url_not_reported(engine_for, text):
+    assert engine_for(MobileRecognizer).analyze_text(text) == []
+
+
+def test_mobile_next_to_url_still_reported(engine_for):
+    [f] = engine_for(MobileRecognizer).analyze_text("网址www.example.com，电话13812345678")
+    assert f.text == "13812345678"

@@ -1,0 +1,83 @@
+"""Personal names after a personal label: 姓名：张三, 申请人张三, 联系人：李四，…
+
+A surname list plus context rules (see _names.py): the candidate must start with a known
+surname, must not be masked (张某, 张*, 张××) nor a title (王局长) nor a common word,
+and must end where a name ends (punctuation, digits, or a word like 电话/性别/男/女).
+Names of people acting for an organisation (联系人, 负责人, 法定代表人, 经办人) are
+reported for ``review`` (条例 第二十条(二) makes official contact details lawful);
+names of the persons a document is about (申请人, 当事人, 户主, 患者 …) for ``redact``.
+Names in table columns, 公示 lists and next to identifiers are found by the document
+detector ``personal.name_layout.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors.base import ReviewerRecognizer
+from reviewer.detectors.personal._common import BASIS_PRIVACY
+from reviewer.detectors.personal._names import looks_like_name
+
+SUBJECT_LABELS = ("姓名", "名字", "当事人", "申请人", "被申请人", "户主", "户名", "举报人", "投诉人", "信访人",
+                  "被处罚人", "被处罚对象", "患者", "病人", "监护人", "被监护人", "委托人", "受托人", "委托代理人",
+                  "代理人", "被执行人", "申请执行人", "原告", "被告", "第三人", "受害人", "证人", "驾驶人",
+                  "车主", "业主", "持卡人", "开户名", "收款人", "家长", "学生", "救助对象", "困难群众",
+                  "承包人", "承租人", "出租人", "被征收人", "权利人", "死者", "当事人姓名", "户主姓名")
+OFFICER_LABELS = ("联系人", "负责人", "法定代表人", "法人代表", "经办人", "审核人", "审批人", "签发人",
+                  "起草人", "拟稿人", "核稿人", "承办人", "收件人", "填报人", "填表人", "主要负责人")
+
+_HAN = "\u4e00-\u9fa5"
+# what may follow a name inside a sentence
+_FOLLOWERS = ("电话", "手机", "联系", "性别", "男", "女", "身份", "证件", "住", "家住", "现住", "户籍", "于", "因",
+              "等", "系", "年龄", "出生", "民族", "汉族", "同志", "先生", "女士", "（", "(", "，", "的", "和", "与",
+              "及", "在", "向", "到", "已", "未", "为", "称", "诉", "申请", "提出", "反映", "签", "身份证")
+
+
+def _alts(words):
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _label_pattern(labels) -> str:
+    return rf"(?:{_alts(labels)})(?:\s*[:：]\s*|\s+|为|是)?(?P<v>[{_HAN}]{{2,4}})"
+
+
+class PersonNameRecognizer(ReviewerRecognizer):
+    ID = "personal.person_name.v1"
+    TYPE = "person_name"
+    LABEL = "自然人姓名"
+    ACTION = "redact"
+    BASIS = BASIS_PRIVACY
+    PATTERNS = (
+        ("subject_label", _label_pattern(SUBJECT_LABELS), 0.7),
+        ("officer_label", _label_pattern(OFFICER_LABELS), 0.65),
+    )
+    PATTERN_ACTIONS = {"officer_label": "review"}
+    CONTEXT = ()
+    NEGATIVE_CONTEXT = ()
+    MIN_SCORE = 0.5
+    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS}))
+    PRIORITY = 2
+
+    def refine(self, text, start, end, match):
+        """Trim the greedy 2–4 characters to a name that ends where a name can end."""
+        label_end = start
+        # the label itself must not be the tail of a longer word (e.g. 非申请人 is fine,
+        # 申请人数 is not a label): checked by the follower rule below
+        for n in (4, 3, 2):
+            if label_end + n > end:
+                continue
+            cand = text[label_end:label_end + n]
+            if not looks_like_name(cand):
+                continue
+            if _ends_name(text, label_end + n):
+                return label_end, label_end + n
+        return None
+
+
+_STOP = re.compile(rf"[^{_HAN}]|$")
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    if pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fa5"):
+        return True
+    return text.startswith(_FOLLOWERS, pos)

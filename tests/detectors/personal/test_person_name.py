@@ -1,0 +1,38 @@
+import pytest
+
+from reviewer.detectors.personal.person_name import PersonNameRecognizer
+
+
+@pytest.mark.parametrize("text, expected, action", [
+    ("姓名：张三", ["张三"], "redact"),
+    ("申请人张三，男，汉族", ["张三"], "redact"),
+    ("申请人王小明于2024年5月提出申请", ["王小明"], "redact"),
+    ("当事人：刘德华（身份证号略）", ["刘德华"], "redact"),
+    ("户主 李建国", ["李建国"], "redact"),
+    ("法定代表人：欧阳明华", ["欧阳明华"], "review"),
+    ("联系人：李四，电话：0311-87654321", ["李四"], "review"),
+    ("负责人：张伟同志", ["张伟"], "review"),
+])
+def test_person_name_reported(engine_for, text, expected, action):
+    fs = engine_for(PersonNameRecognizer).analyze_text(text)
+    assert [f.text for f in fs] == expected
+    assert all(f.type == "person_name" and f.action == action for f in fs)
+
+
+@pytest.mark.parametrize("text", [
+    "当事人张某",                    # masked
+    "户主：王××",
+    "姓名：张*",
+    "申请人：李XX",
+    "申请人：赵○○",
+    "当事人张某某",
+    "申请人应当提交材料",             # 应 is a surname, 应当 is a word
+    "申请人数量",
+    "联系人：王科长",                 # a title
+    "申请人：河北某公司",
+    "姓名 性别 年龄",                 # a table header
+    "当事人陈述和申辩",
+    "第十五条 申请人可以委托代理人",
+])
+def test_person_name_not_reported(engine_for, text):
+    assert engine_for(PersonNameRecognizer).analyze_text(text) == []
