@@ -85,7 +85,7 @@ def save(bundle: dict[str, Any], directory: Path, metadata: dict[str, Any]) -> d
     directory.mkdir(parents=True, exist_ok=True)
     model_path = directory / MODEL_FILE
     part = model_path.with_name(MODEL_FILE + ".part")
-    joblib.dump(bundle, part, compress=("xz", 3))
+    joblib.dump(bundle, part, compress=("zlib", 3))
     os.replace(part, model_path)
     digest = _sha256(model_path)
     _write_atomic(directory / (MODEL_FILE + ".sha256"), f"{digest}  {MODEL_FILE}\n".encode())

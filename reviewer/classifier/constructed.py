@@ -169,6 +169,24 @@ def personnel_notice(c: Ctx) -> str:
                    docno=c.docno("人"), closing=c.pick(["特此通知。", None]))
 
 
+def decision_to_party(c: Ctx) -> str:
+    title = c.pick(P.DECISION_TITLES)
+    if c.r.random() < 0.5:
+        title = c.issuer + title
+    acct = "".join(str(c.r.randint(0, 9)) for _ in range(15))
+    body = [c.fill(c.pick(P.DECISION_OPEN), idn=c.idno(), uscc=c.uscc())]
+    body += [c.fill(s, acct=acct) for s in c.pick(P.DECISION_ITEMS, c.r.randint(2, 5))]
+    body.append(c.fill(c.pick(P.DECISION_REMEDY)))
+    return _render(c, title, None, body, docno=c.docno(c.pick(["认", "责改", "决", "补"])) if c.r.random() < 0.7 else None)
+
+
+def _draft_content(c: Ctx, lo: int, hi: int) -> list[str]:
+    """What a draft or plan says: policy wording inside a letter, 请示 or 纪要."""
+    if c.r.random() < 0.35:
+        return []
+    return [c.fill(c.pick(P.DRAFT_CONTENT_OPEN))] + c.paras(P.POLICY_ITEMS, lo, hi, numbered=c.r.random() < 0.5)
+
+
 def petition_opinion(c: Ctx) -> str:  # held out: test split only
     who = c.person()
     title = c.pick(["信访事项处理意见书", "信访事项复查意见书", f"关于{who}反映问题的处理意见"])
@@ -183,7 +201,7 @@ def request_to_superior(c: Ctx) -> str:
     kind = c.pick(["请示", "请示", "报告"])
     title = f"{c.issuer}关于{c.pick(P.REQUEST_SUBJECTS).format(t=c.topic)}的{kind}"
     superior = c.place + c.pick(["人民政府", "人民政府办公厅", "财政局", "发展和改革委员会"])
-    body = [c.fill(c.pick(P.REQUEST_OPEN))] + c.paras(P.REQUEST_ITEMS, 2, 6)
+    body = [c.fill(c.pick(P.REQUEST_OPEN))] + _draft_content(c, 1, 4) + c.paras(P.REQUEST_ITEMS, 2, 6)
     close = c.pick(["妥否，请批示。", "以上请示妥否，请予批复。", "特此请示。"]) if kind == "请示" \
         else c.pick(["特此报告。", "专此报告。"])
     return _render(c, title, superior, body, docno=c.docno(), closing=close, annex=[c.draft] if c.r.random() < 0.4 else None)
@@ -194,7 +212,7 @@ def meeting_minutes(c: Ctx) -> str:
     title = c.pick([f"{c.issuer}{c.topic}专题会议纪要", f"{c.issuer}局长办公会议纪要", f"{c.topic}工作协调会会议纪要",
                     f"{c.issuer}党组会议纪要"])
     body = [c.fill(c.pick(P.MINUTES_OPEN), no=no, who=c.person())]
-    body += c.paras(P.MINUTES_ITEMS, 3, 7)
+    body += c.paras(P.MINUTES_ITEMS, 3, 7) + _draft_content(c, 1, 3)
     body.append("出席：" + "、".join(c.person() for _ in range(c.r.randint(3, 8))))
     if c.r.random() < 0.6:
         body.append("列席：" + "、".join(c.person() for _ in range(c.r.randint(1, 4))))
@@ -206,10 +224,10 @@ def consultation_letter(c: Ctx) -> str:
     if kind == "征求意见":
         title = c.pick([f"{c.issuer}关于征求《{c.draft}（征求意见稿）》意见的函",
                         f"关于对《{c.draft}（送审稿）》提出修改意见的函"])
-        body = [c.fill(c.pick(P.CONSULT_OPEN))] + c.paras(P.CONSULT_ITEMS, 1, 4)
+        body = [c.fill(c.pick(P.CONSULT_OPEN))] + _draft_content(c, 1, 6) + c.paras(P.CONSULT_ITEMS, 1, 4)
     else:
         title = c.pick([f"{c.issuer}关于商请会签《{c.draft}》的函", f"关于会签《关于印发<{c.draft}>的通知》的函"])
-        body = [c.fill(c.pick(P.COSIGN_OPEN))] + c.paras(P.COSIGN_ITEMS, 1, 3)
+        body = [c.fill(c.pick(P.COSIGN_OPEN))] + _draft_content(c, 1, 6) + c.paras(P.COSIGN_ITEMS, 1, 3)
     targets = "、".join(c.pick(P.PEER_DEPTS, c.r.randint(2, 6)))
     return _render(c, title, c.pick([targets, "省直有关部门、单位", "各成员单位"]), body, docno=c.docno("函"),
                    closing=c.pick(["特此函告。", "请予支持。", None]), annex=[c.draft, "反馈意见表"])
@@ -221,6 +239,13 @@ def internal_notice(c: Ctx) -> str:
     text = _render(c, title, c.pick(["机关各处室", "各科室、各直属单位", "机关各部门"]), body,
                    docno=c.docno("办") if c.r.random() < 0.5 else None, closing="特此通知。")
     return (c.pick(P.WARNING_HEADS) + "\n" + text) if c.r.random() < 0.4 else text
+
+
+def staff_notice(c: Ctx) -> str:
+    title = f"关于{c.fill(c.pick(P.STAFF_SUBJECTS))}的通知"
+    body = [c.fill(c.pick(P.INTERNAL_OPEN))] + c.paras(P.STAFF_ITEMS, 2, 5)
+    return _render(c, title, c.pick(["机关各处室", "机关各部门、各直属单位", "各科室"]), body,
+                   docno=c.docno("人") if c.r.random() < 0.4 else None, closing=c.pick(["特此通知。", None]))
 
 
 def duty_logistics(c: Ctx) -> str:  # held out: test split only
@@ -267,11 +292,13 @@ FAMILIES: dict[str, tuple[str, Family, str]] = {
     "reply_to_company": ("on_request", reply_to_company, "both"),
     "answer_to_applicant": ("on_request", answer_to_applicant, "both"),
     "personnel_notice": ("on_request", personnel_notice, "both"),
+    "decision_to_party": ("on_request", decision_to_party, "both"),
     "petition_opinion": ("on_request", petition_opinion, "test"),
     "request_to_superior": ("not_public", request_to_superior, "both"),
     "meeting_minutes": ("not_public", meeting_minutes, "both"),
     "consultation_letter": ("not_public", consultation_letter, "both"),
     "internal_notice": ("not_public", internal_notice, "both"),
+    "staff_notice": ("not_public", staff_notice, "both"),
     "duty_logistics": ("not_public", duty_logistics, "test"),
     "policy_notice": ("proactive", policy_notice, "both"),
     "public_announcement": ("proactive", public_announcement, "both"),

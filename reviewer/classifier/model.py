@@ -22,7 +22,7 @@ def build(seed: int = 0):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=3, max_df=0.95, max_features=60000,
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=3, max_df=0.95, max_features=40000,
                           sublinear_tf=True, dtype=np.float32)
     clf = CalibratedClassifierCV(LinearSVC(C=0.3, class_weight="balanced", random_state=seed),
                                  cv=5, method="sigmoid")

@@ -99,6 +99,14 @@ def normalize_declared(value: str | None) -> str | None:
     return None
 
 
+# Province-level names say where a document was published, not what it is: the real proactive
+# documents are mostly from Hebei and the real process letters from Shandong.
+_PROVINCES = re.compile(
+    "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
+    "|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
+    "(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+)
+_ABBREV = re.compile(r"(?<![\u4e00-\u9fa5])[冀鲁豫晋苏浙皖闽赣鄂湘粤琼川黔滇陕甘青辽吉黑蒙桂藏宁新京津沪渝](?=[\u4e00-\u9fa5]{0,6}[〔\[（(]\d{4})")
 _MARKDOWN = re.compile(r"<!--.*?-->|^#{1,6}\s*|\*\*|`", re.M | re.S)
 _MASK = re.compile(r"[XＸ×*＊]{2,}")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -112,11 +120,14 @@ def model_text(text: str) -> str:
     """What the model sees: labels stripped; markup, masks, digits and spacing normalised.
 
     Whitespace is removed (HTML-stripped, OCR'd and typeset sources then look alike),
-    digits become 0 (dates and numbers say where a document came from, not what it is),
+    digits become 0 and province names 某省 (dates, numbers and places say where a document
+    came from, not what it is),
     masks such as XXX become 某, and long texts keep their head and tail.
     """
     t = strip_disclosure_labels(text)
     t = _MARKDOWN.sub("", t)
+    t = _PROVINCES.sub("某省", t)
+    t = _ABBREV.sub("某", t)
     t = _MASK.sub("某", t)
     t = _DIGIT.sub("0", t)
     t = _SPACE.sub("", t)

@@ -76,7 +76,7 @@ def train(data_dir: Path, out_dir: Path, force: bool = False, log=print) -> dict
     meta = artifact.save(bundle, out_dir, {
         "labels": list(bundle["labels"]),
         "label_names": {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"},
-        "features": "TfidfVectorizer(char 1-3-grams, sublinear tf, max 60k) on model_text() "
+        "features": "TfidfVectorizer(char 1-3-grams, sublinear tf, max 40k) on model_text() "
                     "(附注 disclosure labels stripped, whitespace removed, digits→0)",
         "estimator": "CalibratedClassifierCV(LinearSVC(C=0.3, balanced), cv=5, sigmoid)",
         "training_data": {"sources": hashes, "sha256": digest,
