@@ -262,7 +262,10 @@ def test_docx_metadata_and_warnings(rich):
     codes = {w.code for w in doc.warnings}
     assert {"tracked_changes", "comments", "external_relationships"} <= codes
     assert "macros" not in codes and "custom_xml" not in codes
-    ext = next(w for w in doc.warnings if w.code == "external_relationships")
+    by_code = {w.code: w for w in doc.warnings}
+    assert by_code["tracked_changes"].details["authors"] == ["李四", "赵六"]
+    assert by_code["comments"].details["authors"] == ["审核员甲"]
+    ext = by_code["external_relationships"]
     assert "http://www.example.gov.cn/" in ext.details["targets"]
 
 
@@ -275,13 +278,14 @@ def test_docx_macros_images_altchunk_and_custom_xml_are_reported():
     b = DocxBuilder().paragraph("正文").image()
     b.raw_part("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 64)
     b.raw_part("word/embeddings/oleObject1.bin", b"\0" * 16)
+    b.raw_part("word/charts/chart1.xml", b"<c:chartSpace xmlns:c='urn:c'/>")
     b.raw_part("customXml/item1.xml", "<data><承办人>孙七</承办人></data>".encode())
     body = b.document.element.body
     body.insert(0, etree.fromstring(f'<w:altChunk xmlns:w="{NS["w"]}" xmlns:r="http://schemas.openxml'
                                     'formats.org/officeDocument/2006/relationships" r:id="rIdX"/>'))
     doc = parse_bytes(b.to_bytes(), "m.docx")
     codes = {w.code: w for w in doc.warnings}
-    assert {"macros", "images", "embedded_objects", "alt_chunk", "custom_xml"} <= set(codes)
+    assert {"macros", "images", "embedded_objects", "alt_chunk", "custom_xml", "charts_diagrams"} <= set(codes)
     assert codes["images"].details["count"] == 1
 
 

@@ -16,7 +16,8 @@ as a VML fallback copy is read once; ``mirror_paragraph`` gives the copy's index
 
 Warnings (``Document.warnings``): ``tracked_changes``, ``comments``, ``macros``,
 ``embedded_objects``, ``images``, ``alt_chunk``, ``external_relationships``,
-``custom_xml``, ``hidden_text``.
+``custom_xml``, ``hidden_text``, ``charts_diagrams``; tracked changes and comments list
+their authors in ``details`` (names that ship with the file).
 """
 
 from __future__ import annotations
@@ -216,6 +217,12 @@ def _count(parts: list[_Part], *tags: str) -> int:
     return sum(1 for p in parts for tag in tags for _ in p.root.iter(tag))
 
 
+def _authors(parts: list[_Part], *tags: str) -> list[str]:
+    """Names in ``w:author`` of the given elements: they ship with the file too."""
+    names = {el.get(w("author")) for p in parts for tag in tags for el in p.root.iter(tag)}
+    return sorted(n for n in names if n)[:20]
+
+
 def _hidden_runs(parts: list[_Part]) -> int:
     vanish, rpr, run = w("vanish"), w("rPr"), w("r")
     n = 0
@@ -248,12 +255,16 @@ def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]
     names = reader.pkg.names
     ins, dels = _count(parts, W_INS, w("moveTo")), _count(parts, W_DEL, w("moveFrom"))
     if ins or dels:
+        authors = _authors(parts, W_INS, W_DEL, w("moveTo"), w("moveFrom"))
         out.append(Notice("tracked_changes", f"The document has tracked changes ({ins} insertions, {dels} "
-                          "deletions); deleted text is included in the review.", {"insertions": ins, "deletions": dels}))
+                          "deletions) by " + ("、".join(authors) or "unnamed authors") + "; deleted text is "
+                          "included in the review.", {"insertions": ins, "deletions": dels, "authors": authors}))
     comments = _count(groups["comment"], w("comment"))
     if comments:
-        out.append(Notice("comments", f"The document has {comments} comment(s); they are included in the review.",
-                          {"count": comments}))
+        authors = _authors(groups["comment"], w("comment"))
+        out.append(Notice("comments", f"The document has {comments} comment(s) by "
+                          + ("、".join(authors) or "unnamed authors") + "; they are included in the review.",
+                          {"count": comments, "authors": authors}))
     macros = [n for n in names if posixpath.basename(n).lower() in ("vbaproject.bin", "vbadata.xml")]
     if macros:
         out.append(Notice("macros", "The document contains macros (VBA); they were not run or read.",
@@ -274,6 +285,11 @@ def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]
         out.append(Notice("external_relationships", f"The document links to {len(reader.external)} external "
                           "target(s) (links, templates or images outside the file).",
                           {"targets": reader.external[:20]}))
+    drawings = [n for n in names if n.startswith(("word/charts/", "word/diagrams/")) and n.endswith(".xml")
+                and "/_rels/" not in n]
+    if drawings:
+        out.append(Notice("charts_diagrams", f"The document has {len(drawings)} chart or SmartArt part(s) whose "
+                          "text was not read; check them by hand.", {"parts": drawings[:20]}))
     custom = _custom_xml_items(reader)
     if custom:
         out.append(Notice("custom_xml", f"The package has {custom} custom XML part(s) whose data was not read.",
