@@ -374,3 +374,8 @@ def test_docx_unreferenced_parts_are_still_read():
     _start, loc = _find(doc, "遗留页眉13812345678", "header")
     assert loc["xml_part"] == "word/header9.xml" and loc["unreferenced"] is True and "kind" not in loc
     assert doc.metadata.properties["author"] == "张三"
+
+
+def test_docx_pages_is_none_without_app_properties():
+    doc = parse_bytes(DocxBuilder().paragraph("正文").drop_part("docProps/app.xml").to_bytes(), "n.docx")
+    assert doc.metadata.pages is None and doc.text == "正文\n"

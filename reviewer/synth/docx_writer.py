@@ -23,7 +23,10 @@ Paragraph content is a string or a list of *items*: ``str`` or :class:`Run` (a r
 text), :class:`Ins` / :class:`Del` (a tracked insertion / deletion), :class:`Comment`
 (text with a comment anchored on it), :class:`Note` (a footnote or endnote
 reference), :class:`Link` (an external hyperlink), :class:`Tab`, :class:`Break`.
-Every builder method returns the builder, so calls chain.
+Also: ``endnote``, ``hyperlink``, ``image`` (a 1×1 PNG by default), ``page_break``,
+``raw_part``/``drop_part`` (add or leave out zip members, for hostile-input tests) and
+``document`` (the python-docx object, for anything else).  Every builder method
+returns the builder, so calls chain; the same calls give the same bytes.
 """
 
 from __future__ import annotations
