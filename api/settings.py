@@ -27,6 +27,7 @@ class Settings:
     background_threshold_bytes: int = 2 * MB     # larger uploads are scanned by the worker
     rate_limit_per_minute: int = 600             # requests per user per minute
     upload_rate_per_minute: int = 120            # uploads per user per minute
+    login_rate_per_minute: int = 10              # sign-in attempts per (client address, username)
     session_hours: float = 8.0
     token_hours: float = 24.0
     secure_cookies: bool | None = None           # None: Secure when the request is HTTPS
@@ -56,7 +57,8 @@ class Settings:
         for name, var in (("max_upload_bytes", "REVIEWER_MAX_UPLOAD_BYTES"),
                           ("background_threshold_bytes", "REVIEWER_BACKGROUND_THRESHOLD_BYTES"),
                           ("rate_limit_per_minute", "REVIEWER_RATE_LIMIT_PER_MINUTE"),
-                          ("upload_rate_per_minute", "REVIEWER_UPLOAD_RATE_PER_MINUTE")):
+                          ("upload_rate_per_minute", "REVIEWER_UPLOAD_RATE_PER_MINUTE"),
+                          ("login_rate_per_minute", "REVIEWER_LOGIN_RATE_PER_MINUTE")):
             raw = env.get(var)
             if raw:
                 try:

@@ -32,7 +32,7 @@ async def _credentials(request: Request) -> Credentials:
 
 def _authenticate(rt, db, creds: Credentials, request: Request) -> User:
     ip = request.client.host if request.client else "-"
-    wait = rt.limiter.take(("login", ip, creds.username), 20)
+    wait = rt.limiter.take(("login", ip, creds.username), rt.settings.login_rate_per_minute)
     if wait:
         raise ApiError(429, "rate_limited", "Too many sign-in attempts; wait a little.",
                        {"retry_after_s": round(wait, 1)}, headers={"Retry-After": retry_after(wait)})
