@@ -227,7 +227,9 @@ def test_docx_textbox_with_different_fallback_text_reads_both():
             o.writestr(name, blob)
     doc = parse_bytes(out.getvalue(), "a.docx")
     assert "可见文本" in doc.text and "隐藏文本" in doc.text
-    assert _find(doc, "隐藏文本", "textbox")[1].get("mirror_paragraph") is None
+    loc = _find(doc, "隐藏文本", "textbox")[1]
+    assert loc.get("mirror_paragraph") is None and loc["fallback"] is True
+    assert "fallback" not in _find(doc, "可见文本", "textbox")[1]
 
 
 @pytest.mark.parametrize("field,value,xml_part", [

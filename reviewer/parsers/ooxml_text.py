@@ -166,6 +166,8 @@ def read_part(root, *, check=None) -> list[Para]:
     _mirror_fallbacks(root, paras)
     for para in paras:
         para.element = None  # let lxml free the element proxies
+        if para.in_fallback and not para.skip:
+            para.context["fallback"] = True  # a VML copy that differs from what Word shows
     return paras
 
 
