@@ -42,8 +42,8 @@ _LEVEL = r"(绝\s*密|机\s*密|秘\s*密)"
 _PERIOD = r"(\d+\s*(?:年|个月)|长期|[^\s★☆＊*]{1,20})"
 _URGENCY = r"(特急|加急|特提|平急)"
 SECRECY_LINE_RE = re.compile(
-    rf"^(?:\d{{6}}\s+)?{_LEVEL}\s*(?:{_STAR}\s*{_PERIOD}?|[（(]\s*{_PERIOD}\s*[）)])?(?:\s+{_URGENCY})?$")
-COPY_RE = re.compile(r"^(?:份\s*号\s*[:：]?\s*)?(\d{6})(?=\s|$)")
+    rf"^(?:\d{{6}}\s*)?{_LEVEL}\s*(?:{_STAR}\s*{_PERIOD}?|[（(]\s*{_PERIOD}\s*[）)])?(?:\s*{_URGENCY})?$")
+COPY_RE = re.compile(r"^(?:份\s*号\s*[:：]?\s*)?(\d{6})(?!\d)")
 URGENCY_LINE_RE = re.compile(rf"^(?:紧急程度\s*[:：]\s*)?{_URGENCY}$")
 URGENCY_FIELD_RE = re.compile(rf"(?:紧急程度\s*[:：]\s*|等级\s*){_URGENCY}")
 
@@ -295,6 +295,12 @@ def _title_and_addressee(lines: list, first: int, b: _Builder) -> int:
                 break
             parts.append(nxt)
             j += 1
+        k = next((n for n, p in enumerate(parts) if "关于" in p[2]), 0)
+        if k:  # keep the agency name just above 关于…, drop other lines (内部资料, a stray mark)
+            j = k
+            while j > 0 and ORG_LINE_RE.match(_compact(parts[j - 1][2])):
+                j -= 1  # 联合发文: several agency names above 关于
+            parts = parts[j:]
         joined = "".join(_compact(p[2]) for p in parts)
         if TITLE_END_RE.search(joined) or "关于" in joined:
             b.set("title", joined, parts[0][0], parts[-1][1])
@@ -419,7 +425,7 @@ def _footer(text: str, body_start: int, b: _Builder) -> None:
     tail = text[base:]
     lines = _lines(tail, base)
     # 版记: 抄送, 印发 (the last ones win: they close the document)
-    for st, en, line in reversed(lines[-12:]):
+    for st, en, line in reversed(lines[-60:]):  # DOCX/PDF put comments, properties … after the 版记
         pm = PRINTED_RE.search(line)
         if pm and b.s.printed_by is None:
             name, s0 = _org_tail(pm.group(1), st + pm.start(1))

@@ -27,6 +27,11 @@ def _doc(header: str, title: str = "某某市人民政府关于做好2024年政�
     ("秘密＊6个月\n", {"secrecy_level": "秘密", "secrecy_period": "6个月"}),
     ("秘密*2年\n", {"secrecy_level": "秘密", "secrecy_period": "2年"}),
     ("加急\n某某市人民政府文件\n", {"urgency": "加急", "secrecy_line": None}),
+    ("000001 机密★5年\n", {"copy_number": "000001", "secrecy_level": "机密", "secrecy_period": "5年"}),
+    ("机密★5年 特急\n", {"secrecy_period": "5年", "urgency": "特急"}),
+    ("机 密 ★ 5 年\n", {"secrecy_level": "机密", "secrecy_period": "5年", "secrecy_line": "机 密 ★ 5 年"}),
+    ("份号：000123\n秘密★6个月\n", {"copy_number": "000123", "secrecy_period": "6个月"}),
+    ("国家秘密\n", {"secrecy_line": None, "secrecy_level": None}),
 ])
 def test_structure_header_elements(header, expected):
     s = extract_structure(_doc(header))
@@ -198,6 +203,16 @@ def test_structure_title_wrapped_over_lines():
     assert s.title == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
     assert s.doc_kind == "意见"
     assert s.addressee == "各省、自治区、直辖市人民政府"
+
+
+@pytest.mark.parametrize("above,title", [
+    ("内部资料\n某某市人民政府\n", "某某市人民政府关于某事项的通知"),
+    ("某某市人民政府\n某某市财政局\n", "某某市人民政府某某市财政局关于某事项的通知"),
+    ("注意保存\n", "关于某事项的通知"),
+])
+def test_structure_title_keeps_agency_lines_only(above, title):
+    s = extract_structure(f"{above}关于某事项的通知\n各单位：\n正文。\n")
+    assert s.title == title
 
 
 def test_structure_run_on_header():
