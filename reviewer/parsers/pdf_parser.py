@@ -34,7 +34,8 @@ import pypdfium2.raw as pdfium_c
 from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError
 from reviewer.parsers import pdf_objects
-from reviewer.parsers.pdf_text import PageLines, build_lines, continues_across_pages, layout_page, page_chars
+from reviewer.parsers.pdf_text import (PageLines, build_lines, continues_across_pages, font_sizer, layout_page,
+                                       page_chars)
 from reviewer.settings import DEFAULT_LIMITS
 
 _LOCK = threading.Lock()
@@ -170,12 +171,13 @@ def _page_lines(page, page_no: int, limits, budget: int) -> PageLines | None:
                 f"The document has more than {limits.max_chars:,} characters of text (page {page_no}).",
                 details={"limit": "max_chars", "value": limits.max_chars, "page": page_no},
             )
-        chars, boxes, sizes = page_chars(textpage)
+        chars, boxes, index = page_chars(textpage)
+        if not any(not ch.isspace() for ch in chars):
+            return None
+        lines = build_lines(chars, boxes, font_sizer(textpage, index))
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    if not any(not ch.isspace() for ch in chars):
-        return None
-    return layout_page(build_lines(chars, boxes, sizes), pdfium_c.FPDF_GetPageWidthF(page), page_no)
+    return layout_page(lines, pdfium_c.FPDF_GetPageWidthF(page), page_no)
 
 
 def _write_page(tb: TextBuilder, pl: PageLines, joined_in: bool, joiner: str | None) -> bool:

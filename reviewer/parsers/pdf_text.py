@@ -44,6 +44,7 @@ import pypdfium2.raw as pdfium_c
 
 _HYPHEN_MARKS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
 _DROP = {"\r", "\n", "\x00"}
+_SPECIAL = frozenset(_DROP | set(_HYPHEN_MARKS) | {" "})
 _MARKER_RE = re.compile(
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百零〇\d]{1,5}[条章节款])")
@@ -72,9 +73,9 @@ class Line:
         return "".join(self.chars)
 
 
-def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, float]], list[float]]:
+def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, float]], list[int]]:
     """The real characters of a pdfium text page, their loose boxes (x0, y0, x1, y1)
-    and their font sizes."""
+    and their pdfium character indices (for :func:`font_sizer`)."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
         return [], [], []
@@ -86,22 +87,26 @@ def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, flo
     rect = pdfium_c.FS_RECTF()
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
-    get_size = pdfium_c.FPDFText_GetFontSize
     chars: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
-    sizes: list[float] = []
+    index: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        if ch == " " and is_generated(textpage, i) == 1:
-            continue
+        if ch in _SPECIAL:
+            if ch in _DROP or (ch == " " and is_generated(textpage, i) == 1):
+                continue
+            ch = _HYPHEN_MARKS.get(ch, ch)
         if not get_box(textpage, i, rect):
             continue
-        ch = _HYPHEN_MARKS.get(ch, ch)
         chars.append(ch)
         boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-        sizes.append(get_size(textpage, i))
-    return chars, boxes, sizes
+        index.append(i)
+    return chars, boxes, index
+
+
+def font_sizer(textpage, index: list[int]):
+    """``size_of(k)``: the font size of kept character ``k`` (asked for a few per line)."""
+    get_size = pdfium_c.FPDFText_GetFontSize
+    return lambda k: get_size(textpage, index[k])
 
 
 def _safe_chr(code: int) -> str:
@@ -111,12 +116,13 @@ def _safe_chr(code: int) -> str:
 
 
 def build_lines(chars: list[str], boxes: list[tuple[float, float, float, float]],
-                sizes: list[float] | None = None) -> list[Line]:
+                size_of=None) -> list[Line]:
     """Group characters into reading-order lines (top-down, left to right).
 
-    Without ``sizes`` a character's font size is taken to be its box height."""
-    if sizes is None:
-        sizes = [b[3] - b[1] for b in boxes]
+    ``size_of(k)`` gives character ``k``'s font size; without it the box height is used."""
+    if size_of is None:
+        def size_of(k: int) -> float:
+            return boxes[k][3] - boxes[k][1]
     # Runs: consecutive characters on one baseline, left to right.  info holds
     # (-centre, x0, y0, y1, indices) per run.
     info = []
@@ -156,48 +162,45 @@ def build_lines(chars: list[str], boxes: list[tuple[float, float, float, float]]
                 band[2].append((x0, seg))
                 continue
         bands.append([y0, y1, [(x0, seg)]])
-    return [_make_line(chars, boxes, sizes, band) for band in bands]
+    return [_make_line(chars, boxes, size_of, band) for band in bands]
 
 
-def _make_line(chars, boxes, sizes, band) -> Line:
+def _make_line(chars, boxes, size_of, band) -> Line:
     order = [i for _, seg in sorted(band[2], key=lambda t: t[0]) for i in seg]
-    line_sizes = sorted(sizes[i] for i in order if chars[i] != " ")
-    size = line_sizes[len(line_sizes) // 2] if line_sizes else 0.0
-    heights = sorted(boxes[i][3] - boxes[i][1] for i in order if chars[i] != " ")
-    height = heights[len(heights) // 2] if heights else (band[1] - band[0]) or 1.0
+    text = [chars[i] for i in order]
+    lboxes = [boxes[i] for i in order]
+    solid = [k for k, ch in enumerate(text) if not ch.isspace()]
+    if not solid:
+        return Line([], [], 0.0, band[0], 0.0, band[1], 1.0)
+    heights = sorted(lboxes[k][3] - lboxes[k][1] for k in solid)
+    height = heights[len(heights) // 2] or (band[1] - band[0]) or 1.0
+    picks = {solid[0], solid[len(solid) // 2], solid[-1]}
+    size = sorted(size_of(order[k]) for k in picks)[len(picks) // 2]
     # Justification stretches the gaps next to CJK characters but not those inside a
     # Latin word or a number, so each kind of gap is compared with its own median.
-    tight, wide = [], []
-    for a, b in zip(order, order[1:]):
-        gap = boxes[b][0] - boxes[a][2]
-        (tight if chars[a].isascii() and chars[b].isascii() else wide).append(gap if gap > 0 else 0.0)
-    limit_tight = _median(tight) + 0.2 * height
-    limit_wide = _median(wide) + 0.3 * height
-    out_chars: list[str] = []
-    out_boxes: list = []
-    prev = None
-    for i in order:
-        ch = chars[i]
-        if prev is not None and not ch.isspace() and not chars[prev].isspace():
-            p = chars[prev]
-            limit = limit_tight if p.isascii() and ch.isascii() else limit_wide
-            if boxes[i][0] - boxes[prev][2] > limit:
-                out_chars.append(" ")
-                out_boxes.append(None)
-        out_chars.append(ch)
-        out_boxes.append(boxes[i])
-        prev = i
-    # Leading/trailing real spaces carry no text; keep them only inside the line.
-    while out_chars and out_chars[-1] == " ":
-        out_chars.pop()
-        out_boxes.pop()
-    while out_chars and out_chars[0] == " ":
-        out_chars.pop(0)
-        out_boxes.pop(0)
-    real = [b for b in out_boxes if b is not None]
-    if not real:
-        return Line([], [], 0.0, band[0], 0.0, band[1], height)
-    return Line(out_chars, out_boxes, min(b[0] for b in real), band[0], max(b[2] for b in real),
+    gaps = [b[0] - a[2] for a, b in zip(lboxes, lboxes[1:])]
+    ascii_pair = [a.isascii() and b.isascii() for a, b in zip(text, text[1:])]
+    limit_tight = _median([g for g, t in zip(gaps, ascii_pair) if t]) + 0.2 * height
+    limit_wide = _median([g for g, t in zip(gaps, ascii_pair) if not t]) + 0.3 * height
+    wide = [k for k, (g, t) in enumerate(zip(gaps, ascii_pair))
+            if g > (limit_tight if t else limit_wide) and not text[k].isspace() and not text[k + 1].isspace()]
+    out_boxes: list = lboxes
+    if wide:  # a space (no box) between the two characters of each wide gap
+        out_chars, out_boxes, pos = [], [], 0
+        for k in wide:
+            out_chars += text[pos:k + 1] + [" "]
+            out_boxes += lboxes[pos:k + 1] + [None]
+            pos = k + 1
+        text = out_chars + text[pos:]
+        out_boxes += lboxes[pos:]
+    # Leading/trailing spaces carry no text; keep them only inside the line.
+    first, last = 0, len(text)
+    while text[first].isspace():
+        first += 1
+    while text[last - 1].isspace():
+        last -= 1
+    text, out_boxes = text[first:last], out_boxes[first:last]
+    return Line(text, out_boxes, out_boxes[0][0], band[0], max(b[2] for b in out_boxes if b is not None),
                 band[1], height, size)
 
 
@@ -205,7 +208,8 @@ def _median(values: list[float]) -> float:
     if not values:
         return 0.0
     values.sort()
-    return values[len(values) // 2]
+    m = values[len(values) // 2]
+    return m if m > 0 else 0.0
 
 
 def _is_latin_letter(ch: str) -> bool:
