@@ -39,7 +39,7 @@ _KINDS_ALT = "|".join(DOC_KINDS)
 # -- 密级和保密期限 --------------------------------------------------------------------
 _STAR = r"[★☆＊*✶✱]"
 _LEVEL = r"(绝\s*密|机\s*密|秘\s*密)"
-_PERIOD = r"(\d+\s*(?:年|个月)|长期|[^\s★☆＊*]{1,20})"
+_PERIOD = r"(\d+\s*(?:年|个月)|长期|[^\s★☆＊*]{1,20}?)"
 _URGENCY = r"(特急|加急|特提|平急)"
 SECRECY_LINE_RE = re.compile(
     rf"^(?:\d{{6}}\s*)?{_LEVEL}\s*(?:{_STAR}\s*{_PERIOD}?|[（(]\s*{_PERIOD}\s*[）)])?(?:\s*{_URGENCY})?$")
@@ -190,12 +190,7 @@ def _header(text: str, b: _Builder) -> int:
         m = SECRECY_LINE_RE.match(c)
         if m and b.s.title is None:
             b.set("secrecy_line", line, st, en)
-            level = re.sub(r"\s", "", m.group(1))
-            b.set("secrecy_level", level, st, en)
-            period = m.group(2) or m.group(3)
-            if period:
-                p0 = line.find(period[0], line.find(level[-1]) + 1) if period else -1
-                b.set("secrecy_period", period, st + p0 if p0 >= 0 else None, en)
+            _set_secrecy_parts(b, m, line, st)
             cm = COPY_RE.match(c)
             if cm:
                 b.set("copy_number", cm.group(1), st, st + 6)
@@ -238,6 +233,27 @@ def _header(text: str, b: _Builder) -> int:
     if len(lines) <= 3 and len(head) > 400:  # run-on text (paragraph breaks lost)
         return _runon_header(head, b)
     return _title_and_addressee(lines, title_idx if title_idx is not None else header_end, b)
+
+
+def _raw_span(line: str, compact_value: str, start_at: int = 0) -> tuple[int, int]:
+    """Where ``compact_value`` (spaces removed) lies in ``line`` (spaces kept)."""
+    i = line.find(compact_value[0], start_at)
+    j, k = i, 0
+    while k < len(compact_value) and j < len(line):
+        if line[j] == compact_value[k]:
+            k += 1
+        j += 1
+    return i, j
+
+
+def _set_secrecy_parts(b: _Builder, m: re.Match, line: str, base: int) -> None:
+    level = re.sub(r"\s", "", m.group(1))
+    ls, le = _raw_span(line, level)
+    b.set("secrecy_level", level, base + ls, base + le)
+    period = m.group(2) or m.group(3)
+    if period:
+        ps, pe = _raw_span(line, re.sub(r"\s", "", period), le)
+        b.set("secrecy_period", re.sub(r"\s", "", period), base + ps, base + pe)
 
 
 def _set_doc_number(b: _Builder, m: re.Match, base: int, line: str) -> None:

@@ -241,3 +241,18 @@ def test_structure_one_megabyte_is_fast():
     elapsed = time.perf_counter() - t0
     assert s.secrecy_level == "机密"
     assert elapsed < 0.5  # generous for a shared CI core; the benchmark measures ~5 ms
+
+
+@pytest.mark.parametrize("line,level,period,urgency", [
+    ("机 密 ★ 5 年", "机 密", "5 年", None),
+    ("秘密★会议开始前 特急", "秘密", "会议开始前", "特急"),
+    ("绝密（长期）", "绝密", "长期", None),
+])
+def test_structure_secrecy_parts_and_their_spans(line, level, period, urgency):
+    text = f"{line}\n关于某事项的通知\n各单位：\n正文。\n"
+    s = extract_structure(text)
+    a, b = s.spans["secrecy_level"]
+    assert text[a:b] == level and s.secrecy_level == level.replace(" ", "")
+    a, b = s.spans["secrecy_period"]
+    assert text[a:b] == period and s.secrecy_period == period.replace(" ", "")
+    assert s.urgency == urgency
