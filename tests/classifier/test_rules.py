@@ -1,0 +1,125 @@
+"""Rules over findings decide or narrow the attribute, with the article and the finding ids."""
+
+import pytest
+
+from reviewer.classifier import rules, suggest
+
+from .helpers import NOTICE, REPLY_TO_COMPANY, REQUEST, doc, finding
+
+NO_MODEL = "/nonexistent/disclosure-model"
+
+
+@pytest.fixture(params=["model", "rules-only"])
+def model_dir(request):
+    return None if request.param == "model" else NO_MODEL
+
+
+def test_secrecy_mark_in_force_is_not_public_under_article_14(model_dir):
+    text = "机密★5年\n" + NOTICE
+    f = finding("secrecy", "secrecy_mark", "机密★5年", text, action="block", fid="F-secret")
+    s = suggest(doc(text), [f], model_dir=model_dir)
+    assert s.attribute == "not_public"
+    first = s.reasons[0]
+    assert first.basis == "《政府信息公开条例》第十四条"
+    assert first.finding_ids == ["F-secret"]
+    assert "国家秘密" in first.text
+    assert not s.partial_disclosure
+
+
+def test_declassified_secrecy_mark_does_not_bind():
+    text = "机密★5年（已解密）\n" + NOTICE
+    f = finding("secrecy", "secrecy_mark", "机密★5年", text, action="block", in_force=False)
+    assert rules.evaluate(doc(text), [f]).binding == []
+
+
+def test_warning_label_is_not_public_pending_approval(model_dir):
+    text = "内部资料　注意保存\n" + NOTICE
+    f = finding("secrecy", "warning_label", "内部资料", text, action="block", fid="F-warn")
+    s = suggest(doc(text), [f], model_dir=model_dir)
+    assert s.attribute == "not_public"
+    r = s.reasons[0]
+    assert "第十六条" in r.basis and "报批" in r.text and r.finding_ids == ["F-warn"]
+
+
+def test_process_information_is_not_public_or_on_request(model_dir):
+    f = finding("process", "request_report", "请示", REQUEST, action="review", fid="F-req")
+    s = suggest(doc(REQUEST), [f], model_dir=model_dir)
+    assert s.attribute in ("not_public", "on_request")
+    r = next(r for r in s.reasons if r.basis.endswith("第十六条第二款"))
+    assert "F-req" in r.finding_ids and "请示" in r.text
+
+
+def test_request_is_process_information_from_its_doc_kind_alone():
+    res = rules.evaluate(doc(REQUEST), [])
+    assert res.doc_kind == "请示"
+    assert [h.attribute for h in res.hits] == ["not_public"]
+
+
+@pytest.mark.parametrize("ftype, basis", [("meeting_minutes", "第十六条第二款"), ("consultation_letter", "第十六条第二款"),
+                                          ("draft_marker", "第十六条第二款"), ("internal_affairs", "第十六条第一款")])
+def test_each_process_type_points_to_article_16(ftype, basis):
+    f = finding("process", ftype, "通知", NOTICE, action="review")
+    res = rules.evaluate(doc(NOTICE), [f])
+    assert res.hits and res.hits[0].attribute == "not_public"
+    assert res.hits[0].allowed == {"not_public", "on_request"}
+    assert res.hits[0].reason.basis.endswith(basis)
+
+
+def test_personal_data_in_reply_to_one_company_is_on_request(model_dir):
+    t = REPLY_TO_COMPANY
+    fs = [finding("personal", "id_card", "110101199003071234", t, fid="F-id"),
+          finding("personal", "mobile", "13912345678", t, fid="F-mob")]
+    d = doc(t)
+    res = rules.evaluate(d, fs)
+    assert res.doc_kind == "批复" and res.one_party == "某某新材料有限公司"
+    s = suggest(d, fs, model_dir=model_dir)
+    assert s.attribute == "on_request"
+    r = next(r for r in s.reasons if "第三十二条" in r.basis)
+    assert r.basis == "《政府信息公开条例》第十五条、第三十二条"
+    assert set(r.finding_ids) == {"F-id", "F-mob"}
+    assert s.partial_disclosure
+    assert any(r.basis.endswith("第三十七条") for r in s.reasons)
+
+
+def test_commercial_secret_in_reply_to_one_company_is_on_request():
+    t = REPLY_TO_COMPANY.replace("项目总投资3000万元", "投标报价明细：单价48.6元")
+    f = finding("commercial", "bid_price", "投标报价明细：单价48.6元", t, action="review", fid="F-bid")
+    res = rules.evaluate(doc(t), [f])
+    assert [h.attribute for h in res.hits] == ["on_request"]
+    assert "商业秘密" in res.hits[0].reason.text
+
+
+def test_redactable_personal_data_in_a_public_notice_means_partial_disclosure(model_dir):
+    t = NOTICE.replace("举办专场招聘会。", "举办专场招聘会。咨询人王五，手机13812345678。")
+    f = finding("personal", "mobile", "13812345678", t, fid="F-m")
+    s = suggest(doc(t), [f], model_dir=model_dir)
+    assert s.attribute == "proactive"
+    assert s.partial_disclosure
+    r = next(r for r in s.reasons if r.basis.endswith("第三十七条"))
+    assert r.finding_ids == ["F-m"] and "区分处理" in r.text
+
+
+def test_no_partial_disclosure_when_a_state_secret_is_present():
+    t = "秘密★1年\n" + NOTICE
+    fs = [finding("secrecy", "secrecy_mark", "秘密★1年", t, action="block"),
+          finding("personal", "mobile", "13812345678", t)]
+    s = suggest(doc(t), fs, model_dir=NO_MODEL)
+    assert s.attribute == "not_public" and not s.partial_disclosure
+
+
+def test_clean_public_notice_with_no_findings_has_no_rule_hits():
+    res = rules.evaluate(doc(NOTICE), [])
+    assert res.hits == [] and res.partial is None
+
+
+def test_article20_category_for_a_proactive_employment_notice():
+    s = suggest(doc(NOTICE), [], model_dir=NO_MODEL)
+    assert s.attribute == "proactive"
+    assert s.category_article20 and s.category_article20.startswith("第二十条（十一）")
+    assert any(r.basis == "《政府信息公开条例》第二十条（十一）" for r in s.reasons)
+
+
+def test_without_the_model_the_suggestion_is_rules_only_and_needs_a_human():
+    s = suggest(doc(NOTICE), [], model_dir=NO_MODEL)
+    assert s.needs_human and s.model_version is None and s.probabilities == {}
+    assert any("未使用文本模型" in r.text for r in s.reasons)
