@@ -41,6 +41,7 @@ def three_pages():
 def test_pdf_text_on_later_pages_has_its_page_number(three_pages):
     doc = three_pages
     assert doc.metadata.format == "pdf" and doc.pages == 3
+    assert not doc.warnings
     for marker, page in (("第一页标题", 1), ("联系人王小明", 2), ("附件清单", 3)):
         start = doc.text.index(marker)
         loc = doc.location_of(start, start + len(marker))
@@ -232,3 +233,24 @@ def test_pdf_character_limit_is_checked_per_page():
     with pytest.raises(LimitExceededError) as e:
         parse_bytes(pdf, "long.pdf", limits=Limits(max_chars=100))
     assert e.value.details["limit"] == "max_chars" and e.value.details["page"] == 1
+
+
+@needs_font
+def test_pdf_fonts_without_unicode_map_are_flagged_not_passed_as_control_codes():
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(build_pdf([Page(["为进一步做好政府信息公开工作，联系电话13812345678。"])])))
+    fonts = pdf.pages[0].Resources.Font
+    for name in list(fonts.keys()):
+        if "/ToUnicode" in fonts[name]:
+            del fonts[name]["/ToUnicode"]
+    out = io.BytesIO()
+    pdf.save(out)
+    doc = parse_bytes(out.getvalue(), "no-tounicode.pdf")
+    warning = [w for w in doc.warnings if w.code == "garbled_text"]
+    assert warning and warning[0].details["pages"] == [1]
+    assert not any(ch < " " and ch != "\n" for ch in doc.text)
+    assert "\ufffd" in doc.text                      # unmapped glyphs keep their place and box
+    assert all(len(b.boxes) == len(b) for b in doc.blocks if b.part == "page")

@@ -14,7 +14,8 @@ their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks
   ``{"field": "dc:creator", "source": "xmp"}`` — last.
 
 Warnings (``Document.warnings``): ``page_without_text`` (pages that draw something but
-have no text layer: scans, outlined text; OCR is a separate step),
+have no text layer: scans, outlined text; OCR is a separate step), ``garbled_text``
+(fonts without a Unicode mapping: the text layer is noise),
 ``attachments_present`` (embedded files are not read), ``owner_password_only``,
 ``metadata_unreadable``.
 
@@ -98,6 +99,7 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
     warnings: list[Notice] = []
     annotations: list[tuple[int, dict]] = []
     no_text: list[int] = []
+    garbled: list[int] = []
     held: PageLines | None = None   # the previous page, written once we know how it ends
     held_joined_in = False           # whether the page before ``held`` runs on into it
     for index in range(n_pages):
@@ -110,6 +112,8 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
             lines = _page_lines(page, index + 1, limits, limits.max_chars - len(tb))
             if lines is None and pdf_objects.page_has_objects(page):
                 no_text.append(index + 1)
+            elif lines is not None and lines.garbled:
+                garbled.append(index + 1)
             annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(page))
         finally:
             pdfium_c.FPDF_ClosePage(page)
@@ -132,6 +136,13 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
             f"{len(no_text)} page(s) have no text layer (scanned or drawn as images) and were not read: "
             f"{_page_list(no_text)}.",
             {"pages": no_text},
+        ))
+    if garbled:
+        warnings.append(Notice(
+            "garbled_text",
+            f"{len(garbled)} page(s) use fonts without a Unicode mapping; their text layer is unreadable "
+            f"and must be checked by eye or OCR: {_page_list(garbled)}.",
+            {"pages": garbled},
         ))
     attachments = pdf_objects.read_attachment_names(raw)
     attachments += [a["values"].get("Contents", "") or "file attachment annotation"

@@ -10,6 +10,9 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
   boxes.  Where two neighbouring characters stand far apart (more than the line's
   usual gap plus 0.3 of the line height: table cells, tab stops) a space is
   inserted; it has no box.
+* A glyph whose font has no Unicode mapping comes out as a control code; it is kept
+  as U+FFFD (so the map stays exact), and a page where such characters (or
+  private-use ones) are a fifth or more of the text is flagged ``garbled``.
 * A character pdfium reports as an end-of-line hyphen (``\\x02``) is kept as
   ``-``: in Chinese documents a hyphen at the end of a line is part of a phone
   number or a code far more often than a hyphenated word.
@@ -42,9 +45,10 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-_HYPHEN_MARKS = {"\x02": "-", "\ufffe": "-", "\xad": "-"}
-_DROP = {"\r", "\n", "\x00"}
-_SPECIAL = frozenset(_DROP | set(_HYPHEN_MARKS) | {" "})
+_HYPHEN_MARKS = {"\x02", "\ufffe", "\xad"}
+_GENERATED = {"\r", "\n", " "}
+_SPECIAL = frozenset({chr(c) for c in range(32)} | {" ", "\x7f"} | set(_HYPHEN_MARKS))
+_UNMAPPED_RE = re.compile("[\ufffd\ue000-\uf8ff]")
 _MARKER_RE = re.compile(
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百零〇\d]{1,5}[条章节款])")
@@ -92,9 +96,12 @@ def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, flo
     index: list[int] = []
     for i, ch in enumerate(text):
         if ch in _SPECIAL:
-            if ch in _DROP or (ch == " " and is_generated(textpage, i) == 1):
+            if ch in _GENERATED and is_generated(textpage, i) == 1:
                 continue
-            ch = _HYPHEN_MARKS.get(ch, ch)
+            if ch in _HYPHEN_MARKS:
+                ch = "-"
+            elif ch != " ":
+                ch = "\ufffd"   # a glyph without a Unicode mapping: keep its place, not a control code
         if not get_box(textpage, i, rect):
             continue
         chars.append(ch)
@@ -291,6 +298,7 @@ class PageLines:
     body: list[Line]
     footer: list[Line]
     column: Column
+    garbled: bool = False
 
 
 def layout_page(lines: list[Line], page_width: float, page: int = 0) -> PageLines | None:
@@ -310,7 +318,9 @@ def layout_page(lines: list[Line], page_width: float, page: int = 0) -> PageLine
         if continues(cur, nxt, col):
             cur.soft_wrap = True
             cur.joiner = _joiner(cur, nxt)
-    return PageLines(page, body, lines[len(lines) - footer:], col)
+    text = "".join(ln.text for ln in lines)
+    garbled = len(_UNMAPPED_RE.findall(text)) >= 0.2 * max(len(text), 1)
+    return PageLines(page, body, lines[len(lines) - footer:], col, garbled)
 
 
 def continues_across_pages(prev: PageLines, nxt: PageLines) -> str | None:
