@@ -4,6 +4,8 @@ The layout imitates GB/T 9704: A4, type area 156 mm x 225 mm (top margin 37 mm,
 left 28 mm), body text about 3号 (15.75 pt, so 28 characters fill a line), 22
 lines a page.  Text is set in an embedded TrueType CJK font (reportlab embeds a
 subset with a ToUnicode map, so text extraction gives the real characters back).
+Characters the CJK font lacks (Latin letters, digits, ★, —) are set in DejaVu Sans
+(fonts-dejavu-core), or in the built-in Helvetica when that is not installed.
 
 Usage::
 
@@ -27,8 +29,8 @@ Usage::
 * A ``Page`` starts a new page; paragraphs that do not fit flow on to further pages.
 * ``Page(image_only=True)`` renders its paragraphs into a picture (150 dpi greyscale)
   with no text layer, like a scanned page.
-* Document info, XMP, annotations, attachments and encryption are added with pikepdf
-  after reportlab has drawn the pages.
+* Document info, XMP, annotations, attachments and encryption (AES-256, R6) are added
+  with pikepdf after reportlab has drawn the pages.
 """
 
 from __future__ import annotations
@@ -205,7 +207,7 @@ def _char_width(ch: str, size: float, cache: dict) -> float:
 
 
 def wrap(para: Para, width: float = COLUMN_WIDTH, _cache: dict | None = None) -> list[tuple[str, bool]]:
-    """Split a paragraph into ``(line, ends_hard)``; ``\n`` in the text forces a break."""
+    """Split a paragraph into ``(line, ends_hard)``; a newline in the text forces a break."""
     _register_font()
     cache = {} if _cache is None else _cache
     out: list[tuple[str, bool]] = []
