@@ -209,7 +209,10 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
                 continue
             value = out_parts[info.filename]
             if not isinstance(value, bytes):
-                value = etree.tostring(value, xml_declaration=True, encoding="UTF-8", standalone=True)
+                root = value
+                value = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                if strip_rsid and root.tag.startswith(f"{{{W}}}"):
+                    value = clean.strip_rsid_attrs(value, root)
             zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
