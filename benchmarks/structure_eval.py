@@ -90,6 +90,24 @@ def main() -> int:
     results["govcn_doc_number_agreement"] = round(dn / sum(1 for d in gov if d.get("doc_number")), 4)
     results["govcn_title_agreement"] = round(ti / len(gov), 4)
 
+    # 成文日期 on Hebei: found how often, and plausible (0-120 days before the web page's date)?
+    import datetime as dt
+    import re
+
+    with_pub = found = plausible = 0
+    for d in load("hebei_gov.jsonl"):
+        m = re.match(r"(\d{4})\D(\d{1,2})\D(\d{1,2})", d.get("date") or "")
+        if not m:
+            continue
+        with_pub += 1
+        s = extract_structure(d["text"])
+        if s.date:
+            found += 1
+            lag = (dt.date(*map(int, m.groups())) - dt.date.fromisoformat(s.date)).days
+            plausible += -3 <= lag <= 120
+    results["hebei_date_found"] = round(found / with_pub, 4)
+    results["hebei_date_plausible_of_found"] = round(plausible / max(found, 1), 4)
+
     big = ("\n".join(d["text"] for d in regs))[:1_000_000]
     t2 = time.perf_counter()
     for _ in range(5):
@@ -109,6 +127,8 @@ def main() -> int:
     print(f"secrecy lines found: {len(secrecy)} {secrecy[:5]}")
     print(f"govcn 发文字号 agreement {results['govcn_doc_number_agreement']:.3f}, "
           f"标题 agreement {results['govcn_title_agreement']:.3f}")
+    print(f"Hebei 成文日期 found in {results['hebei_date_found']:.3f} of docs; "
+          f"{results['hebei_date_plausible_of_found']:.3f} of those within 120 days before publication")
     print(f"{results['ms_per_doc_mean']} ms/doc mean; {results['ms_per_1mb_text']} ms for a 1 MB text")
     out = ROOT / "benchmarks" / "results" / "structure.json"
     out.parent.mkdir(parents=True, exist_ok=True)

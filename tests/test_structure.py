@@ -240,7 +240,10 @@ def test_structure_one_megabyte_is_fast():
     s = extract_structure(text)
     elapsed = time.perf_counter() - t0
     assert s.secrecy_level == "机密"
-    assert elapsed < 0.5  # generous for a shared CI core; the benchmark measures ~5 ms
+    assert s.declared_attribute is None  # 此件 and 公开方式 everywhere, but never a declaration
+    # Only a guard against catastrophic backtracking (quadratic regexes take minutes here);
+    # the speed itself is measured by benchmarks/structure_eval.py (~5-20 ms per MB).
+    assert elapsed < 5
 
 
 @pytest.mark.parametrize("line,level,period,urgency", [
