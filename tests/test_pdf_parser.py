@@ -102,7 +102,8 @@ def test_pdf_info_xmp_and_annotations_go_to_their_parts():
               "Creator": "WPS 文字"},
         xmp={"dc:title": "XMP里的标题", "dc:creator": ["李四", "张三"], "pdf:Keywords": "内部"},
         annotations=[Annotation(1, "请核对第3页金额", author="审核人赵六", popup=True),
-                     Annotation(2, "此处删去联系人电话", subtype="FreeText")],
+                     Annotation(2, "此处删去联系人电话", subtype="FreeText"),
+                     Annotation(2, "", subtype="Link", uri="http://10.12.3.4/oa/doc?id=17")],
     )
     doc = parse_bytes(pdf, "meta.pdf")
 
@@ -120,6 +121,7 @@ def test_pdf_info_xmp_and_annotations_go_to_their_parts():
     assert notes[(1, "Text", "Contents")] == "请核对第3页金额"
     assert notes[(1, "Text", "T")] == "审核人赵六"
     assert notes[(2, "FreeText", "Contents")] == "此处删去联系人电话"
+    assert notes[(2, "Link", "URI")] == "http://10.12.3.4/oa/doc?id=17"
     assert doc.metadata.properties["author"] == "王小明"
     assert doc.metadata.properties["xmp"]["dc:title"] == "XMP里的标题"
     last_page_block = max(b.end for b in doc.blocks if b.part == "page")

@@ -49,8 +49,13 @@ def read_info(pdf) -> dict[str, str]:
     return out
 
 
-def read_annotations(page) -> list[dict]:
-    """Text-bearing annotations of a loaded page: subtype, rect and their strings."""
+def read_annotations(pdf, page) -> list[dict]:
+    """Text-bearing annotations of a loaded page: subtype, rect and their strings.
+
+    Notes, free text, stamps … give ``Contents``, ``T`` (author) and ``Subj``; form
+    fields (widgets) their text value ``V``; links their ``URI`` (an intranet address
+    in a link is as telling as one in the text).
+    """
     out: list[dict] = []
     count = pdfium_c.FPDFPage_GetAnnotCount(page)
     for i in range(min(max(count, 0), MAX_ANNOTS_PER_PAGE)):
@@ -59,15 +64,19 @@ def read_annotations(page) -> list[dict]:
             continue
         try:
             subtype = ANNOT_SUBTYPES.get(pdfium_c.FPDFAnnot_GetSubtype(annot), "Unknown")
-            if subtype in ("Link", "Widget"):
-                continue
             values = {}
-            for key in ANNOT_TEXT_KEYS:
-                k = key.encode("ascii")
-                if pdfium_c.FPDFAnnot_HasKey(annot, k):
-                    value = _utf16_getter(pdfium_c.FPDFAnnot_GetStringValue, annot, k)
-                    if value:
-                        values[key] = value
+            if subtype == "Link":
+                uri = _link_uri(pdf, annot)
+                if uri:
+                    values["URI"] = uri
+            else:
+                for key in ("V",) if subtype == "Widget" else ANNOT_TEXT_KEYS:
+                    k = key.encode("ascii")
+                    if (pdfium_c.FPDFAnnot_HasKey(annot, k)
+                            and pdfium_c.FPDFAnnot_GetValueType(annot, k) == pdfium_c.FPDF_OBJECT_STRING):
+                        value = _utf16_getter(pdfium_c.FPDFAnnot_GetStringValue, annot, k)
+                        if value:
+                            values[key] = value
             rect = pdfium_c.FS_RECTF()
             box = None
             if pdfium_c.FPDFAnnot_GetRect(annot, rect):
@@ -76,6 +85,21 @@ def read_annotations(page) -> list[dict]:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return out
+
+
+def _link_uri(pdf, annot) -> str:
+    link = pdfium_c.FPDFAnnot_GetLink(annot)
+    if not link:
+        return ""
+    action = pdfium_c.FPDFLink_GetAction(link)
+    if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+        return ""
+    size = pdfium_c.FPDFAction_GetURIPath(pdf, action, None, 0)
+    if size <= 1 or size > MAX_STRING_BYTES:
+        return ""
+    buf = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAction_GetURIPath(pdf, action, buf, size)
+    return buf.raw[: size - 1].decode("latin-1").strip()
 
 
 def read_attachment_names(pdf) -> list[str]:

@@ -9,7 +9,8 @@ their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks
   is joined to the next with nothing in between; other line ends and page ends
   insert ``"\\n"`` (no block).
 * ``part="annotation"``, ``location={"page": n, "subtype": "Text", "field":
-  "Contents"|"T"|"Subj", "index": k, "rect": [...]}`` — after all pages.
+  "Contents"|"T"|"Subj"|"V"|"URI", "index": k, "rect": [...]}`` — notes and their
+  authors, form-field values, link targets; after all pages.
 * ``part="metadata"``, ``location={"field": "Title", "source": "info"}`` or
   ``{"field": "dc:creator", "source": "xmp"}`` — last.
 
@@ -114,7 +115,7 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
                 no_text.append(index + 1)
             elif lines is not None and lines.garbled:
                 garbled.append(index + 1)
-            annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(page))
+            annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(raw, page))
         finally:
             pdfium_c.FPDF_ClosePage(page)
         if held is not None:

@@ -169,7 +169,8 @@ class Page:
 
 @dataclass
 class Annotation:
-    """A ``/Text`` (sticky note) or ``/FreeText`` annotation on ``page`` (1-based)."""
+    """An annotation on ``page`` (1-based): ``Text`` (a sticky note), ``FreeText``,
+    or ``Link`` (to ``uri``; ``contents`` may be empty)."""
 
     page: int
     contents: str
@@ -177,6 +178,7 @@ class Annotation:
     author: str | None = None
     rect: tuple[float, float, float, float] = (450.0, 760.0, 470.0, 780.0)
     popup: bool = False
+    uri: str | None = None
 
 
 @dataclass
@@ -405,8 +407,11 @@ def _add_extras(raw: bytes, *, info, xmp, annotations, attachments, user_passwor
             raise ValueError(f"annotation on page {ann.page}, but the PDF has {len(pdf.pages)} pages")
         page = pdf.pages[ann.page - 1]
         d = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name("/" + ann.subtype),
-                               Rect=pikepdf.Array(list(ann.rect)), Contents=pikepdf.String(ann.contents),
-                               F=4)
+                               Rect=pikepdf.Array(list(ann.rect)), F=4)
+        if ann.contents:
+            d.Contents = pikepdf.String(ann.contents)
+        if ann.uri:
+            d.A = pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(ann.uri))
         if ann.author:
             d.T = pikepdf.String(ann.author)
         if ann.subtype == "FreeText":
