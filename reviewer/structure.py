@@ -19,6 +19,10 @@ Rules that keep false positives out:
 * a declared attribute is a bracketed 附注 (（此件主动公开）…), a labelled field
   (公开属性：不予公开) or the Panyu form (此件…作为主动公开信息); quoted mentions such as
   应标注“此件公开发布” are not declarations.
+
+The module is longer than our usual ~400 lines on purpose: the elements share their
+patterns and zone logic (what ends the 版头 decides where the title starts, the 附注
+anchors the 成文日期), and split files would each need all of it.
 """
 
 from __future__ import annotations
@@ -214,6 +218,10 @@ def _header(text: str, b: _Builder) -> int:
             header_end = i + 1
             continue
         break
+    if b.s.urgency is None:  # 紧急程度：特急 / 等级特急·明电 (telegrams) written as a field
+        um = URGENCY_FIELD_RE.search(head, 0, 300)
+        if um:
+            b.set("urgency", um.group(1), um.start(1), um.end(1))
     # 发文字号 and 签发人: on their own lines (or sharing one) before the title
     for i, (st, en, line) in enumerate(lines[header_end:header_end + 14], start=header_end):
         if line.endswith(("：", ":")) and not _is_label(line):

@@ -260,3 +260,9 @@ def test_structure_secrecy_parts_and_their_spans(line, level, period, urgency):
     a, b = s.spans["secrecy_period"]
     assert text[a:b] == period and s.secrecy_period == period.replace(" ", "")
     assert s.urgency == urgency
+
+
+def test_structure_urgency_written_as_a_field():
+    s = extract_structure("某某省人民政府办公厅发电\n等级特急·明电\n某政办发明电〔2021〕1号\n关于做好防凌工作的通知\n各市：\n正文。\n")
+    assert s.urgency == "特急"
+    assert s.doc_number == "某政办发明电〔2021〕1号"
