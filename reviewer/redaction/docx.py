@@ -35,6 +35,8 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _SKIP = {w("pPr"), w("rPr"), w("instrText"), w("delInstrText"), w("txbxContent"), f"{{{MC}}}Fallback", w("p"),
          w("delText")}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Parts that hold no text, no tracked change and no rsid: copied byte for byte.
+_UNTOUCHED = ("word/theme/", "word/fontTable", "word/webSettings", "word/media/", "word/embeddings/")
 EDITED_PARTS = {"body", "table", "header", "footer", "footnote", "endnote", "textbox", "insertion"}
 
 
@@ -172,7 +174,7 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
             continue
         data = zin.read(info)
         is_xml = name.endswith((".xml", ".rels")) and data.lstrip()[:1] == b"<"
-        if not is_xml:
+        if not is_xml or (name not in edits and name.startswith(_UNTOUCHED)):
             out_parts[name] = data
             continue
         root = etree.fromstring(data, _parser())
