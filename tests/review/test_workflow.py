@@ -1,0 +1,95 @@
+"""The review state machine: who may do what, in which state (docs/api.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.review.errors import InvalidTransition, NotPermitted
+from reviewer.review.workflow import Actor, CaseFacts, allowed_actions, check_approve_redactions, check_reject, \
+    check_return, check_revise, check_scan, check_sign, check_upload
+
+DEPT, OTHER = 1, 2
+drafter = Actor(10, frozenset({"drafter"}), DEPT)
+drafter_other = Actor(11, frozenset({"drafter"}), OTHER)
+officer = Actor(20, frozenset({"security_officer"}), 9)
+head = Actor(30, frozenset({"dept_head"}), DEPT)
+head_other = Actor(31, frozenset({"dept_head"}), OTHER)
+unit = Actor(40, frozenset({"unit_head"}), None)
+both = Actor(50, frozenset({"drafter", "dept_head"}), DEPT)
+
+
+def case(state: str, signers: dict | None = None) -> CaseFacts:
+    return CaseFacts(state=state, department_id=DEPT, drafter_id=10, signers=signers or {})
+
+
+@pytest.mark.parametrize("actor, state, tier, result", [
+    (drafter, "redactions_approved", 1, "tier1_signed"),
+    (head, "tier1_signed", 2, "tier2_signed"),
+    (unit, "tier2_signed", 3, "published"),
+    (drafter, "tier1_signed", 2, NotPermitted),             # not a dept head
+    (head_other, "tier1_signed", 2, NotPermitted),          # another department
+    (drafter_other, "redactions_approved", 1, NotPermitted),
+    (officer, "redactions_approved", 1, NotPermitted),
+    (head, "tier2_signed", 3, NotPermitted),
+    (drafter, "scanned", 1, InvalidTransition),              # redactions not approved yet
+    (unit, "tier1_signed", 3, InvalidTransition),            # tier 2 first
+    (unit, "published", 3, InvalidTransition),
+    (head, "returned", 2, InvalidTransition),
+])
+def test_workflow_sign_table(actor, state, tier, result):
+    if isinstance(result, str):
+        assert check_sign(actor, case(state), tier) == result
+    else:
+        with pytest.raises(result):
+            check_sign(actor, case(state), tier)
+
+
+def test_workflow_one_person_signs_one_tier_even_with_two_roles():
+    c = case("tier1_signed", {1: both.user_id})
+    with pytest.raises(NotPermitted) as exc:
+        check_sign(both, c, 2)
+    assert exc.value.details["reason"] == "already_signed_other_tier"
+    assert check_sign(head, c, 2) == "tier2_signed"
+
+
+def test_workflow_approve_return_reject_revise():
+    assert check_scan(case("uploaded")) == "scanned"
+    with pytest.raises(InvalidTransition):
+        check_scan(case("scanned"))
+    assert check_approve_redactions(officer, case("scanned")) == "redactions_approved"
+    with pytest.raises(NotPermitted):
+        check_approve_redactions(drafter, case("scanned"))
+    assert check_return(officer, case("scanned"), "请修改") == "returned"
+    with pytest.raises(InvalidTransition):
+        check_return(officer, case("scanned"), "  ")
+    with pytest.raises(NotPermitted):
+        check_return(unit, case("tier1_signed"), "not my step")
+    assert check_return(head, case("tier1_signed"), "请补充") == "returned"
+    with pytest.raises(InvalidTransition):
+        check_return(head, case("published"), "too late")
+    assert check_reject(unit, case("tier2_signed"), "不予公开") == "rejected"
+    with pytest.raises(InvalidTransition):
+        check_reject(officer, case("scanned"), "x")
+    assert check_revise(drafter, case("returned")) == "uploaded"
+    with pytest.raises(NotPermitted):
+        check_revise(drafter_other, case("returned"))
+    with pytest.raises(InvalidTransition):
+        check_revise(drafter, case("tier1_signed"))
+    check_upload(drafter)
+    with pytest.raises(NotPermitted):
+        check_upload(officer)
+    with pytest.raises(NotPermitted):
+        check_upload(Actor(1, frozenset({"drafter"}), None))
+
+
+@pytest.mark.parametrize("actor, state, expected", [
+    (officer, "scanned", {"decide_redactions", "approve_redactions", "return"}),
+    (drafter, "scanned", {"revise"}),
+    (drafter, "redactions_approved", {"sign_tier1", "return"}),
+    (head, "tier1_signed", {"sign_tier2", "return", "reject"}),
+    (head_other, "tier1_signed", set()),
+    (unit, "tier2_signed", {"sign_tier3", "return", "reject"}),
+    (unit, "published", set()),
+])
+def test_workflow_allowed_actions(actor, state, expected):
+    assert set(allowed_actions(actor, case(state))) == expected
