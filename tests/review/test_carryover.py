@@ -5,7 +5,7 @@ from __future__ import annotations
 from reviewer.review.carryover import carry_over, context_key, locate_span
 
 OLD = ("各区县人民政府，市政府各部门：\n经研究，决定对困难群众王小明（身份证号：11010519491231002X）开展走访慰问。"
-       "请各单位按照要求认真组织实施。")
+       "请各单位按照要求认真组织实施，确保慰问资金及时足额发放。")
 
 
 def _finding(text: str, needle: str, fid: str) -> dict:
