@@ -102,7 +102,7 @@ def bench_pdf() -> dict:
     pdf = make_pdf()
     doc = parse_bytes(pdf, "bench.pdf")  # warm: imports and font caches
     pages = doc.metadata.pages or PDF_PAGES
-    t = best_of(lambda: parse_bytes(pdf, "bench.pdf"), 3)
+    t = best_of(lambda: parse_bytes(pdf, "bench.pdf"), 5)
     return {"pages": pages, "bytes": len(pdf), "chars": len(doc.text), "chars_per_page": len(doc.text) // pages,
             "seconds": round(t, 4),
             "pages_per_s": round(pages / t, 1)}
@@ -111,7 +111,7 @@ def bench_pdf() -> dict:
 def bench_docx() -> dict:
     docs = [make_docx(100 + i) for i in range(DOCX_DOCS)]
     parse_bytes(docs[0], "bench.docx")
-    t = best_of(lambda: [parse_bytes(d, "bench.docx") for d in docs], 3)
+    t = best_of(lambda: [parse_bytes(d, "bench.docx") for d in docs], 5)
     chars = sum(len(parse_bytes(d, "bench.docx").text) for d in docs[:3]) // 3
     return {"documents": len(docs), "pages_each": 5, "chars_each": chars, "seconds": round(t, 4),
             "docs_per_s": round(len(docs) / t, 1)}
