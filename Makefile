@@ -20,7 +20,8 @@ $(VENV)/.installed: pyproject.toml
 system-deps:
 	bash scripts/system-deps.sh
 
-run: scan-samples  # becomes the service once api/ lands
+run: setup  # the review service on SQLite (./var) with demo users printed at start
+	$(BIN)/reviewer serve --demo --host $(HOST) --port $(PORT)
 
 scan-samples: setup
 	$(BIN)/reviewer scan samples/txt/* samples/docx/* samples/pdf/*
