@@ -54,8 +54,13 @@ COMMON_WORDS = frozenset((
     "来源 扈家 晁家 芮城 都是 普通 普及 阙家 浦东 戈壁 伏牛 鹿泉 薄弱 邸家 雍正 辜负 羊毛 阿里 乌鲁 母婴 裘家 亓家 修订 "
     "修改 邰家 赫章 杭州 况且 那么 宿舍 鲜活 印发 印章 逯家 隆重 茹家 诸多 战略 慕家 危险 玉米 银行 亢家 嵇家 公安 公示 "
     "公开 公告 公司 公民 哈尔 湛江 宾馆 戎家 勾结 茅台 利用 利益 於家 呼吁 居民 居住 揭阳 干部 但是 尉氏 冶金 斯里 元旦 "
+    "查阅 查看 查找 查验 查询 和全 和高 部门 "
     "束缚 檀香 衣物 信息 信访 展开 阴影 昝家 智慧 智能 幸福 奉献 植树 衡水 富裕 尧都 闭会 由于 当事 联系 法定"
 ).split())
+
+# endings that make a phrase, not a name (主管部门, 有关单位…)
+BAD_ENDINGS = ("部门", "单位", "机关", "人员", "工作", "情况", "部", "局", "厅", "处", "委", "办", "所", "院",
+               "站", "队", "司", "会", "组", "省", "市", "县", "区", "镇", "乡", "村")
 
 _HAN = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 
@@ -90,5 +95,7 @@ def looks_like_name(name: str) -> bool:
     if any(given.startswith(t) or name.endswith(t) for t in TITLE_SUFFIXES):
         return False
     if name[:2] in COMMON_WORDS or name[-2:] in COMMON_WORDS:
+        return False
+    if name.endswith(BAD_ENDINGS):
         return False
     return True

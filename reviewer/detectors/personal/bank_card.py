@@ -32,7 +32,7 @@ class BankCardRecognizer(ReviewerRecognizer):
     )
     CONTEXT = ("卡号", "银行卡", "账号", "帐号", "账户", "帐户", "开户行", "开户银行", "借记卡", "信用卡",
                "社保卡", "存折", "收款")
-    NEGATIVE_CONTEXT = NOT_PERSONAL_CONTEXT + ("身份证", "公民身份号码")
+    NEGATIVE_CONTEXT = NOT_PERSONAL_CONTEXT + ("身份证", "公民身份号码", "电话", "传真", "手机")
     INVALID_SCORE = 0.25
     MIN_SCORE = 0.5
     PREFILTER = r"\d{4}"

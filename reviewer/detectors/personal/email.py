@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_PRIVACY
+
+
+_GLUED_PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}(?=[A-Za-z][A-Za-z0-9._%+-]*@)")
 
 
 class EmailRecognizer(ReviewerRecognizer):
@@ -21,6 +26,12 @@ class EmailRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = r"@"
     PRIORITY = 6
+
+    def refine(self, text, start, end, match):
+        """Text extracted from HTML glues a phone number to the address that follows it
+        (``022-28237492lishuli@tj.gov.cn``): leave the number out."""
+        m = _GLUED_PHONE.match(text, start, end)
+        return (m.end(), end) if m else (start, end)
 
     def invalidate_result(self, pattern_text: str) -> bool:
         local = pattern_text.split("@", 1)[0]

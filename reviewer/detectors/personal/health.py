@@ -37,7 +37,7 @@ class HealthRecognizer(ReviewerRecognizer):
         ("disease", _DISEASE + r"(?:病毒)?(?:感染者|患者|病人|阳性|晚期)?", 0.3),
         ("reproductive", r"(?:怀孕|孕周|孕期|流产|引产|不孕不育|不孕|堕胎|结扎)", 0.3),
     )
-    CONTEXT = PERSON_CONTEXT + ("患者", "就诊", "住院", "病历", "残疾证", "残疾人证", "诊断", "医院")
+    CONTEXT = PERSON_CONTEXT + ("残疾证", "残疾人证")
     CONTEXT_BEFORE = 30
     CONTEXT_AFTER = 12
     NEGATIVE_CONTEXT = ("防治", "防控", "预防", "管理办法", "条例", "规定", "规范", "标准", "政策")
@@ -50,4 +50,7 @@ class HealthRecognizer(ReviewerRecognizer):
     def accept(self, text, start, end, match) -> bool:
         if match.re.groupindex.get("v"):
             return True
+        # an enumeration of diseases (糖尿病、结核病…) is policy text, not a record
+        if text[end:end + 1] == "、" or text[start - 1:start] == "、":
+            return False
         return _GROUP_AFTER.match(text, end) is None

@@ -12,12 +12,14 @@ detector ``personal.name_layout.v1``.
 
 from __future__ import annotations
 
-import re
-
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_PRIVACY
 from reviewer.detectors.personal._names import looks_like_name
 
+# Labels a name may follow directly (申请人张三); all others need a colon or a space.
+TIGHT_LABELS = ("姓名", "当事人", "申请人", "被申请人", "户主", "举报人", "投诉人", "信访人", "被处罚人",
+                "委托代理人", "被执行人", "申请执行人", "联系人", "法定代表人", "负责人", "经办人", "户主姓名",
+                "当事人姓名")
 SUBJECT_LABELS = ("姓名", "名字", "当事人", "申请人", "被申请人", "户主", "户名", "举报人", "投诉人", "信访人",
                   "被处罚人", "被处罚对象", "患者", "病人", "监护人", "被监护人", "委托人", "受托人", "委托代理人",
                   "代理人", "被执行人", "申请执行人", "原告", "被告", "第三人", "受害人", "证人", "驾驶人",
@@ -27,10 +29,12 @@ OFFICER_LABELS = ("联系人", "负责人", "法定代表人", "法人代表", "
                   "起草人", "拟稿人", "核稿人", "承办人", "收件人", "填报人", "填表人", "主要负责人")
 
 _HAN = "\u4e00-\u9fa5"
-# what may follow a name inside a sentence
-_FOLLOWERS = ("电话", "手机", "联系", "性别", "男", "女", "身份", "证件", "住", "家住", "现住", "户籍", "于", "因",
-              "等", "系", "年龄", "出生", "民族", "汉族", "同志", "先生", "女士", "（", "(", "，", "的", "和", "与",
-              "及", "在", "向", "到", "已", "未", "为", "称", "诉", "申请", "提出", "反映", "签", "身份证")
+# what may follow a name inside a sentence; the multi-character ones are strong enough
+# to cut a name short (齐曦联系电话 -> 齐曦)
+STRONG_FOLLOWERS = ("电话", "手机", "联系", "性别", "身份", "证件", "家住", "现住", "户籍", "年龄", "出生",
+                    "民族", "汉族", "同志", "先生", "女士", "申请", "提出", "反映", "身份证", "邮箱", "住址")
+WEAK_FOLLOWERS = ("男", "女", "住", "于", "因", "等", "系", "（", "(", "，", ",", "的", "在", "向", "已",
+                  "未", "为", "称", "诉", "签", "同")
 
 
 def _alts(words):
@@ -38,7 +42,11 @@ def _alts(words):
 
 
 def _label_pattern(labels) -> str:
-    return rf"(?:{_alts(labels)})(?:\s*[:：]\s*|\s+|为|是)?(?P<v>[{_HAN}]{{2,4}})"
+    tight = [w for w in labels if w in TIGHT_LABELS]
+    loose = [w for w in labels if w not in TIGHT_LABELS]
+    return (rf"(?:(?:{_alts(tight)})(?:\s*[:：]\s*|\s+|为|是)?"
+            rf"|(?:{_alts(loose)})(?:\s*[:：]\s*|\s+))(?P<v>[{_HAN}]{{2,4}})") if tight else (
+            rf"(?<![{_HAN}])(?:{_alts(loose)})(?:\s*[:：]\s*|\s+)(?P<v>[{_HAN}]{{2,4}})")
 
 
 class PersonNameRecognizer(ReviewerRecognizer):
@@ -60,24 +68,28 @@ class PersonNameRecognizer(ReviewerRecognizer):
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
-        label_end = start
-        # the label itself must not be the tail of a longer word (e.g. 非申请人 is fine,
-        # 申请人数 is not a label): checked by the follower rule below
-        for n in (4, 3, 2):
-            if label_end + n > end:
-                continue
-            cand = text[label_end:label_end + n]
-            if not looks_like_name(cand):
-                continue
-            if _ends_name(text, label_end + n):
-                return label_end, label_end + n
-        return None
+        span = name_span(text, start, end)
+        if span is None:
+            return None
+        return span
 
 
-_STOP = re.compile(rf"[^{_HAN}]|$")
+def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name starting at ``start`` (at most ``end``): the shortest candidate followed by a
+    strong follower (电话, 联系…), else the longest followed by a boundary."""
+    for n in (2, 3, 4):
+        if start + n <= len(text) and looks_like_name(text[start:start + n]) \
+                and text.startswith(STRONG_FOLLOWERS, start + n):
+            return start, start + n
+    for n in (4, 3, 2):
+        if start + n > end:
+            continue
+        if looks_like_name(text[start:start + n]) and ends_name(text, start + n):
+            return start, start + n
+    return None
 
 
-def _ends_name(text: str, pos: int) -> bool:
+def ends_name(text: str, pos: int) -> bool:
     if pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fa5"):
         return True
-    return text.startswith(_FOLLOWERS, pos)
+    return text.startswith(STRONG_FOLLOWERS, pos) or text.startswith(WEAK_FOLLOWERS, pos)

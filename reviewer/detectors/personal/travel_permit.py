@@ -26,5 +26,5 @@ class TravelPermitRecognizer(ReviewerRecognizer):
     )
     CONTEXT = ("通行证", "回乡证", "港澳", "台湾", "台胞", "往来", "证件号", "证件号码", "签注")
     MIN_SCORE = 0.5
-    PREFILTER = r"[CWLHM][A-Z]?\d{7}|台"
+    PREFILTER = r"[CWLHM][A-Z]?\d{7}|台胞证|台湾居民来往"
     PRIORITY = 5

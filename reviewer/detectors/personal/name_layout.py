@@ -1,0 +1,194 @@
+"""Names found by where they stand: table columns under 姓名, 公示 lists, and the name
+written right before an identifier (``刘涛0311-66908752``, ``张三 110105…``).
+
+* DOCX tables: a header cell 姓名/户主/申请人… makes the cells below it names; a header
+  残疾类别/病种/诊断… makes them health details.  Text tables (TXT, PDF): a header
+  line with 姓名 among whitespace-separated columns, and the rows under it.
+* 公示 lists: after a line announcing a list (公示, 名单, 如下…), a line that is mostly
+  names separated by 、/，/spaces — action ``review`` (a 公示 may be lawful).
+* Next to an identifier: the name takes the action of the identifier (``review`` when
+  that is an official contact, see ``personal.official_contact.v1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reviewer.detectors.base import DocumentDetector
+from reviewer.detectors.personal._common import BASIS_PRIVACY, BASIS_SENSITIVE
+from reviewer.detectors.personal._names import is_masked_name, looks_like_name
+
+NAME_HEADERS = frozenset(("姓名", "名字", "户主", "户主姓名", "申请人", "申请人姓名", "当事人", "救助对象",
+                          "救助对象姓名", "患者姓名", "学生姓名", "家长姓名", "监护人", "持卡人", "收款人",
+                          "困难群众姓名", "被征收人", "承包人", "权利人", "受助人", "供养对象", "联系人",
+                          "负责人", "法定代表人"))
+OFFICER_HEADERS = frozenset(("联系人", "负责人", "法定代表人"))
+HEALTH_HEADERS = frozenset(("残疾类别", "残疾类型", "残疾等级", "病种", "疾病名称", "诊断", "诊断结果", "病情",
+                            "患病情况", "致贫原因"))
+IDENTIFIER_TYPES = {"id_card", "id_card_legacy", "mobile", "landline", "bank_card", "passport",
+                    "travel_permit", "email"}
+_TYPE_LABEL = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码",
+               "landline": "电话号码", "bank_card": "银行卡号", "passport": "护照号码",
+               "travel_permit": "通行证号码", "email": "电子邮箱"}
+LIST_INTRO = re.compile(r"公示|名单|名册|如下|以下同志|拟录用|拟聘用|拟推荐|获奖|表彰")
+_TOKEN = re.compile(r"[^\s|｜\t]+")
+_SPLIT = re.compile(r"[、，,；;\s]+")
+_HAN = re.compile(r"[\u4e00-\u9fa5]")
+_ORG_END = set("厅局处科室部委办会站所院队司中心组校社股")
+_LABEL_END = ("联系人", "姓名", "负责人", "经办人", "户主", "申请人", "当事人", "：", ":")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\u3000:：*＊]", "", s)
+
+
+class NameLayoutDetector(DocumentDetector):
+    ID = "personal.name_layout.v1"
+    TYPES = ("person_name", "health")
+    TYPE = "person_name"
+    LABEL = "自然人姓名"
+    ACTION = "redact"
+    BASIS = BASIS_PRIVACY
+    ORDER = 60
+
+    def detect(self, doc, text_results):
+        out = []
+        out += self._docx_tables(doc)
+        out += self._text_tables(doc)
+        out += self._publicity_lists(doc)
+        out += self._next_to_identifiers(doc, text_results)
+        return out
+
+    # -- DOCX tables -------------------------------------------------------------------
+    def _docx_tables(self, doc):
+        cells = defaultdict(list)  # (xml_part, table) -> [(row, col, block)]
+        for b in doc.blocks:
+            loc = b.location
+            if b.part == "table" and "row" in loc and "col" in loc:
+                cells[(loc.get("xml_part"), loc.get("table"))].append((loc["row"], loc["col"], b))
+        out = []
+        for rows in cells.values():
+            headers = {}
+            header_row = None
+            for row, col, b in sorted(rows, key=lambda t: (t[0], t[1])):
+                txt = _norm(doc.text[b.start:b.end])
+                if header_row is None or row == header_row:
+                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS:
+                        headers[col] = txt
+                        header_row = row
+                    continue
+                head = headers.get(col)
+                if head is None or row <= header_row:
+                    continue
+                out += self._cell_finding(doc, b.start, b.end, head, "table_column")
+        return out
+
+    def _cell_finding(self, doc, start, end, head, pattern):
+        raw = doc.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        value = raw.strip()
+        s = start + lead
+        e = s + len(value)
+        if not value:
+            return []
+        if head in HEALTH_HEADERS:
+            if value in ("无", "-", "—", "/") or is_masked_name(value):
+                return []
+            return [self.finding(doc, s, e, score=0.8, type="health", basis=BASIS_SENSITIVE,
+                                 text=f"表格“{head}”列中的健康信息", pattern=pattern, context_word=head)]
+        if not looks_like_name(value):
+            return []
+        action = "review" if head in OFFICER_HEADERS else "redact"
+        return [self.finding(doc, s, e, score=0.85, action=action,
+                             text=f"表格“{head}”列中的自然人姓名", pattern=pattern, context_word=head)]
+
+    # -- text tables -----------------------------------------------------------------
+    def _text_tables(self, doc):
+        text = doc.text
+        out = []
+        header_cols = None
+        ncols = 0
+        pos = 0
+        for line in text.split("\n"):
+            if line:
+                b = doc.block_at(pos)
+                if b is not None and b.part == "table":  # DOCX tables are read cell by cell
+                    pos += len(line) + 1
+                    header_cols = None
+                    continue
+            toks = [(m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN.finditer(line)]
+            names = [t[2] for t in toks]
+            if len(toks) >= 2 and any(n in NAME_HEADERS or n in HEALTH_HEADERS for n in names):
+                header_cols = {i: n for i, n in enumerate(names) if n in NAME_HEADERS or n in HEALTH_HEADERS}
+                ncols = len(toks)
+            elif header_cols is not None:
+                if not toks or abs(len(toks) - ncols) > 1:
+                    header_cols = None
+                else:
+                    for i, head in header_cols.items():
+                        if i < len(toks):
+                            s, e, _ = toks[i]
+                            out += self._cell_finding(doc, s, e, head, "text_table_column")
+            pos += len(line) + 1
+        return out
+
+    # -- 公示 lists --------------------------------------------------------------------
+    def _publicity_lists(self, doc):
+        text = doc.text
+        out = []
+        intro_left = 0
+        pos = 0
+        for line in text.split("\n"):
+            body = line
+            off = pos
+            k = max(line.rfind("："), line.rfind(":"))
+            if LIST_INTRO.search(line):
+                intro_left = 4
+                if k >= 0:
+                    body, off = line[k + 1:], pos + k + 1
+                else:
+                    body = ""
+            if intro_left and body.strip():
+                toks = [(m.start() + off, m.end() + off, m.group())
+                        for m in re.finditer(r"[^、，,；;\s]+", body)]
+                good = [t for t in toks if looks_like_name(t[2])]
+                masked = [t for t in toks if is_masked_name(t[2])]
+                if len(toks) >= 3 and (len(good) + len(masked)) >= 0.7 * len(toks) and good:
+                    for s, e, _ in good:
+                        out.append(self.finding(doc, s, e, score=0.75, action="review",
+                                                text="公示名单中的自然人姓名，请确认是否依法应予公示",
+                                                pattern="publicity_list"))
+                intro_left -= 1
+            pos += len(line) + 1
+        return out
+
+    # -- names next to identifiers ---------------------------------------------------
+    def _next_to_identifiers(self, doc, text_results):
+        text = doc.text
+        out = []
+        for f in text_results:
+            if f.type not in IDENTIFIER_TYPES:
+                continue
+            j = f.start
+            while j > 0 and f.start - j < 2 and text[j - 1] in " \t\u3000:：，,（(":
+                j -= 1
+            i = j
+            while i > 0 and j - i < 12 and _HAN.match(text[i - 1]):
+                i -= 1
+            run = text[i:j]
+            for n in (3, 2):
+                if len(run) < n:
+                    continue
+                cand = run[-n:]
+                before = run[:-n]
+                if not looks_like_name(cand):
+                    continue
+                if before and before[-1] not in _ORG_END and not before.endswith(_LABEL_END):
+                    continue
+                s = j - n
+                out.append(self.finding(doc, s, j, score=0.75, action=f.action,
+                                        text=f"紧邻{_TYPE_LABEL[f.type]}的自然人姓名",
+                                        pattern="next_to_identifier", context_word=_TYPE_LABEL[f.type]))
+                break
+        return out

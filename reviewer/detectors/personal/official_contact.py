@@ -1,0 +1,94 @@
+"""Official contact details are lawful content: turn them from ``redact`` into ``review``.
+
+《政府信息公开条例》第二十条(二) makes the contact details of an organ public: the
+"联系人：…，电话：…" at the end of a 通知 or in a 附注, a 咨询电话, an office e-mail
+(…@….gov.cn), the 负责人 in a 机构职能 notice.  This document detector runs after the
+text recognizers and before ``personal.name_layout.v1``; it changes the ``action`` of
+contact findings in such a clause to ``review`` and says why in the explanation.  A
+clause that is about a private person (申请人, 当事人, 户主, 身份证, 家住…) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors.base import DocumentDetector
+from reviewer.detectors.personal._common import BASIS_OFFICIAL
+
+CONTACT_TYPES = {"mobile", "landline", "email", "person_name", "address"}
+OFFICIAL_MARKERS = re.compile(
+    r"联系人|联系电话|联系方式|咨询电话|办公电话|监督电话|举报电话|投诉电话|值班电话|服务电话|热线|传\s*真|"
+    r"电子邮箱|电子信箱|邮箱|通讯地址|邮寄地址|联系地址|办公地址|办公室|受理电话|报名电话|政策咨询")
+PRIVATE_MARKERS = re.compile(
+    r"申请人|被申请人|当事人|户主|被处罚|患者|身份证|公民身份号码|家住|住址|现住|举报人|投诉人|信访人|"
+    r"村民|低保|救助对象|特困|家属|监护人|学生|儿童|犯罪|残疾")
+OFFICIAL_TITLES = re.compile(r"机构职能|领导(?:信息|分工|班子|简介)|机构设置|内设机构|通讯录|联系方式")
+_CLAUSE_STOP = "。！？!?\n"
+# a unit of an organ right before a name right before the number: 公共服务处田伟强0311-…
+STAFF_OF_UNIT = re.compile(r"(?:厅|局|处|科|司|中心|部|委|办公室|办|站|所|院|队|会|室|股)[:：]?"
+                           r"[\u4e00-\u9fa5]{2,3}[:：]?[\s（(]*$")
+
+
+def clause_around(text: str, start: int, end: int, before: int = 80, after: int = 30) -> tuple[int, int]:
+    i = start
+    while i > 0 and start - i < before and text[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    j = end
+    while j < len(text) and j - end < after and text[j] not in _CLAUSE_STOP:
+        j += 1
+    return i, j
+
+
+class OfficialContactDetector(DocumentDetector):
+    ID = "personal.official_contact.v1"
+    TYPES = ("mobile", "landline", "email", "person_name", "address")
+    LABEL = "机关工作联系方式"
+    ACTION = "review"
+    BASIS = BASIS_OFFICIAL
+    ORDER = 50
+
+    def detect(self, doc, text_results):
+        text = doc.text
+        title = (getattr(doc.structure, "title", None) or text[:200])
+        official_doc = bool(OFFICIAL_TITLES.search(title))
+        last_official_end = -10**9
+        for f in sorted(text_results, key=lambda f: f.start):
+            if f.type not in CONTACT_TYPES or f.category != "personal":
+                continue
+            reason = self.official_reason(text, f, official_doc)
+            if reason is None and f.start - last_official_end <= 40 \
+                    and not any(c in text[last_official_end:f.start] for c in _CLAUSE_STOP) \
+                    and not PRIVATE_MARKERS.search(text[last_official_end:f.start]):
+                reason = "与机关联系方式同列"
+            if reason:
+                mark_official(f, reason)
+                last_official_end = f.end
+        return []
+
+    @staticmethod
+    def official_reason(text: str, f, official_doc: bool) -> str | None:
+        if f.type == "email" and re.search(r"\.gov\.cn$|\.gov$", f.text, re.I):
+            return "政府机关域名邮箱"
+        i, j = clause_around(text, f.start, f.end)
+        left, right = text[i:f.start], text[f.end:j]
+        if PRIVATE_MARKERS.search(left) or PRIVATE_MARKERS.search(right[:12]):
+            return None
+        m = OFFICIAL_MARKERS.search(left) or OFFICIAL_MARKERS.search(right[:10])
+        if m:
+            return f"位于“{m.group(0)}”等机关联系方式中"
+        if f.type in ("landline", "mobile", "email") and STAFF_OF_UNIT.search(left[-24:]):
+            return "机关内设机构工作人员的联系方式"
+        if f.type == "landline" and re.search(r"电\s*话|传\s*真|Tel|TEL", left[-12:]):
+            return "机关办公电话"
+        if official_doc and f.type in ("person_name", "landline", "email"):
+            return "机构职能/领导信息类公开内容"
+        return None
+
+
+def mark_official(f, reason: str) -> None:
+    f.action = "review"
+    f.explanation = dict(f.explanation)
+    f.explanation["official_contact"] = reason
+    f.explanation["lawful_basis"] = BASIS_OFFICIAL
+    line = f.explanation.get("text") or ""
+    f.explanation["text"] = f"{line}；{reason}（条例第二十条(二)），依法可公开，请复核".lstrip("；")

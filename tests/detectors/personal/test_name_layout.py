@@ -1,0 +1,69 @@
+"""personal.name_layout.v1 — names found by their place in the document."""
+
+import hashlib
+
+import pytest
+
+from reviewer import detectors
+from reviewer.document import Document, Metadata, TextBuilder
+from tests.detectors.helpers import make_doc
+
+
+def docx_table(rows):
+    tb = TextBuilder()
+    tb.add("关于2024年度低保对象的公示", "body", {"xml_part": "word/document.xml", "paragraph": 0})
+    tb.sep("\n")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            tb.add(cell, "table", {"xml_part": "word/document.xml", "table": 0, "row": r, "col": c,
+                                   "paragraph": 1 + r * 10 + c, "char_offset": 0})
+            tb.sep("\t" if c < len(row) - 1 else "\n")
+    text = tb.text()
+    meta = Metadata(format="docx", sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text))
+    return Document(text=text, blocks=tb.blocks, metadata=meta)
+
+
+def _names(fs):
+    return [(f.text, f.action) for f in fs if f.type == "person_name"]
+
+
+def test_docx_table_name_column():
+    doc = docx_table([["序号", "姓 名", "残疾类别", "金额"],
+                      ["1", "王建国", "肢体", "500"],
+                      ["2", "李秀英", "无", "600"],
+                      ["3", "张某", "视力", "700"],          # masked: compliant
+                      ["4", "赵  六", "", "800"]])
+    fs = detectors.analyze(doc)
+    assert ("王建国", "redact") in _names(fs) and ("李秀英", "redact") in _names(fs)
+    assert not any(f.text == "张某" for f in fs)
+    health = [f.text for f in fs if f.type == "health"]
+    assert health == ["肢体", "视力"]
+    for f in fs:
+        assert f.text == doc.text[f.start:f.end]
+
+
+def test_text_table_name_column():
+    text = "序号  姓名  性别  住址\n1  王建国  男  幸福村\n2  李秀英  女  和平村\n\n以上名单"
+    fs = detectors.analyze(make_doc(text))
+    assert [n for n, _ in _names(fs)] == ["王建国", "李秀英"]
+
+
+def test_publicity_list():
+    text = "现将拟录用人员名单公示如下：\n王建国、李秀英、张伟、刘某某、陈晓明\n公示期为5个工作日。"
+    fs = detectors.analyze(make_doc(text))
+    assert _names(fs) == [("王建国", "review"), ("李秀英", "review"), ("张伟", "review"), ("陈晓明", "review")]
+
+
+def test_name_next_to_identifier_takes_its_action():
+    fs = detectors.analyze(make_doc("低保户：王建国 11010519491231002X\n联系人：省民政厅李秀英0311-87654321"))
+    assert ("王建国", "redact") in _names(fs)
+    assert ("李秀英", "review") in _names(fs)
+
+
+@pytest.mark.parametrize("text", [
+    "序号  姓名  性别\n1  张某  男\n2  李×× 女",              # masked names
+    "各市人力资源社会保障局、财政局：现将有关事项通知如下：一、提高标准。二、加强管理。",
+    "公示名单如下：\n第一批、第二批、第三批",
+])
+def test_layout_not_reported(text):
+    assert _names(detectors.analyze(make_doc(text))) == []

@@ -1,0 +1,40 @@
+"""personal.official_contact.v1 — official contact details become ``review``."""
+
+import pytest
+
+from reviewer import detectors
+from tests.detectors.helpers import make_doc
+
+
+def _by(fs, text):
+    return [f for f in fs if f.text == text]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("请于6月30日前报送。联系人：李四，电话：0311-87654321。", "0311-87654321"),
+    ("请于6月30日前报送。联系人：李四，电话：0311-87654321。", "李四"),
+    ("联系人：王明，手机：13812345678。", "13812345678"),
+    ("咨询电话：0311-66908693，电子邮箱：zhengce@163.com", "zhengce@163.com"),
+    ("来信请寄 office@hebei.gov.cn", "office@hebei.gov.cn"),
+    ("省文化和旅游厅公共服务处田伟强0311-85918050", "0311-85918050"),
+    ("省文化和旅游厅公共服务处田伟强0311-85918050", "田伟强"),
+    ("技术处：胡新红（010）84661035；谈宇德（010）84661036。", "（010）84661036"),
+])
+def test_official_contact_is_review(text, value):
+    fs = detectors.analyze(make_doc(text))
+    [f] = _by(fs, value)
+    assert f.action == "review"
+    assert f.explanation.get("official_contact") or f.explanation.get("pattern") == "next_to_identifier"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("申请人张三，联系电话：13812345678。", "13812345678"),
+    ("户主李建国，身份证号11010519491231002X，电话13812345678", "13812345678"),
+    ("户主李建国，身份证号11010519491231002X，电话13812345678", "11010519491231002X"),
+    ("举报人王五手机13912345678", "13912345678"),
+])
+def test_private_contact_stays_redact(text, value):
+    fs = detectors.analyze(make_doc(text))
+    [f] = _by(fs, value)
+    assert f.action == "redact"
+    assert "official_contact" not in f.explanation
