@@ -95,3 +95,37 @@ def test_bad_pdf_cli_scan_json_exits_3_with_the_error(good_pdf, tmp_path):
     out = json.loads(proc.stdout)
     assert out["errors"][0]["code"] == "corrupt_file"
     assert out["findings"] == []
+
+
+def _bomb_pdf(inflated_mb: int) -> bytes:
+    """One page whose content stream is ``inflated_mb`` MB of spaces, Flate-compressed."""
+    import io
+    import zlib
+
+    import pikepdf
+
+    comp = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    packed = b"".join(comp.compress(chunk) for _ in range(inflated_mb)) + comp.flush()
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    stream = pdf.make_stream(b"")
+    stream.write(packed, filter=pikepdf.Name.FlateDecode)
+    pdf.pages[0].obj.Contents = pdf.make_indirect(stream)
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False)
+    return out.getvalue()
+
+
+def test_bad_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it():
+    from reviewer.settings import Limits
+
+    data = _bomb_pdf(8)
+    assert len(data) < 100_000
+    t0 = time.monotonic()
+    with pytest.raises(ReviewerError) as e:
+        parse_bytes(data, "bomb.pdf", limits=Limits(max_decompressed_bytes=4 << 20))
+    assert e.value.code == "limit_exceeded" and e.value.details["limit"] == "max_decompressed_bytes"
+    assert time.monotonic() - t0 < 5
+    doc = parse_bytes(data, "bomb.pdf", limits=Limits(max_decompressed_bytes=16 << 20))  # under the bound: read
+    assert doc.pages == 1

@@ -134,23 +134,16 @@ _PREFIXES = {
 _SKIP_PREFIXES = ("xmpMM", "pdfaid")
 
 
-def read_xmp_packet(data: bytes) -> bytes | None:
-    """The catalog's /Metadata stream, decoded, or None.  Uses pikepdf (MPL-2.0)."""
-    import io
-
+def read_xmp_packet(pdf) -> bytes | None:
+    """The catalog's /Metadata stream of a pikepdf document, decoded, or None."""
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        meta = pdf.Root.get("/Metadata")
-        if meta is None or not isinstance(meta, pikepdf.Stream):
-            return None
-        length = meta.get("/Length")
-        if isinstance(length, int) and length > MAX_XMP_BYTES:
-            raise ValueError("XMP packet too large")
-        raw = meta.read_bytes()
-        if len(raw) > MAX_XMP_BYTES:
-            raise ValueError("XMP packet too large")
-        return raw
+    from reviewer.parsers.pdf_guard import bounded_bytes
+
+    meta = pdf.Root.get("/Metadata")
+    if meta is None or not isinstance(meta, pikepdf.Stream):
+        return None
+    return bounded_bytes(meta, MAX_XMP_BYTES)
 
 
 def _name(tag: str) -> str:

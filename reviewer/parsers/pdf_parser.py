@@ -22,7 +22,8 @@ have no text layer: scans, outlined text; OCR is a separate step), ``garbled_tex
 
 Errors: a user password → EncryptedFileError; a damaged, truncated or non-PDF file →
 CorruptFileError; more pages than ``limits.max_pages`` → LimitExceededError (nothing
-is read: a partial review would look complete).  ``deadline.check()`` runs between
+is read: a partial review would look complete); page content that would inflate past
+``limits.max_decompressed_bytes`` → LimitExceededError (see :mod:`pdf_guard`).  ``deadline.check()`` runs between
 pages.  pdfium is not thread-safe, so parses are serialised by a lock.
 """
 
@@ -34,8 +35,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reviewer.document import Document, Metadata, Notice, TextBuilder
-from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError
+from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError, ReviewerError
 from reviewer.parsers import pdf_objects
+from reviewer.parsers.pdf_guard import check_content_size
 from reviewer.parsers.pdf_text import (PageLines, build_lines, continues_across_pages, font_sizer, layout_page,
                                        page_chars)
 from reviewer.settings import DEFAULT_LIMITS
@@ -75,27 +77,51 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptFileError("The PDF file is damaged and cannot be read.") from None
 
 
+def _open_objects(data: bytes):
+    """The same file through pikepdf (for bounds and XMP), or None if qpdf cannot read it."""
+    import io
+
+    import pikepdf
+
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except Exception:  # qpdf is stricter than pdfium here and there: read the text anyway
+        return None
+
+
 def parse_pdf(data: bytes, *, limits=None, deadline=None) -> Document:
     limits = limits or DEFAULT_LIMITS
     with _LOCK:
         doc = _open(data)
+        objects = None
         try:
-            return _read(doc, data, limits, deadline)
+            n_pages = pdfium_c.FPDF_GetPageCount(doc.raw)
+            if n_pages < 0:
+                raise CorruptFileError("The PDF file is damaged: its page tree cannot be read.")
+            if n_pages > limits.max_pages:
+                raise LimitExceededError(
+                    f"The PDF has {n_pages:,} pages; the limit is {limits.max_pages:,}. "
+                    "Split the document and review the parts.",
+                    details={"limit": "max_pages", "value": limits.max_pages, "pages": n_pages},
+                )
+            objects = _open_objects(data)
+            if objects is not None:
+                try:
+                    check_content_size(objects, limits.max_decompressed_bytes, deadline, limits.max_pages)
+                except ReviewerError:
+                    raise
+                except Exception:  # qpdf cannot follow this file's objects; pdfium may
+                    objects.close()
+                    objects = None
+            return _read(doc, objects, n_pages, data, limits, deadline)
         finally:
+            if objects is not None:
+                objects.close()
             doc.close()
 
 
-def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
+def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, deadline) -> Document:
     raw = doc.raw
-    n_pages = pdfium_c.FPDF_GetPageCount(raw)
-    if n_pages < 0:
-        raise CorruptFileError("The PDF file is damaged: its page tree cannot be read.")
-    if n_pages > limits.max_pages:
-        raise LimitExceededError(
-            f"The PDF has {n_pages:,} pages; the limit is {limits.max_pages:,}. "
-            "Split the document and review the parts.",
-            details={"limit": "max_pages", "value": limits.max_pages, "pages": n_pages},
-        )
     tb = TextBuilder()
     warnings: list[Notice] = []
     annotations: list[tuple[int, dict]] = []
@@ -163,7 +189,7 @@ def _read(doc: pdfium.PdfDocument, data: bytes, limits, deadline) -> Document:
             {"security_revision": security},
         ))
     _add_annotations(tb, annotations)
-    properties = _add_metadata(tb, raw, data, warnings)
+    properties = _add_metadata(tb, raw, objects, warnings)
     version = ctypes_version(raw)
     if version:
         properties["pdf_version"] = version
@@ -239,7 +265,7 @@ def _add_annotations(tb: TextBuilder, annotations: list[tuple[int, dict]]) -> No
             tb.sep("\n")
 
 
-def _add_metadata(tb: TextBuilder, raw, data: bytes, warnings: list[Notice]) -> dict:
+def _add_metadata(tb: TextBuilder, raw, objects, warnings: list[Notice]) -> dict:
     properties: dict = {}
     info = pdf_objects.read_info(raw)
     for key, value in info.items():
@@ -250,7 +276,7 @@ def _add_metadata(tb: TextBuilder, raw, data: bytes, warnings: list[Notice]) -> 
             tb.add(value, "metadata", {"field": key, "source": "info"})
             tb.sep("\n")
     try:
-        packet = pdf_objects.read_xmp_packet(data)
+        packet = pdf_objects.read_xmp_packet(objects) if objects is not None else None
         xmp = pdf_objects.parse_xmp(packet) if packet else []
     except Exception:  # damaged or hostile XMP: the page text is still good
         warnings.append(Notice("metadata_unreadable",
