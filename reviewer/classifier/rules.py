@@ -50,7 +50,6 @@ class RuleHit:
     allowed: frozenset[str]        # attributes compatible with this rule
     binding: bool                  # True: the model cannot outvote it
     reason: Reason
-    blocks_proactive: bool = False  # content that must never go out under 主动公开
 
 
 @dataclass
@@ -84,13 +83,15 @@ def infer_doc_kind(doc) -> str | None:
     head = title or doc.text[:400]
     if _MINUTES.search(head[:120]):
         return "纪要"
-    m = _TITLE_KIND.search(head)
-    if m:
+    for m in _TITLE_KIND.finditer(head):
+        if head[m.end():m.end() + 1] in ("》", "”", "\"", ">"):  # a title quoted in the body, not this one
+            continue
         return m.group(1)
     m = _REPLY_BOOK.search(head[:160])
     return "答复书" if m else None
 
 
+_PUBLIC_CONSULTATION = re.compile(r"公开征求|向社会(?:公开)?征求|征求社会各界|社会公众意见")
 _ONE_PARTY = re.compile(
     r"(?:^|\n)\s*([^\n：:，,。各]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|合作社|研究院|医院|学校"
     r"|先生|女士|同志))\s*[：:]"
@@ -137,14 +138,14 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
         marks = "、".join(dict.fromkeys(f.text for f in secret))
         res.hits.append(RuleHit("not_public", frozenset({"not_public"}), True, Reason(
             f"文中有国家秘密标志（{marks}），属于依法确定为国家秘密的政府信息，不予公开；"
-            "在解密前不得公开，也不能通过删除标志后公开。", A14, _ids(secret)), blocks_proactive=True))
+            "在解密前不得公开，也不能通过删除标志后公开。", A14, _ids(secret))))
 
     warning = by(lambda f: f.category == "secrecy" and f.type == "warning_label")
     if warning:
         marks = "、".join(dict.fromkeys(f.text for f in warning))
         res.hits.append(RuleHit("not_public", frozenset({"not_public"}), True, Reason(
             f"文中有警示标注（{marks}），属内部掌握的信息，建议不予公开；"
-            "确需公开的，应按保密审查程序报批后再定。", A16_17, _ids(warning)), blocks_proactive=True))
+            "确需公开的，应按保密审查程序报批后再定。", A16_17, _ids(warning))))
 
     limit = by(lambda f: f.category == "secrecy" and f.type == "distribution_limit")
     if limit:
@@ -153,6 +154,9 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
             ORDINANCE + "第十七条", _ids(limit)))
 
     process = by(lambda f: f.category == "process" and f.type in PROCESS_TYPES)
+    if _PUBLIC_CONSULTATION.search(doc.text[:300]):
+        # a draft put out for public comment is published on purpose (第十九条: public participation)
+        process = [f for f in process if f.type not in ("draft_marker", "consultation_letter")]
     kind_label = PROCESS_KINDS.get(res.doc_kind or "")
     if process or kind_label:
         what = "、".join(dict.fromkeys([PROCESS_TYPES[f.type] for f in process] + ([kind_label] if kind_label else [])))
@@ -173,8 +177,7 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
         kinds = ("个人信息" if personal else "") + ("、" if personal and commercial else "") + ("商业秘密" if commercial else "")
         res.hits.append(RuleHit("on_request", frozenset({"on_request", "not_public"}), False, Reason(
             f"文件主送{res.one_party}，并载有其{kinds}；公开会损害第三方合法权益，"
-            "宜依申请公开，公开前书面征求第三方意见。", A15_32, _ids(third_party)),
-            blocks_proactive=True))
+            "宜依申请公开，公开前书面征求第三方意见。", A15_32, _ids(third_party))))
     elif personal or [f for f in commercial if f.type in COMMERCIAL_SECRET]:
         kinds = "、".join(dict.fromkeys(("个人信息" if f.category == "personal" else "商业秘密") for f in third_party))
         res.notes.append(Reason(

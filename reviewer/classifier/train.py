@@ -28,9 +28,9 @@ def evaluate(model: DisclosureModel, examples: list[corpus.Example]) -> dict:
     classes = list(model.clf.classes_)
     pred = [classes[i] for i in proba.argmax(axis=1)]
     gold = [e.label for e in examples]
-    labels = list(LABELS)
+    labels = [lab for lab in LABELS if lab in gold]  # macro over the classes present
     p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
-    cm = confusion_matrix(gold, pred, labels=labels)
+    cm = confusion_matrix(gold, pred, labels=list(LABELS))
     by_source: dict[str, dict] = {}
     for src in sorted({e.source.split(":")[0] for e in examples}):
         idx = [i for i, e in enumerate(examples) if e.source.split(":")[0] == src]
@@ -42,8 +42,8 @@ def evaluate(model: DisclosureModel, examples: list[corpus.Example]) -> dict:
         "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4),
         "per_class": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
                             "f1": round(float(f[i]), 4), "support": int(s[i])} for i, lab in enumerate(labels)},
-        "confusion_matrix": {"labels": labels, "rows_gold_cols_predicted": cm.tolist()},
-        "not_public_recall": round(float(r[labels.index("not_public")]), 4),
+        "confusion_matrix": {"labels": list(LABELS), "rows_gold_cols_predicted": cm.tolist()},
+        "not_public_recall": round(float(r[labels.index("not_public")]), 4) if "not_public" in labels else None,
         "regulations_proactive_rate": round(sum(pred[i] == "proactive" for i in regs) / len(regs), 4) if regs else None,
         "regulations_n": len(regs),
         "accuracy_by_source": by_source,

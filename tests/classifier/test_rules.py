@@ -123,3 +123,19 @@ def test_without_the_model_the_suggestion_is_rules_only_and_needs_a_human():
     s = suggest(doc(NOTICE), [], model_dir=NO_MODEL)
     assert s.needs_human and s.model_version is None and s.probabilities == {}
     assert any("未使用文本模型" in r.text for r in s.reasons)
+
+
+def test_a_request_quoted_in_the_body_is_not_the_documents_kind():
+    text = ("某某省教育厅关于同意某某学校变更名称的通知\n某某市教育局：\n"
+            "你局《关于某某学校变更学校名称的请示》收悉。经研究，同意变更。\n特此通知。")
+    assert rules.infer_doc_kind(doc(text)) == "通知"
+
+
+def test_a_draft_published_for_public_comment_is_not_process_information():
+    text = ("某某市生态环境局关于公开征求《某某市扬尘污染防治办法（征求意见稿）》意见的公告\n"
+            "为提高行政决策透明度，现向社会公开征求意见。\n特此公告。")
+    f = finding("process", "draft_marker", "征求意见稿", text, action="review")
+    assert rules.evaluate(doc(text), [f]).hits == []
+    letter = text.replace("公开征求", "征求").replace("现向社会公开征求意见", "现送你单位征求意见")
+    f2 = finding("process", "draft_marker", "征求意见稿", letter, action="review")
+    assert [h.attribute for h in rules.evaluate(doc(letter), [f2]).hits] == ["not_public"]
