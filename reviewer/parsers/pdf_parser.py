@@ -23,8 +23,10 @@ have no text layer: scans, outlined text; OCR is a separate step), ``garbled_tex
 Errors: a user password → EncryptedFileError; a damaged, truncated or non-PDF file →
 CorruptFileError; more pages than ``limits.max_pages`` → LimitExceededError (nothing
 is read: a partial review would look complete); page content that would inflate past
-``limits.max_decompressed_bytes`` → LimitExceededError (see :mod:`pdf_guard`).  ``deadline.check()`` runs between
-pages.  pdfium is not thread-safe, so parses are serialised by a lock.
+``limits.max_decompressed_bytes`` → LimitExceededError (see :mod:`pdf_guard`);
+a page with more characters than ``limits.max_chars`` allows → LimitExceededError.
+``deadline.check()`` runs between pages.  pdfium is not thread-safe, so parses are
+serialised by a lock.
 """
 
 from __future__ import annotations
@@ -190,7 +192,7 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
         ))
     _add_annotations(tb, annotations)
     properties = _add_metadata(tb, raw, objects, warnings)
-    version = ctypes_version(raw)
+    version = _pdf_version(raw)
     if version:
         properties["pdf_version"] = version
     meta = Metadata(format="pdf", sha256="", size=len(data), pages=n_pages, properties=properties)
@@ -292,7 +294,7 @@ def _add_metadata(tb: TextBuilder, raw, objects, warnings: list[Notice]) -> dict
     return properties
 
 
-def ctypes_version(raw) -> str | None:
+def _pdf_version(raw) -> str | None:
     import ctypes
 
     v = ctypes.c_int(0)
