@@ -136,6 +136,7 @@ def test_a_draft_published_for_public_comment_is_not_process_information():
             "为提高行政决策透明度，现向社会公开征求意见。\n特此公告。")
     f = finding("process", "draft_marker", "征求意见稿", text, action="review")
     assert rules.evaluate(doc(text), [f]).hits == []
-    letter = text.replace("公开征求", "征求").replace("现向社会公开征求意见", "现送你单位征求意见")
+    letter = ("某某市生态环境局关于征求《某某市扬尘污染防治办法（征求意见稿）》意见的函\n"
+              "省直有关部门：\n现送你单位征求意见，请于5月1日前反馈。\n特此函告。")
     f2 = finding("process", "draft_marker", "征求意见稿", letter, action="review")
     assert [h.attribute for h in rules.evaluate(doc(letter), [f2]).hits] == ["not_public"]
