@@ -256,3 +256,29 @@ def test_pdf_fonts_without_unicode_map_are_flagged_not_passed_as_control_codes()
     assert not any(ch < " " and ch != "\n" for ch in doc.text)
     assert "\ufffd" in doc.text                      # unmapped glyphs keep their place and box
     assert all(len(b.boxes) == len(b) for b in doc.blocks if b.part == "page")
+
+
+@needs_font
+@pytest.mark.parametrize("text,whole", [
+    ("联系电话为0871-12345678，请核实。", "0871-12345678"),           # hyphen at the line end is kept
+    ("邮箱zhangsan.office@example.gov.cn，请核实。", "zhangsan.office@example.gov.cn"),
+])
+def test_pdf_wrapped_codes_keep_their_characters(text, whole):
+    doc = parse_bytes(build_pdf([Page([Para(text, chars_per_line=10, indent=0)])]), "codes.pdf")
+    start = doc.text.index(whole)
+    assert doc.location_of(start, start + len(whole))["spans_blocks"] >= 2
+
+
+def test_pdf_latin_prose_wrap_gets_a_space():
+    words = ("The committee approved the annual report and the budget for next year " * 3).split()
+    chars, boxes, x, y = [], [], 100.0, 700.0
+    for word in words:
+        if x + 8 * len(word) > 500:
+            x, y = 100.0, y - 28
+        for ch in word + " ":
+            chars.append(ch)
+            boxes.append((x, y, x + 8, y + 18))
+            x += 8
+    lines = build_lines(chars, boxes)
+    mark_soft_wraps(lines, page_width=595)
+    assert lines[0].soft_wrap and lines[0].joiner == " "

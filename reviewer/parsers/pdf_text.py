@@ -28,8 +28,8 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
   marker (``2.``, ``（三）``, ``四、``, ``第五条``).  A title larger than the body text
   that wraps into a centred second line is a soft wrap too.  A soft wrap joins the
   two lines with nothing in between (Chinese has no spaces; a number wrapped across
-  lines stays whole) — except between two Latin letters of a Latin-script line, which
-  get a space.  Any other line end is a paragraph break.  The column is the span of
+  lines stays whole) — except between two Latin letters of a line of Latin prose
+  (mostly Latin letters, words separated by spaces), which get a space.  Any other line end is a paragraph break.  The column is the span of
   the page's lines; a page whose lines all stay within the left half of the page has
   no soft wraps.  The same rule joins a page's last line to the next page's first.
 * Page numbers (``— 3 —``, ``第3页``, ``3/10``) on the last lines of a page are set
@@ -224,8 +224,10 @@ def _is_latin_letter(ch: str) -> bool:
 
 
 def _latin_line(line: Line) -> bool:
+    """Latin prose: mostly Latin letters, and words separated by spaces.  (An e-mail
+    address or a URL wrapped inside Chinese text has no spaces and is joined whole.)"""
     latin = sum(1 for ch in line.chars if ch.isascii() and ch.isalpha())
-    return latin > len(line.chars) - latin
+    return latin > len(line.chars) - latin and line.chars.count(" ") >= 2
 
 
 @dataclass
