@@ -450,7 +450,9 @@ def _footer(text: str, body_start: int, b: _Builder) -> None:
     tail = text[base:]
     lines = _lines(tail, base)
     # 版记: 抄送, 印发 (the last ones win: they close the document)
-    for st, en, line in reversed(lines[-60:]):  # DOCX/PDF put comments, properties … after the 版记
+    last = lines[-60:]  # DOCX/PDF put comments, properties … after the 版记
+    for k in range(len(last) - 1, -1, -1):
+        st, en, line = last[k]
         pm = PRINTED_RE.search(line)
         if pm and b.s.printed_by is None:
             name, s0 = _org_tail(pm.group(1), st + pm.start(1))
@@ -458,12 +460,17 @@ def _footer(text: str, body_start: int, b: _Builder) -> None:
             b.set("printed_date", to_iso_date(pm.group(2)), st + pm.start(2), st + pm.end(2))
         cm = CC_RE.search(line)
         if cm and b.s.cc is None:
-            val = cm.group(1).strip()
+            val, end = cm.group(1).strip(), en
             pm2 = PRINTED_RE.search(val)
             if pm2:
                 val = val[:pm2.start()].strip()
+                end = st + cm.start(1) + len(val)
+            elif not val.endswith("。") and k + 1 < len(last) and "印发" not in last[k + 1][2] \
+                    and len(last[k + 1][2]) <= 80 and val.endswith(("，", "、", ",")):
+                val += last[k + 1][2]  # 抄送 wrapped to a second line
+                end = last[k + 1][1]
             val = val.rstrip("。")
-            b.set("cc", val, st + cm.start(1), st + cm.start(1) + len(val))
+            b.set("cc", val, st + cm.start(1), end - (1 if text[end - 1:end] == "。" else 0))
     if b.s.printed_by is None and len(lines) <= 3:
         pm = None
         for pm in PRINTED_RE.finditer(tail[-400:]):

@@ -269,3 +269,15 @@ def test_structure_urgency_written_as_a_field():
     s = extract_structure("某某省人民政府办公厅发电\n等级特急·明电\n某政办发明电〔2021〕1号\n关于做好防凌工作的通知\n各市：\n正文。\n")
     assert s.urgency == "特急"
     assert s.doc_number == "某政办发明电〔2021〕1号"
+
+
+def test_structure_cc_wrapped_to_a_second_line():
+    tail = ("某某市人民政府\n2024年6月4日\n（此件主动公开）\n"
+            "抄送：市委办公室，市人大常委会办公室，\n　　　市政协办公室，市法院，市检察院。\n"
+            "某某市人民政府办公室　　2024年6月5日印发\n")
+    text = _doc("某府发〔2024〕7号\n", tail=tail)
+    s = extract_structure(text)
+    assert s.cc == "市委办公室，市人大常委会办公室，市政协办公室，市法院，市检察院"
+    a, b = s.spans["cc"]
+    assert text[a:b].startswith("市委办公室") and text[a:b].endswith("市检察院")
+    assert s.printed_date == "2024-06-05"
