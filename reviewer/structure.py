@@ -369,7 +369,7 @@ def _runon_header(head: str, b: _Builder) -> int:
         lead = re.match(rf"^(.{{2,20}}?)\1", t)  # the agency name printed twice (mark + title)
         if lead:
             t = t[len(lead.group(1)):]
-        t = re.sub(r"^[^{0}]*?号(?=[{0}])".format(CN), "", t) if t.startswith("号") else t
+        t = t[1:] if t.startswith("号") else t  # …鲁机发号 + title: a stray 号 from a second number
         tstart = end - len(t)
         b.set("title", t, tstart, end)
         b.set("doc_kind", doc_kind_of(t))
