@@ -64,7 +64,7 @@ class DisclosureModel:
     def predict(self, text: str, top: int = 6) -> Prediction:
         X = self.vec.transform([model_text(text)])
         proba = self.clf.predict_proba(X)[0]
-        probs = {lab: float(p) for lab, p in zip(self.clf.classes_, proba)}
+        probs = {str(lab): float(p) for lab, p in zip(self.clf.classes_, proba)}
         best = max(probs, key=probs.get)
         return Prediction(best, probs, self._features(X, top))
 

@@ -91,6 +91,7 @@ def infer_doc_kind(doc) -> str | None:
     return "答复书" if m else None
 
 
+_CONSULT_TITLE = re.compile(r"会签|征求[^。\n]{0,60}意见|商请|请确认|送审稿")
 _PUBLIC_CONSULTATION = re.compile(r"公开征求|向社会(?:公开)?征求|征求社会各界|社会公众意见")
 _ONE_PARTY = re.compile(
     r"(?:^|\n)\s*([^\n：:，,。各]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|合作社|研究院|医院|学校"
@@ -158,6 +159,8 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
         # a draft put out for public comment is published on purpose (第十九条: public participation)
         process = [f for f in process if f.type not in ("draft_marker", "consultation_letter")]
     kind_label = PROCESS_KINDS.get(res.doc_kind or "")
+    if res.doc_kind == "函" and _CONSULT_TITLE.search(doc.text[:200]) and not _PUBLIC_CONSULTATION.search(doc.text[:300]):
+        kind_label = "磋商信函（会签、征求意见）"
     if process or kind_label:
         what = "、".join(dict.fromkeys([PROCESS_TYPES[f.type] for f in process] + ([kind_label] if kind_label else [])))
         res.hits.append(RuleHit("not_public", frozenset({"not_public", "on_request"}), False, Reason(

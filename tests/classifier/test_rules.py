@@ -140,3 +140,17 @@ def test_a_draft_published_for_public_comment_is_not_process_information():
               "省直有关部门：\n现送你单位征求意见，请于5月1日前反馈。\n特此函告。")
     f2 = finding("process", "draft_marker", "征求意见稿", letter, action="review")
     assert [h.attribute for h in rules.evaluate(doc(letter), [f2]).hits] == ["not_public"]
+
+
+@pytest.mark.parametrize("title, process", [
+    ("某某省应急管理厅关于商请会签《某某省海洋灾害应急预案》的函", True),
+    ("某某省生态环境厅关于请确认《三年行动方案》目标指标的函", True),
+    ("某某省住房和城乡建设厅关于征求《绿色发展若干措施》意见建议的函", True),
+    ("某某省应急管理厅关于更换电话号码的函", False),
+])
+def test_consultation_letters_are_process_information_by_their_form(title, process):
+    text = title + "\n省直有关部门：\n请于5月1日前反馈。\n特此函告。"
+    hits = rules.evaluate(doc(text), []).hits
+    assert bool(hits) is process
+    if process:
+        assert "磋商信函" in hits[0].reason.text
