@@ -196,21 +196,7 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             cands = grid.near(cx, cy)
             remove = False
             if cands:
-                uni = font.unicode(code)
-                em = max(box[2] - box[0], box[3] - box[1], 1.0)
-                for t in cands:
-                    x0, y0, x1, y1 = t.box
-                    pad = 0.3 * em
-                    if not (x0 - pad <= cx <= x1 + pad and y0 - pad <= cy <= y1 + pad):
-                        continue
-                    if not font.usable or uni is None:
-                        raise PageRefused(f"undecodable glyph over a removed character ({font.reason or 'no unicode'})",
-                                          f"待删除处的字形无法解码（{font.reason or '缺少 Unicode 映射'}）")
-                    if uni and (uni == t.char or (len(uni) > 1 and t.char in uni)):
-                        if len(uni) > 1:
-                            raise PageRefused("ligature over a removed character", "待删除处为连字字形")
-                        t.matched.append(box)
-                        remove = True
+                remove = _match(font, code, box, cx, cy, cands)
             if remove:
                 hit += 1
                 if size == 0:
@@ -221,6 +207,37 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             tm = mul((1, 0, 0, 1, adv, 0), tm)
     flush()
     return new, hit, tm
+
+
+def _match(font: FontInfo, code: int, box, cx: float, cy: float, cands: list[Target]) -> bool:
+    """Whether this glyph draws removed characters; refuse the page when unsure."""
+    em = max(box[2] - box[0], box[3] - box[1], 1.0)
+    pad = 0.3 * em
+    near = [t for t in cands
+            if t.box[0] - pad <= cx <= t.box[2] + pad and t.box[1] - pad <= cy <= t.box[3] + pad]
+    if not near:
+        return False
+    uni = font.unicode(code) if font.usable else None
+    if uni is None:
+        raise PageRefused(f"undecodable glyph over a removed character ({font.reason or 'no unicode'})",
+                          f"待删除处的字形无法解码（{font.reason or '缺少 Unicode 映射'}）")
+    if len(uni) == 1:
+        hits = [t for t in near if t.char == uni]
+        for t in hits:
+            t.matched.append(box)
+        return bool(hits)
+    # A ligature (ﬁ) or a multi-character glyph: removed only when every character it
+    # draws is a removed character under it; a partial overlap cannot be edited.
+    inside = [t for t in cands if box[0] - 1 <= (t.box[0] + t.box[2]) / 2 <= box[2] + 1
+              and box[1] - 1 <= (t.box[1] + t.box[3]) / 2 <= box[3] + 1]
+    chars = sorted(t.char for t in inside)
+    if sorted(uni) == chars:
+        for t in inside:
+            t.matched.append(box)
+        return True
+    if any(t.char in uni for t in near):
+        raise PageRefused("ligature only partly removed", "连字字形只有部分需要删除")
+    return False
 
 
 def _any_target_near(data: bytes, st: _State, tm: Matrix, grid: _Grid) -> bool:

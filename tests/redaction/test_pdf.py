@@ -179,3 +179,82 @@ def test_pdf_output_is_a_fresh_full_save_without_earlier_revisions():
     assert res.output.count(b"%%EOF") == 1 and res.output.count(b"startxref") == 1
     assert b"/Linearized" not in res.output[:4096] and b"/Prev" not in res.output
     assert_absent(_all_object_bytes(res.output), [ID_A], "in the raw objects")
+
+
+def test_pdf_type0_identity_h_fonts_are_edited_not_rasterised():
+    from .pdf_fixtures import to_type0
+
+    data = to_type0(pdfw.build_pdf([Page([Para(f"关于王某某的说明：身份证号{ID_A}，手机{MOBILE}。", chars_per_line=20),
+                                          "其他正文内容保持不变。"])]))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        subtypes = {str(f.Subtype) for f in pdf.pages[0].Resources.Font.values()}
+    assert "/Type0" in subtypes
+    doc = parse_bytes(data, "type0.pdf")
+    fs = all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile")
+    res = redact_document(doc, fs, accept_all=True)
+    assert res.log["rasterised_pages"] == [] and res.log["engine"]["glyphs_removed"] == 8 + 4
+    out = parse_bytes(res.output, "out.pdf").text
+    assert "110105 002X" in out and "其他正文内容保持不变" in out
+    assert_absent(pdftotext(res.output), [ID_A, MOBILE])
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdf(tmp_path_factory):
+    """A PDF written by LibreOffice (kerned TJ arrays, ligatures), from a DOCX we build."""
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed; scripts/system-deps.sh installs libreoffice-writer-nogui")
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    tmp = tmp_path_factory.mktemp("lo")
+    b = DocxBuilder()
+    b.paragraph("关于2024年城乡低保对象公示的说明")
+    b.paragraph(f"申请人王某某，身份证号{ID_A}，联系电话{MOBILE}，经审核符合条件。" * 2)
+    b.paragraph(f"The office staff verified the file; contact {MOBILE} for details.")
+    (tmp / "in.docx").write_bytes(b.to_bytes())
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf",
+                           "--outdir", str(tmp), str(tmp / "in.docx")], capture_output=True, timeout=240,
+                          env={**os.environ, "HOME": str(tmp)})
+    assert proc.returncode == 0 and (tmp / "in.pdf").exists(), proc.stderr.decode(errors="replace")[-400:]
+    return (tmp / "in.pdf").read_bytes()
+
+
+def test_pdf_written_by_libreoffice_is_edited_in_place(libreoffice_pdf):
+    doc = parse_bytes(libreoffice_pdf, "lo.pdf")
+    fs = all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile")
+    assert len(fs) == 5
+    res = redact_document(doc, fs, accept_all=True, style="block")
+    assert res.log["rasterised_pages"] == []
+    out = parse_bytes(res.output, "out.pdf")
+    dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
+    assert kept_ratio(doc.text, [(f.start, f.end) for f in fs] + dropped, out.text) >= 0.98
+    assert_absent(pdftotext(res.output), [ID_A, MOBILE])
+
+
+def _has_ligatures(data: bytes) -> bool:
+    from reviewer.redaction.pdf_fonts import font_table
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return any(len(u) > 1 for p in pdf.pages for f in font_table(p.obj.Resources).values()
+                   for u in f.to_unicode.values())
+
+
+@pytest.mark.parametrize("cut,rasterised", [((0, 6), False), ((0, 2), True)], ids=["whole-word", "half-ligature"])
+def test_pdf_ligature_removed_whole_or_page_rasterised(libreoffice_pdf, cut, rasterised):
+    if not _has_ligatures(libreoffice_pdf):
+        pytest.skip("this LibreOffice/font pair wrote no ligature glyphs")
+    doc = parse_bytes(libreoffice_pdf, "lo.pdf")
+    i = doc.text.index("office")
+    res = redact_document(doc, [finding_at(doc, i + cut[0], i + cut[1])], accept_all=True, style="block")
+    assert bool(res.log["rasterised_pages"]) is rasterised
+    assert "office" not in re.sub(r"\s", "", pdftotext(res.output))
+
+
+def finding_at(doc, s, e):
+    from reviewer.findings import Finding
+
+    return Finding("personal", "manual", doc.text[s:e], s, e, 0.9, "redact", "", id=f"M{s}")
