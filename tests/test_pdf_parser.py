@@ -282,3 +282,15 @@ def test_pdf_latin_prose_wrap_gets_a_space():
     lines = build_lines(chars, boxes)
     mark_soft_wraps(lines, page_width=595)
     assert lines[0].soft_wrap and lines[0].joiner == " "
+
+
+@needs_font
+def test_pdf_scan_with_ocr_layer_is_read_and_warned_as_invisible_text():
+    pdf = build_pdf([Page(["正文第一页。"]),
+                     Page([f"扫描件：身份证号码{ID_NUMBER}。"], image_only=True, ocr_layer=True)])
+    doc = parse_bytes(pdf, "ocr.pdf")
+    start = doc.text.index(ID_NUMBER)
+    assert doc.location_of(start, start + len(ID_NUMBER))["page"] == 2
+    codes = {w.code: w.details for w in doc.warnings}
+    assert codes["invisible_text"]["pages"] == [2]
+    assert "page_without_text" not in codes

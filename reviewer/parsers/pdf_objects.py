@@ -113,6 +113,23 @@ def read_attachment_names(pdf) -> list[str]:
     return names
 
 
+MAX_OBJECTS_SCANNED = 20000
+
+
+def has_invisible_text(page) -> bool:
+    """True when the page draws text in render mode 3 (invisible): an OCR layer over a
+    scan, or text hidden on purpose.  Only the page's own objects are looked at."""
+    get = pdfium_c.FPDFPage_GetObject
+    kind = pdfium_c.FPDFPageObj_GetType
+    mode = pdfium_c.FPDFTextObj_GetTextRenderMode
+    text, invisible = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+    for i in range(min(pdfium_c.FPDFPage_CountObjects(page), MAX_OBJECTS_SCANNED)):
+        obj = get(page, i)
+        if obj and kind(obj) == text and mode(obj) == invisible:
+            return True
+    return False
+
+
 def page_has_objects(page) -> bool:
     """True when the page draws something (an image, paths, a form) though it has no text."""
     return pdfium_c.FPDFPage_CountObjects(page) > 0

@@ -16,7 +16,8 @@ their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks
 
 Warnings (``Document.warnings``): ``page_without_text`` (pages that draw something but
 have no text layer: scans, outlined text; OCR is a separate step), ``garbled_text``
-(fonts without a Unicode mapping: the text layer is noise),
+(fonts without a Unicode mapping: the text layer is noise), ``invisible_text`` (text
+in render mode 3: an OCR layer, or hidden text — read like any other),
 ``attachments_present`` (embedded files are not read), ``owner_password_only``,
 ``metadata_unreadable``.
 
@@ -129,6 +130,7 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
     annotations: list[tuple[int, dict]] = []
     no_text: list[int] = []
     garbled: list[int] = []
+    invisible: list[int] = []
     held: PageLines | None = None   # the previous page, written once we know how it ends
     held_joined_in = False           # whether the page before ``held`` runs on into it
     for index in range(n_pages):
@@ -141,8 +143,11 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
             lines = _page_lines(page, index + 1, limits, limits.max_chars - len(tb))
             if lines is None and pdf_objects.page_has_objects(page):
                 no_text.append(index + 1)
-            elif lines is not None and lines.garbled:
-                garbled.append(index + 1)
+            elif lines is not None:
+                if lines.garbled:
+                    garbled.append(index + 1)
+                if pdf_objects.has_invisible_text(page):
+                    invisible.append(index + 1)
             annotations.extend((index + 1, a) for a in pdf_objects.read_annotations(raw, page))
         finally:
             pdfium_c.FPDF_ClosePage(page)
@@ -172,6 +177,13 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
             f"{len(garbled)} page(s) use fonts without a Unicode mapping; their text layer is unreadable "
             f"and must be checked by eye or OCR: {_page_list(garbled)}.",
             {"pages": garbled},
+        ))
+    if invisible:
+        warnings.append(Notice(
+            "invisible_text",
+            f"{len(invisible)} page(s) carry invisible text (an OCR layer over a scan, or hidden text); "
+            f"it was read, and it must be removed together with what it covers: {_page_list(invisible)}.",
+            {"pages": invisible},
         ))
     attachments = pdf_objects.read_attachment_names(raw)
     attachments += [a["values"].get("Contents", "") or "file attachment annotation"

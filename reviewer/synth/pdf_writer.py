@@ -28,7 +28,9 @@ Usage::
   can be placed across a line break exactly where a test wants it.
 * A ``Page`` starts a new page; paragraphs that do not fit flow on to further pages.
 * ``Page(image_only=True)`` renders its paragraphs into a picture (150 dpi greyscale)
-  with no text layer, like a scanned page.
+  with no text layer, like a scanned page (what does not fit one page is cut);
+  ``ocr_layer=True`` adds the text invisibly on top (render mode 3), like a scan that
+  went through OCR.
 * Document info, XMP, annotations, attachments and encryption (AES-256, R6) are added
   with pikepdf after reportlab has drawn the pages.
 """
@@ -165,6 +167,7 @@ class Page:
 
     paras: list = field(default_factory=list)
     image_only: bool = False
+    ocr_layer: bool = False   # with image_only: an invisible text layer over the picture
 
 
 @dataclass
@@ -256,9 +259,11 @@ def _layout(para: Para, cache: dict) -> list[_Line]:
     return lines
 
 
-def _draw_line(canvas, line: _Line, y: float) -> None:
+def _draw_line(canvas, line: _Line, y: float, invisible: bool = False) -> None:
     text = canvas.beginText(line.x, y - line.size)
     text.setCharSpace(line.char_space)
+    if invisible:
+        text.setTextRenderMode(3)   # neither filled nor stroked: an OCR layer
     run, run_font = [], None
     for ch in line.text:
         f = font_for(ch)
@@ -274,13 +279,13 @@ def _draw_line(canvas, line: _Line, y: float) -> None:
     canvas.drawText(text)
 
 
-def _draw_image_page(canvas, paras: list[Para]) -> None:
-    """Render the paragraphs into a greyscale picture: a page with no text layer."""
+def _draw_image_page(canvas, lines: list[_Line], ocr_layer: bool) -> None:
+    """Render the lines into a greyscale picture (a scan), with an invisible text
+    layer on top when ``ocr_layer`` (a scan that went through OCR)."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.utils import ImageReader
 
-    dpi = 150
-    scale = dpi / 72.0
+    scale = 150 / 72.0   # 150 dpi
     img = Image.new("L", (int(A4[0] * scale), int(A4[1] * scale)), 255)
     draw = ImageDraw.Draw(img)
     path, index = cjk_font_path()
@@ -293,17 +298,23 @@ def _draw_image_page(canvas, paras: list[Para]) -> None:
             fonts[key] = ImageFont.truetype(path, size, index=index) if key[0] else ImageFont.truetype(latin, size)
         return fonts[key]
 
-    y = MARGIN_TOP
-    for para in paras:
-        size = int(para.size * scale)
-        for i, (line, _) in enumerate(wrap(para)):
-            x = (MARGIN_LEFT + (para.indent * para.size if i == 0 else 0)) * scale
-            for ch in line:
-                font = pil_font(ch, size)
-                draw.text((x, y * scale), ch, fill=0, font=font)
-                x += font.getlength(ch)
-            y += LINE_PITCH
+    top = MARGIN_TOP
+    y = top
+    for line in lines[: int(COLUMN_HEIGHT // LINE_PITCH)]:
+        y += line.gap_before
+        x = line.x * scale
+        for ch in line.text:
+            font = pil_font(ch, int(line.size * scale))
+            draw.text((x, y * scale), ch, fill=0, font=font)
+            x += font.getlength(ch) + line.char_space * scale
+        y += LINE_PITCH
     canvas.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
+    if ocr_layer:
+        y = A4[1] - top
+        for line in lines[: int(COLUMN_HEIGHT // LINE_PITCH)]:
+            y -= line.gap_before
+            _draw_line(canvas, line, y, invisible=True)
+            y -= LINE_PITCH
 
 
 def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
@@ -320,7 +331,7 @@ def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
         paras = [p if isinstance(p, Para) else Para(str(p)) for p in page.paras]
         if page.image_only:
             number += 1
-            _draw_image_page(canvas, paras)
+            _draw_image_page(canvas, [ln for p in paras for ln in _layout(p, cache)], page.ocr_layer)
             canvas.showPage()
             continue
         lines = [line for para in paras for line in _layout(para, cache)]
