@@ -239,7 +239,7 @@ def _header(text: str, b: _Builder) -> int:
             title_idx = i + 1
         elif sm:
             title_idx = i + 1
-    if len(lines) <= 3 and len(head) > 400:  # run-on text (paragraph breaks lost)
+    if len(lines) <= 3 and any(len(ln[2]) > 150 for ln in lines):  # run-on text (paragraph breaks lost)
         return _runon_header(head, b)
     return _title_and_addressee(lines, title_idx if title_idx is not None else header_end, b)
 
@@ -270,6 +270,11 @@ def _set_doc_number(b: _Builder, m: re.Match, base: int, line: str) -> None:
     cut = max(prefix.rfind("文件"), prefix.rfind("号"))
     if cut >= 0:
         prefix = prefix[cut + (2 if prefix[cut] == "文" else 1):]
+    km = None
+    for km in re.finditer(f"的(?:{_KINDS_ALT})", prefix):
+        pass
+    if km:  # glued to the title in run-on text: …的通知财教〔2013〕433号
+        prefix = prefix[km.end():]
     if len(prefix) >= 10:  # glued to the agency name in run-on text: …委员会办公室鲁环委办便函
         om = None
         for om in re.finditer(f"(?:{_ORG_END}|文件)", prefix[:-2]):
@@ -345,39 +350,43 @@ def _title_and_addressee(lines: list, first: int, b: _Builder) -> int:
 
 
 def _runon_header(head: str, b: _Builder) -> int:
-    """Head of a text whose paragraph breaks were lost: …文件X发〔2020〕11号关于…的通知各…:"""
-    limit = head[:800]
-    colon = re.search(r"[:：]", limit)
-    dm = DOC_NUMBER_RE.search(limit)
-    if dm and (colon is None or dm.start() < colon.start()) and b.s.doc_number is None:
+    """Head of a text whose paragraph breaks were lost: …文件X发〔2020〕11号关于…的通知各…:
+
+    Everything of the 版头 and the title lies before the 主送机关's colon; the title may
+    come before or after the 发文字号.
+    """
+    colon = re.search(r"[:：]", head[:800])
+    limit = colon.start() if colon else min(len(head), 400)
+    dm = DOC_NUMBER_RE.search(head, 0, limit)
+    if dm and b.s.doc_number is None:
         _set_doc_number(b, dm, 0, head)
         ds = b.s.spans.get("doc_number", [dm.start(1)])[0]
         im = re.search(rf"[{CN}（）()]{{2,40}}文件$", head[max(0, ds - 42):ds])
         if im:
             s0 = max(0, ds - 42) + im.start()
             b.set("issuer_mark", im.group(0), s0, s0 + len(im.group(0)))
-    start = b.s.spans.get("doc_number", [0, 0])[1]
-    tm = RUNON_TITLE_RE.search(head, start, start + 400)
-    if tm and "。" not in tm.group(0) and tm.start() - start < 120:
-        t = tm.group(0)
-        end = tm.end()
-        if t.count("《") > t.count("》"):  # …《…的通知》的函: the kind inside 《》 is not the end
-            close = head.find("》", end, end + 150)
-            more = re.compile(rf"[^。；;：:]{{0,40}}?的(?:{_KINDS_ALT})").match(head, close + 1) if close > 0 else None
-            if more:
-                t, end = head[tm.start():more.end()], more.end()
-        lead = re.match(rf"^(.{{2,20}}?)\1", t)  # the agency name printed twice (mark + title)
-        if lead:
-            t = t[len(lead.group(1)):]
-        t = t[1:] if t.startswith("号") else t  # …鲁机发号 + title: a stray 号 from a second number
-        tstart = end - len(t)
-        b.set("title", t, tstart, end)
-        b.set("doc_kind", doc_kind_of(t))
-        am = re.match(r"([^。；;:：\n]{2,200}?)[:：]", head[end:end + 220])
-        if am and "，" not in am.group(1)[:1]:
-            b.set("addressee", am.group(1).strip(), end, end + len(am.group(1).strip()))
-            return end + am.end()
-        return end
+    after = b.s.spans.get("doc_number", [0, 0])[1]
+    tm = RUNON_TITLE_RE.search(head, 0, limit)
+    if tm is None:
+        return after
+    t, end = tm.group(0), tm.end()
+    if t.count("《") > t.count("》"):  # …《…的通知》的函: the kind inside 《》 is not the end
+        close = head.find("》", end, limit)
+        more = re.compile(rf"[^。；;：:]{{0,40}}?的(?:{_KINDS_ALT})").match(head, close + 1, limit) if close > 0 else None
+        if more:
+            t, end = head[tm.start():more.end()], more.end()
+    lead = re.match(r"^(.{2,20}?)\1", t)  # the agency name printed twice (mark + title)
+    if lead:
+        t = t[len(lead.group(1)):]
+    t = t[1:] if t.startswith("号") else t  # a stray 号 from a second number (鲁机发号)
+    b.set("title", t, end - len(t), end)
+    b.set("doc_kind", doc_kind_of(t))
+    start = max(end, after)
+    seg = head[start:limit].strip()
+    if colon and 2 <= len(seg) <= 200 and "。" not in seg:
+        s0 = head.find(seg, start)
+        b.set("addressee", seg, s0, s0 + len(seg))
+        return limit + 1
     return start
 
 

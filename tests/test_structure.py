@@ -281,3 +281,17 @@ def test_structure_cc_wrapped_to_a_second_line():
     a, b = s.spans["cc"]
     assert text[a:b].startswith("市委办公室") and text[a:b].endswith("市检察院")
     assert s.printed_date == "2024-06-05"
+
+
+@pytest.mark.parametrize("head,doc_number,title", [
+    ("财政部科技部关于印发《某某资金管理规定》的通知财教[2013]433号国务院各部委、各直属机构：",
+     "财教〔2013〕433号", "财政部科技部关于印发《某某资金管理规定》的通知"),
+    ("冀科平规〔2022〕2号河北省科学技术厅关于印发《某某管理办法》的通知各市科技局，有关单位：",
+     "冀科平规〔2022〕2号", "河北省科学技术厅关于印发《某某管理办法》的通知"),
+    ("冀人社字〔2024〕124号各市人力资源社会保障局：按照《关于开展某某行动的通知》要求，",
+     "冀人社字〔2024〕124号", None),  # a title quoted in the body is not the title
+])
+def test_structure_run_on_title_before_or_after_the_number(head, doc_number, title):
+    s = extract_structure(head + "现将有关事项通知如下。" * 30)
+    assert s.doc_number == doc_number
+    assert s.title == title
