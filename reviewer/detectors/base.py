@@ -158,12 +158,14 @@ class ReviewerRecognizer(PatternRecognizer):
 class DocumentDetector:
     """A detector that needs the whole document: position, tables, neighbours.
 
-    ``detect(doc, text_results)`` receives the Document and the findings of the text
-    recognizers (already resolved, offsets in ``doc.text``) and returns new
+    ``detect(doc, text_results)`` receives the Document and the findings so far — the
+    text recognizers' (already resolved, offsets in ``doc.text``) and those of document
+    detectors with a lower ``ORDER`` — and returns new
     :class:`~reviewer.findings.Finding` objects.  It may also change the ``action`` or
     ``explanation`` of a finding in ``text_results`` in place (e.g. official contact
-    details become ``review``); it must not remove them.  Detectors run in ascending
-    ``ORDER``.
+    details become ``review``); it does not remove them from the list, but may
+    :meth:`suppress` one (the engine drops suppressed findings after all document
+    detectors ran).  Detectors run in ascending ``ORDER``.
     """
 
     ID: ClassVar[str] = ""
@@ -181,6 +183,13 @@ class DocumentDetector:
     @property
     def detector_id(self) -> str:
         return self.ID
+
+    def suppress(self, finding, reason: str) -> None:
+        """Withdraw a text finding (e.g. a mention in law text, not a record); recorded in
+        its explanation, dropped by the engine."""
+        finding.explanation = dict(finding.explanation)
+        finding.explanation["suppressed_by"] = self.ID
+        finding.explanation["suppressed_reason"] = reason
 
     def meta(self) -> dict[str, Any]:
         return {"id": self.ID, "kind": "document", "category": self.CATEGORY,

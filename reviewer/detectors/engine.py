@@ -140,11 +140,12 @@ class Engine:
         extra: list[Finding] = []
         for det in self.registry.document_detectors:
             try:
-                got = det.detect(doc, findings) or []
+                got = det.detect(doc, findings + extra) or []
             except Exception:  # one broken detector must not cost the other findings
                 logger.exception("document detector %s failed", det.ID)
                 continue
             extra.extend(got)
+        findings = [f for f in findings if "suppressed_by" not in f.explanation]
         if extra:
             findings = merge_document_findings(findings, extra)
         for f in findings:

@@ -6,6 +6,7 @@ population by the 2020 census rankings) and the usual compound ones.
 
 from __future__ import annotations
 
+import os
 import re
 
 SINGLE_SURNAMES = frozenset(
@@ -13,7 +14,7 @@ SINGLE_SURNAMES = frozenset(
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
-    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
     "明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
     "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓"
     "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植"
@@ -59,10 +60,40 @@ COMMON_WORDS = frozenset((
 ).split())
 
 # endings that make a phrase, not a name (主管部门, 有关单位…)
-BAD_ENDINGS = ("部门", "单位", "机关", "人员", "工作", "情况", "部", "局", "厅", "处", "委", "办", "所", "院",
+BAD_ENDINGS = ("部门", "单位", "机关", "人员", "工作", "情况", "病", "症", "费", "款", "证", "权", "法", "部", "局", "厅", "处", "委", "办", "所", "院",
                "站", "队", "司", "会", "组", "省", "市", "县", "区", "镇", "乡", "村")
 
 _HAN = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+
+
+_LEXICON: dict[str, str] | None = None
+_PERSON_TAGS = ("nr", "nrfg", "nrt")
+
+
+def lexicon() -> dict[str, str]:
+    """Words of jieba's bundled dictionary (shipped with the package, offline) that start
+    with a surname character, mapped to their part-of-speech tag.  A candidate that is a
+    dictionary word with a non-person tag (宣读 v, 方可 n, 单方 n) is not a name."""
+    global _LEXICON
+    if _LEXICON is None:
+        words: dict[str, str] = {}
+        try:
+            import jieba
+
+            path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) != 3:
+                        continue
+                    w, freq, tag = parts
+                    if 2 <= len(w) <= 4 and (w[0] in SINGLE_SURNAMES or w[:2] in COMPOUND_SURNAMES) \
+                            and tag not in _PERSON_TAGS and int(freq) >= 3:
+                        words[w] = tag
+        except (ImportError, OSError):  # pragma: no cover - jieba is a dependency
+            pass
+        _LEXICON = words
+    return _LEXICON
 
 
 def split_surname(name: str) -> tuple[str, str] | None:
@@ -97,5 +128,7 @@ def looks_like_name(name: str) -> bool:
     if name[:2] in COMMON_WORDS or name[-2:] in COMMON_WORDS:
         return False
     if name.endswith(BAD_ENDINGS):
+        return False
+    if name in lexicon():
         return False
     return True
