@@ -168,6 +168,11 @@ class _Builder:
     def __init__(self) -> None:
         self.s = Structure()
 
+    def unset(self, *names: str) -> None:
+        for name in names:
+            setattr(self.s, name, None)
+            self.s.spans.pop(name, None)
+
     def set(self, name: str, value, start: int | None = None, end: int | None = None) -> None:
         if value is None or getattr(self.s, name) is not None:
             return
@@ -277,7 +282,7 @@ def _set_doc_number(b: _Builder, m: re.Match, base: int, line: str) -> None:
         prefix = prefix[km.end():]
     if len(prefix) >= 10:  # glued to the agency name in run-on text: …委员会办公室鲁环委办便函
         om = None
-        for om in re.finditer(f"(?:{_ORG_END}|文件)", prefix[:-2]):
+        for om in re.finditer("(?:政府|办公厅|办公室|委员会|中心|小组|文件)", prefix[:-2]):
             pass
         if om:
             prefix = prefix[om.end():]
@@ -381,6 +386,10 @@ def _runon_header(head: str, b: _Builder) -> int:
     t = t[1:] if t.startswith("号") else t  # a stray 号 from a second number (鲁机发号)
     b.set("title", t, end - len(t), end)
     b.set("doc_kind", doc_kind_of(t))
+    dn = b.s.spans.get("doc_number")
+    if dn and end - len(t) <= dn[0] < end:  # …关于会签鲁政发〔2017〕36号文件…的函: cited, not ours
+        b.unset("doc_number", "doc_number_raw")
+        after = 0
     start = max(end, after)
     seg = head[start:limit].strip()
     if colon and 2 <= len(seg) <= 200 and "。" not in seg:

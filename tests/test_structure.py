@@ -295,3 +295,11 @@ def test_structure_run_on_title_before_or_after_the_number(head, doc_number, tit
     s = extract_structure(head + "现将有关事项通知如下。" * 30)
     assert s.doc_number == doc_number
     assert s.title == title
+
+
+def test_structure_run_on_number_inside_the_title_is_cited_not_ours():
+    head = "山东省某某厅关于商请会签鲁政发〔2017〕36号文件清理意见的函省教育厅、省财政厅：" + "请于3日内反馈。" * 30
+    s = extract_structure(head)
+    assert s.title == "山东省某某厅关于商请会签鲁政发〔2017〕36号文件清理意见的函"
+    assert s.doc_number is None and "doc_number" not in s.spans
+    assert s.addressee == "省教育厅、省财政厅"
