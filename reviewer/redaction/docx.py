@@ -25,7 +25,7 @@ from lxml import etree
 from reviewer.document import Document
 from reviewer.errors import RedactionError
 from reviewer.redaction import docx_clean as clean
-from reviewer.redaction.plan import Removal, replacement_pieces
+from reviewer.redaction.plan import Removal, apply_to_text, replacement_pieces
 from reviewer.redaction.verify import compact
 
 W = clean.W
@@ -154,6 +154,18 @@ def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]
     return edits, [compact(r.text) for r in removals if compact(r.text)]
 
 
+def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]]:
+    """(removed text, replacement) for the values outside the text walk; a text the
+    reviewer kept elsewhere in the document is left alone (it is not secret there)."""
+    kept = apply_to_text(doc.text, removals)
+    out = []
+    for r in removals:
+        core = r.text.strip()
+        if len(core) >= 2 and core not in kept:
+            out.append((core, r.replacement.strip() or "*"))
+    return sorted(set(out), key=lambda p: -len(p[0]))
+
+
 def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True) -> tuple[bytes, dict]:
     edits, sensitive_texts = _plan_edits(doc, removals)
 
@@ -161,13 +173,15 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         c = compact(value)
         return any(t in c for t in sensitive_texts)
 
+    read_parts = {b.location.get("xml_part") for b in doc.blocks if b.location.get("xml_part")}
+    pairs = _scrub_pairs(doc, removals)
     zin = zipfile.ZipFile(io.BytesIO(doc.source))
     infos = zin.infolist()
     names = {i.filename for i in infos}
     dropped = {n: why for n in names if (why := clean.is_dropped_part(n))}
     cleaned: list[str] = sorted({f"{why}（{n}）" for n, why in dropped.items()})
     out_parts: dict[str, bytes] = {}
-    stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0}
+    stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0, "scrubbed": 0}
     for info in infos:
         name = info.filename
         if name in dropped:
@@ -186,6 +200,8 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
                                          code="docx_text_mismatch")
                 _edit_paragraph(paras[idx], items)
                 stats["paragraphs_edited"] += 1
+        if pairs:
+            stats["scrubbed"] += clean.scrub_values(root, pairs, text_nodes=name not in read_parts)
         if root.tag.startswith(f"{{{W}}}"):
             stats["tracked_changes"] += clean.resolve_tracked_changes(root)
             stats["comment_marks"] += clean.remove_comment_marks(root)
@@ -223,6 +239,8 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         cleaned.append(f"修订记录 {stats['tracked_changes']} 处（接受插入，删除内容不保留）")
     if stats["comment_marks"]:
         cleaned.append(f"批注标记 {stats['comment_marks']} 处")
+    if stats["scrubbed"]:
+        cleaned.append(f"属性值、域代码等处的删除内容 {stats['scrubbed']} 处")
     if strip_rsid:
         cleaned.append("修订会话标识（rsid）")
     return buf.getvalue(), {"cleaned": cleaned, "rasterised_pages": [], **stats}

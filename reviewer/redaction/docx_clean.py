@@ -191,3 +191,28 @@ def clean_content_types(root, dropped: set[str], present: set[str]) -> None:
             name = (el.get("PartName") or "").lstrip("/")
             if name in dropped or name not in present:
                 root.remove(el)
+
+
+def scrub_values(root, pairs: list[tuple[str, str]], text_nodes: bool) -> int:
+    """Replace removed strings where the text walk does not reach them.
+
+    Attribute values everywhere (alt text of pictures, tooltips, bookmarks, external
+    link targets in .rels) and field instructions (``w:instrText``: a HYPERLINK
+    "mailto:…" field); with ``text_nodes`` every text node too, for parts the parser
+    does not read (the glossary, say).  ``pairs`` are (removed text, replacement).
+    """
+    n = 0
+    for old, new in pairs:
+        for attr in root.xpath("//@*[contains(., $x)]", x=old):
+            el = attr.getparent()
+            el.set(attr.attrname, str(attr).replace(old, new))
+            n += 1
+        query = "//text()[contains(., $x)]" if text_nodes else "//w:instrText[contains(., $x)] | //w:delInstrText[contains(., $x)]"
+        for hit in root.xpath(query, x=old, namespaces={"w": W}):
+            el = hit if not isinstance(hit, str) else hit.getparent()
+            if isinstance(hit, str) and hit.is_tail:
+                el.tail = el.tail.replace(old, new)
+            else:
+                el.text = (el.text or "").replace(old, new)
+            n += 1
+    return n

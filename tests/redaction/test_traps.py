@@ -9,7 +9,7 @@ from reviewer.parsers import parse_bytes
 from reviewer.redaction import redact_document
 from reviewer.redaction.verify import docx_sources
 
-from .conftest import ID_A, all_findings, assert_absent
+from .conftest import ID_A, MOBILE, all_findings, assert_absent
 
 dw = pytest.importorskip("reviewer.synth.docx_writer")
 
@@ -55,3 +55,30 @@ def test_trap_docx_value_hidden_in(place, part):
     z = zipfile.ZipFile(io.BytesIO(res.output))
     assert z.testzip() is None
     assert "关于某事项的说明" in parse_bytes(res.output, "out.docx").text
+
+
+def test_trap_docx_value_in_alt_text_link_target_and_field_code():
+    b = dw.DocxBuilder()
+    b.paragraph(f"联系电话{MOBILE}。")
+    b.hyperlink("拨打电话", f"tel:{MOBILE}", before="或")
+    b.image()
+    z = zipfile.ZipFile(io.BytesIO(b.to_bytes()))
+    parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode()
+    # the picture's alt text and a HYPERLINK field instruction carry the number too
+    xml = xml.replace("<wp:docPr ", f'<wp:docPr descr="电话{MOBILE}" ', 1)
+    field = (f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> '
+             f'HYPERLINK "tel:{MOBILE}" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    xml = xml.replace("<w:sectPr", field + "<w:sectPr", 1)
+    assert f'descr="电话{MOBILE}"' in xml and f'HYPERLINK "tel:{MOBILE}"' in xml
+    assert MOBILE in parts["word/_rels/document.xml.rels"].decode()
+    parts["word/document.xml"] = xml.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, raw in parts.items():
+            out.writestr(name, raw)
+    doc = parse_bytes(buf.getvalue(), "alt.docx")
+    res = redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
+    for name, text in docx_sources(res.output).items():
+        assert_absent(text, [MOBILE], f"in {name}")
+    assert any("属性值" in c for c in res.log["engine"]["cleaned"])
