@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -69,6 +70,17 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def _warm_up() -> None:
+    """Load the detectors and models now, so the first upload does not pay for it."""
+    try:
+        from reviewer.parsers import parse_bytes
+        from reviewer.scan import scan_document
+
+        scan_document(parse_bytes("预热：联系电话13812345678。".encode("utf-8"), "warm-up.txt"))
+    except Exception:                      # a broken detector shows up on the first real scan instead
+        log.warning("warm-up scan failed", exc_info=True)
+
+
 def create_app(settings: Settings | None = None, *, start_worker: bool | None = None,
                print_demo=print) -> FastAPI:
     settings = settings or Settings.from_env()
@@ -84,6 +96,7 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
             print_demo("Demo mode: these accounts exist" + ("" if settings.demo_password else " (passwords change at every start)") + ":")
             for username, password, roles in rows:
                 print_demo(f"  {username:<10} {password:<14} {roles}")
+        threading.Thread(target=_warm_up, name="reviewer-warm-up", daemon=True).start()
         if settings.worker if start_worker is None else start_worker:
             from api.worker import Worker
 
@@ -97,6 +110,10 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
     errors.install(app)
     for r in (auth.router, documents.router, review.router, records.router, admin.router):
         app.include_router(r)
+    from api import batches, web
+
+    app.include_router(batches.router)
+    web.install(app)                 # pages, /static and HTML error pages outside /api
 
     @app.get("/api/health", tags=["health"], summary="Liveness")
     def health() -> dict:

@@ -38,6 +38,7 @@ def _upload_rate(rt, user) -> None:
 
 def _created(db, case, version, job, user):
     body = case_out(db, case, user)
+    db.commit()                       # end the read transaction now (SQLite takes its lock at BEGIN)
     if job is not None:
         body["job"] = job_out(job, case.id)
         return JSONResponse(body, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
