@@ -105,14 +105,11 @@ def quoted(text: str, start: int, end: int) -> bool:
 
 
 def _open_quote_before(text: str, start: int) -> bool:
-    """An unclosed opening quote within the 12 characters before ``start``."""
-    window = text[max(start - 12, 0):start]
-    for ch in reversed(window):
-        if ch in "“‘「『《":
-            return True
-        if ch in "”’」』》" or ch in SENTENCE_END:
-            return False
-    return False
+    """An unclosed opening quote (or 《) within the 60 characters before ``start``, in the same sentence."""
+    window = text[max(start - 60, 0):start]
+    cut = max(window.rfind(c) for c in "。；;！？!?\n")
+    window = window[cut + 1:]
+    return any(window.count(o) > window.count(c) for o, c in (("“", "”"), ("《", "》"), ("‘", "’"), ("「", "」"), ("『", "』")))
 
 
 def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
@@ -157,6 +154,13 @@ _TITLE = re.compile(
 )
 
 
+# A PDF line where the title ran into the 主送机关: "××局关于…的通知各科室："
+_TITLE_RUN_ON = re.compile(
+    r"^[\s\u3000]*(?P<t>[^\s。；;，,！？!?：:][^。；;！？!?\n：:]{0,40}关于[^。；;！？!?\n：:]{1,60}?"
+    r"(?:通知|请示|报告|批复|意见|决定|函|纪要|通报|方案))[^。；;！？!?\n]{1,30}[：:][\s\u3000]*$"
+)
+
+
 def title_span(doc, max_lines: int = 12) -> tuple[int, int] | None:
     """``[start, end)`` of the document's title.
 
@@ -175,8 +179,8 @@ def title_span(doc, max_lines: int = 12) -> tuple[int, int] | None:
         line = text[p:end]
         if line.strip():
             seen += 1
-            m = _TITLE.match(line)
-            if m and len(line.strip()) <= 90 and ("关于" in line or seen <= 4):
+            m = _TITLE.match(line) or _TITLE_RUN_ON.match(line)
+            if m and len(line.strip()) <= 120 and ("关于" in line or seen <= 4):
                 return p + m.start("t"), p + m.end("t")
         if nl < 0:
             break

@@ -92,6 +92,6 @@ class WarningLabelDetector(RuleDetector):
         m = SELF_REF.search(text[ss:s])
         if m:
             return "label_self_reference", 0.9, f"声明本文件属性（“{m.group(1)}”）", m.group(1)
-        if label in IMPERATIVE:
+        if label in IMPERATIVE and "商业秘密" not in text[ss:s]:  # an enterprise's label: commercial
             return "label_imperative", 0.85, "提示读者不得外传", None
         return None
