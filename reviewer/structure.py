@@ -235,7 +235,8 @@ def _header(text: str, b: _Builder) -> int:
         if sm:
             b.set("signer", sm.group(1).strip(), st + sm.start(1), st + sm.start(1) + len(sm.group(1).strip()))
         dm = DOC_NUMBER_RE.search(line)
-        if dm and b.s.doc_number is None and (dm.start() < 4 or sm or len(line) <= 40):
+        cited = dm is not None and ("关于" in line[:dm.start()] or TITLE_END_RE.search(_compact(line)) is not None)
+        if dm and not cited and b.s.doc_number is None and (dm.start() < 4 or sm or len(line) <= 40):
             _set_doc_number(b, dm, st, line)
             if b.s.issuer_mark is None and i > 0 and i - 1 >= header_end - 1:
                 pst, pen, prev = lines[i - 1]
@@ -326,7 +327,8 @@ def _title_and_addressee(lines: list, first: int, b: _Builder) -> int:
         j = i
         while not TITLE_END_RE.search(_compact(parts[-1][2])) and j + 1 < len(lines) and len(parts) < 4:
             nxt = lines[j + 1]
-            if nxt[2].endswith(("：", ":")) or "。" in nxt[2] or DOC_NUMBER_RE.search(nxt[2]) or _is_label(nxt[2]):
+            if (nxt[2].endswith(("：", ":")) or "。" in nxt[2] or DOC_NUMBER_RE.fullmatch(_compact(nxt[2]))
+                    or _is_label(nxt[2])):
                 break
             parts.append(nxt)
             j += 1

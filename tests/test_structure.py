@@ -303,3 +303,9 @@ def test_structure_run_on_number_inside_the_title_is_cited_not_ours():
     assert s.title == "山东省某某厅关于商请会签鲁政发〔2017〕36号文件清理意见的函"
     assert s.doc_number is None and "doc_number" not in s.spans
     assert s.addressee == "省教育厅、省财政厅"
+
+
+def test_structure_number_cited_in_a_title_line_is_not_the_doc_number():
+    s = extract_structure("某某县人民政府办公室\n关于转发某府办发〔2018〕12号文件的通知\n各乡镇人民政府：\n正文。\n")
+    assert s.doc_number is None
+    assert s.title == "某某县人民政府办公室关于转发某府办发〔2018〕12号文件的通知"
