@@ -1,0 +1,261 @@
+"""Batch scans through the service: a zip upload or an allowed server-side directory.
+
+``POST /api/batches`` starts ``reviewer.batch.run_batch`` in a background thread; the
+report goes to ``<data_dir>/batches/<id>/report``.  ``GET /api/batches/{id}`` gives the
+progress (``items``, ``done`` = lines in results.jsonl, ``errors``, ``state`` queued /
+running / done / failed) and ``GET /api/batches/{id}/files/{name}`` the reports.
+A directory must lie under one of the roots in ``REVIEWER_BATCH_ROOTS``; anything else
+is refused with 403 ``path_not_allowed``.  Roles: security_officer or admin.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import secrets
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, JSONResponse
+
+from api.deps import RT, CurrentUser, require_role
+from api.errors import ApiError, not_found
+from api.runtime import Runtime
+from api.schemas import ERRORS
+
+log = logging.getLogger("api.batches")
+ROLES = ("security_officer", "admin")
+REPORT_FILES = {"report.html": "text/html; charset=utf-8", "summary.csv": "text/csv; charset=utf-8",
+                "summary.json": "application/json", "results.jsonl": "application/x-ndjson"}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def check_directory(roots: tuple[Path, ...], raw: str) -> Path:
+    """The real path of ``raw`` if it lies under an allowed root (symbolic links resolved)."""
+    if not roots:
+        raise ApiError(403, "path_not_allowed", "No directories are allowed for batch scans on this server "
+                       "(REVIEWER_BATCH_ROOTS is empty); upload a zip instead.", {"directory": raw})
+    path = Path(os.path.realpath(raw))
+    for root in roots:
+        real_root = Path(os.path.realpath(root))
+        if path == real_root or real_root in path.parents:
+            if not path.is_dir():
+                raise ApiError(422, "not_a_directory", "This is not an existing directory.", {"directory": raw})
+            return path
+    raise ApiError(403, "path_not_allowed", "This directory is outside the roots allowed for batch scans.",
+                   {"directory": raw})
+
+
+class BatchManager:
+    """Batches of one service: their folders on disk and the threads that run them."""
+
+    def __init__(self, rt: Runtime):
+        self.rt = rt
+        self.root = rt.settings.data_dir / "batches"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.lock = threading.Lock()
+        self.threads: dict[str, threading.Thread] = {}
+        self._recover()
+
+    def _recover(self) -> None:
+        """A batch that was queued or running when the service stopped has failed."""
+        for meta_path in self.root.glob("*/meta.json"):
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("state") in ("queued", "running"):
+                meta.update(state="failed", finished_at=_now(),
+                            error={"code": "interrupted", "message": "The service stopped during this batch."})
+                self._write(meta)
+
+    def _dir(self, batch_id: str) -> Path:
+        return self.root / batch_id
+
+    def _write(self, meta: dict[str, Any]) -> None:
+        path = self._dir(meta["id"]) / "meta.json"
+        tmp = path.with_suffix(".part")
+        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def read(self, batch_id: str) -> dict[str, Any] | None:
+        if not batch_id.isalnum():
+            return None
+        path = self._dir(batch_id) / "meta.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+    def create(self, user, *, zip_bytes: bytes | None = None, filename: str | None = None,
+               directory: Path | None = None) -> dict[str, Any]:
+        batch_id = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S") + secrets.token_hex(4)
+        folder = self._dir(batch_id)
+        (folder / "report").mkdir(parents=True)
+        if zip_bytes is not None:
+            source = folder / "source.zip"
+            source.write_bytes(zip_bytes)
+            label = filename or "upload.zip"
+        else:
+            source, label = directory, str(directory)
+        meta = {"id": batch_id, "state": "queued", "source": label, "kind": "zip" if zip_bytes is not None else "directory",
+                "owner_id": user.id, "owner": user.username, "organisation_id": user.organisation_id,
+                "created_at": _now(), "started_at": None, "finished_at": None, "items": None,
+                "summary": None, "error": None, "_source_path": str(source)}
+        with self.lock:
+            self._write(meta)
+        t = threading.Thread(target=self._run, args=(batch_id,), name=f"batch-{batch_id}", daemon=True)
+        self.threads[batch_id] = t
+        t.start()
+        return meta
+
+    def _run(self, batch_id: str) -> None:
+        from reviewer.batch import run_batch
+        from reviewer.batch.sources import iter_source
+        from reviewer.errors import ReviewerError
+
+        meta = self.read(batch_id)
+        limits = self.rt.settings.limits
+        try:
+            meta["items"] = sum(1 for _ in iter_source(meta["_source_path"], limits))
+            meta.update(state="running", started_at=_now())
+            self._write(meta)
+            summary = run_batch(meta["_source_path"], str(self._dir(batch_id) / "report"),
+                                workers=self.rt.settings.batch_workers, limits=limits, progress=False)
+            meta.update(state="done", summary=summary.to_dict(), items=summary.items)
+        except ReviewerError as exc:
+            meta.update(state="failed", error={"code": exc.code, "message": exc.message})
+        except Exception as exc:        # the batch fails, the service does not
+            log.error("batch %s failed: %s", batch_id, type(exc).__name__, exc_info=exc)
+            meta.update(state="failed", error={"code": "batch_failed", "message": "The batch stopped on an error."})
+        meta["finished_at"] = _now()
+        self._write(meta)
+
+    def progress(self, meta: dict[str, Any]) -> dict[str, Any]:
+        report = self._dir(meta["id"]) / "report"
+        done = errors = 0
+        results = report / "results.jsonl"
+        if results.exists():
+            with results.open("rb") as fh:
+                for line in fh:
+                    if not line.endswith(b"\n"):
+                        continue                      # a line still being written
+                    done += 1
+                    try:
+                        errors += bool(json.loads(line).get("errors"))
+                    except ValueError:
+                        pass
+        if meta.get("summary"):
+            errors = meta["summary"].get("errors", errors)
+        out = {k: v for k, v in meta.items() if not k.startswith("_")}
+        out.update(done=done, errors=errors,
+                   reports=[n for n in REPORT_FILES if (report / n).exists()] if meta["state"] == "done" else [])
+        return out
+
+    def list_for(self, user) -> list[dict[str, Any]]:
+        rows = []
+        for meta_path in sorted(self.root.glob("*/meta.json"), reverse=True)[:200]:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("organisation_id") == user.organisation_id:
+                rows.append(self.progress(meta))
+        return rows
+
+
+def manager(request: Request) -> BatchManager:
+    app = request.app
+    with _MANAGER_LOCK:
+        mgr = getattr(app.state, "batches", None)
+        if mgr is None:
+            mgr = app.state.batches = BatchManager(app.state.runtime)
+    return mgr
+
+
+_MANAGER_LOCK = threading.Lock()
+
+
+def load_batch(request: Request, user, batch_id: str) -> dict[str, Any]:
+    require_role(user, *ROLES)
+    meta = manager(request).read(batch_id)
+    if meta is None or meta.get("organisation_id") != user.organisation_id:
+        raise not_found("batch")
+    return meta
+
+
+async def submit(request: Request, rt: Runtime, user) -> dict[str, Any]:
+    """Read a zip upload (field ``file``) or a ``directory`` (JSON or form) and start the batch."""
+    require_role(user, *ROLES)
+    from starlette.concurrency import run_in_threadpool
+
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("application/json"):
+        try:
+            body = await request.json()
+        except ValueError:
+            raise ApiError(422, "validation_error", "The body is not valid JSON.") from None
+        directory, upload = (body or {}).get("directory") if isinstance(body, dict) else None, None
+    else:
+        form = await request.form()
+        directory, upload = form.get("directory"), form.get("file")
+    mgr = manager(request)
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        limit = rt.settings.max_upload_bytes
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise ApiError(413, "payload_too_large", f"The zip is larger than the limit of {limit:,} bytes.",
+                           {"limit": limit})
+        if not data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            raise ApiError(415, "not_a_zip", "Upload a .zip archive of DOCX, PDF and TXT files.")
+        return await run_in_threadpool(mgr.create, user, zip_bytes=data, filename=upload.filename)
+    if isinstance(directory, str) and directory.strip():
+        path = check_directory(rt.settings.batch_roots, directory.strip())
+        return await run_in_threadpool(mgr.create, user, directory=path)
+    raise ApiError(422, "validation_error", "Give a zip file (field 'file') or a server directory ('directory').",
+                   {"fields": [{"field": "file"}, {"field": "directory"}]})
+
+
+router = APIRouter(prefix="/api/batches", tags=["batches"], responses=ERRORS)
+
+
+@router.post("", status_code=202, summary="Start a batch scan of a zip upload or an allowed directory")
+async def create_batch(request: Request, rt: RT, user: CurrentUser):
+    meta = await submit(request, rt, user)
+    return JSONResponse(manager(request).progress(meta), status_code=202,
+                        headers={"Location": f"/api/batches/{meta['id']}"})
+
+
+@router.get("", summary="Batches of my organisation, newest first")
+def list_batches(request: Request, user: CurrentUser) -> dict:
+    require_role(user, *ROLES)
+    return {"items": manager(request).list_for(user)}
+
+
+@router.get("/{batch_id}", summary="Progress of a batch: items, done, errors, state")
+def get_batch(batch_id: str, request: Request, user: CurrentUser) -> dict:
+    return manager(request).progress(load_batch(request, user, batch_id))
+
+
+@router.get("/{batch_id}/files/details/{name}", summary="A per-document page linked from report.html")
+def get_detail(batch_id: str, name: str, request: Request, user: CurrentUser):
+    meta = load_batch(request, user, batch_id)
+    if not re.fullmatch(r"[\w.-]+\.html", name) or name.startswith("."):
+        raise not_found("report")
+    path = manager(request)._dir(meta["id"]) / "report" / "details" / name
+    if not path.is_file():
+        raise not_found("report")
+    return FileResponse(path, media_type="text/html; charset=utf-8")
+
+
+@router.get("/{batch_id}/files/{name}", summary="A report: report.html, summary.csv, summary.json, results.jsonl")
+def get_report(batch_id: str, name: str, request: Request, user: CurrentUser):
+    meta = load_batch(request, user, batch_id)
+    if name not in REPORT_FILES:
+        raise not_found("report")
+    path = manager(request)._dir(meta["id"]) / "report" / name
+    if not path.exists():
+        raise ApiError(409, "report_not_ready", "The batch has not finished; the reports are not written yet.",
+                       {"state": meta["state"]})
+    disposition = "inline" if name == "report.html" else "attachment"
+    return FileResponse(path, media_type=REPORT_FILES[name],
+                        headers={"Content-Disposition": f'{disposition}; filename="{meta["id"]}-{name}"'})

@@ -1,0 +1,128 @@
+"""我的文件, 上传, 文件详情: listing, uploading and reading documents in the web UI."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from api import cases
+from api.deps import DB, RT
+from api.models import Case
+from api.views import case_out
+from api.web.common import Ctx, message_for, render, wants_json
+from api.web.textview import segments
+from reviewer.errors import ReviewerError
+
+router = APIRouter(include_in_schema=False)
+
+
+def tier_status(doc: dict) -> list[dict]:
+    """For each tier: signed, due now, or still to come (for the list and the detail page)."""
+    from reviewer.review.workflow import TIERS
+
+    out = []
+    for tier, (_role, _before, _after, label) in TIERS.items():
+        if tier in doc.get("signed_tiers", ()) or doc["state"] == "published":
+            status, text = "done", "已签"
+        elif doc.get("tier_due") == tier:
+            status, text = "due", "待签"
+        elif doc["state"] in ("returned", "rejected"):
+            status, text = "stopped", "—"
+        else:
+            status, text = "todo", "未到"
+        out.append({"tier": tier, "label": label, "status": status, "text": text})
+    return out
+
+
+@router.get("/documents")
+def my_documents(request: Request, db: DB, ctx: Ctx, state: str | None = None):
+    q = select(Case).order_by(Case.id.desc()).limit(200)
+    if state:
+        q = q.where(Case.state == state)
+    if not (ctx.roles & cases.ORG_WIDE_ROLES):
+        q = q.where(Case.department_id == ctx.user.department_id)
+    docs = [case_out(db, c, ctx.user, full=False) for c in db.scalars(q) if cases.can_see(db, ctx.user, c)]
+    for d in docs:
+        d["tiers"] = tier_status(d)
+    return render(request, "documents.html", ctx, docs=docs, state=state or "")
+
+
+@router.get("/upload")
+def upload_page(request: Request, rt: RT, ctx: Ctx):
+    return render(request, "upload.html", ctx, error=None, max_bytes=rt.settings.max_upload_bytes)
+
+
+def _upload_error(request: Request, rt, ctx, status: int, code: str, text: str):
+    if wants_json(request):
+        return JSONResponse({"error": {"code": code, "message": text, "details": {}}}, status_code=status)
+    return render(request, "upload.html", ctx, status=status, error={"code": code, "message": text},
+                  max_bytes=rt.settings.max_upload_bytes)
+
+
+@router.post("/upload")
+async def upload(request: Request, rt: RT, db: DB, ctx: Ctx):
+    from api.routers.documents import _upload_rate
+
+    form = await request.form()
+    file = form.get("file")
+    title = str(form.get("title") or "").strip() or None
+    if file is None or isinstance(file, str) or not file.filename:
+        return _upload_error(request, rt, ctx, 422, "no_file", "请选择要上传的文件（DOCX、PDF 或 TXT）。")
+    limit = rt.settings.max_upload_bytes
+    data = await file.read(limit + 1)
+    if not data:
+        return _upload_error(request, rt, ctx, 422, "empty_file",
+                             f"文件“{file.filename}”是空的（0 字节），请选择一个有内容的 DOCX、PDF 或 TXT 文件。")
+    if len(data) > limit:
+        return _upload_error(request, rt, ctx, 413, "payload_too_large",
+                             f"文件超过了 {limit // (1024 * 1024)} MB 的上限，请拆分或压缩后再上传。")
+    try:
+        _upload_rate(rt, ctx.user)
+        case, _version, _job = await run_in_threadpool(cases.create_version, rt, db, ctx.user, data,
+                                                        file.filename, None, title)
+    except ReviewerError as exc:
+        db.rollback()
+        return _upload_error(request, rt, ctx, exc.http_status, exc.code, message_for(exc.code, exc.message))
+    target = f"/documents/{case.id}"
+    if wants_json(request):
+        return JSONResponse({"redirect": target, "id": case.id}, status_code=201)
+    return RedirectResponse(target, status_code=303)
+
+
+def load_doc(rt, db, ctx, case_id: int) -> tuple[dict, str]:
+    """The case as the API shows it, plus the extracted text of its current version."""
+    doc = case_out(db, cases.load_case(db, ctx.user, case_id), ctx.user)
+    ver = doc.get("current_version") or {}
+    scan = ver.get("scan") or {}
+    text = rt.blobs.get(scan["text_sha256"]).decode("utf-8") if scan.get("text_sha256") else ""
+    doc["tiers"] = tier_status(doc)
+    return doc, text
+
+
+def suggestion_view(doc: dict) -> dict:
+    ver = doc.get("current_version") or {}
+    scan = ver.get("scan") or {}
+    sug = scan.get("suggestion") or {}
+    declared = scan.get("declared_attribute") or (scan.get("structure") or {}).get("declared_attribute")
+    suggested = sug.get("attribute")
+    return {"suggested": suggested, "label": sug.get("label"), "confidence": sug.get("confidence"),
+            "reasons": sug.get("reasons") or [], "needs_human": sug.get("needs_human"),
+            "declared": declared,
+            "declared_text": (scan.get("structure") or {}).get("declared_attribute_text"),
+            "chosen": ver.get("attribute"),
+            "disagree": bool(declared and suggested and declared != suggested)}
+
+
+@router.get("/documents/{case_id}")
+def document_view(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    doc, text = load_doc(rt, db, ctx, case_id)
+    ver = doc.get("current_version") or {}
+    findings = (ver.get("scan") or {}).get("findings", [])
+    return render(request, "document.html", ctx, doc=doc, ver=ver, findings=findings,
+                  segs=segments(text, findings, ver.get("manual_spans") or []),
+                  sug=suggestion_view(doc), warnings=(ver.get("scan") or {}).get("warnings") or [],
+                  scan_error=ver.get("scan_error"), explanation_json=lambda e: json.dumps(e, ensure_ascii=False))

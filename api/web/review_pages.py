@@ -1,0 +1,163 @@
+"""删除审批, 签发, 审查记录: the security officer's decisions and the three tiers' sign-offs."""
+
+from __future__ import annotations
+
+import inspect
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from api import cases, records as record_builder, review_service as svc
+from api.deps import DB, RT
+from api.errors import ApiError
+from api.web.common import Ctx, message_for, render, wants_json
+from api.web.pages import load_doc, suggestion_view
+from api.web.textview import MASK_STYLES, redacted_preview, segments
+from reviewer.errors import ReviewerError
+from reviewer.review.workflow import TIERS
+
+router = APIRouter(include_in_schema=False)
+
+
+def _form_error(request: Request, exc: ReviewerError, back: str):
+    text = message_for(exc.code, exc.message)
+    if wants_json(request):
+        return JSONResponse({"error": {"code": exc.code, "message": text, "details": exc.details or {}}},
+                            status_code=exc.http_status)
+    return render(request, "error.html", None, status=exc.http_status, status_code=exc.http_status,
+                  code=exc.code, title="未能完成", message=text, back=back)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+@router.get("/documents/{case_id}/review")
+def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: str = "partial"):
+    doc, text = load_doc(rt, db, ctx, case_id)
+    ver = doc.get("current_version") or {}
+    findings = (ver.get("scan") or {}).get("findings", [])
+    manual = ver.get("manual_spans") or []
+    mask = mask if mask in MASK_STYLES else "partial"
+    try:
+        preview, summary = redacted_preview(text, findings, manual, mask)
+    except ReviewerError as exc:          # a stale span: show the page, say what is wrong
+        preview, summary = text, {"error": message_for(exc.code, exc.message)}
+    return render(request, "review.html", ctx, doc=doc, ver=ver, findings=findings, manual=manual,
+                  segs=segments(text, findings, manual), preview=preview, summary=summary, mask=mask,
+                  sug=suggestion_view(doc), can_decide="decide_redactions" in doc["allowed_actions"],
+                  can_approve="approve_redactions" in doc["allowed_actions"])
+
+
+@router.post("/documents/{case_id}/decide")
+async def decide(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    f = await _form(request)
+    item = {"finding_id": f.get("finding_id", ""), "decision": f.get("decision", ""),
+            "reason": f.get("reason") or None}
+    back = f"/documents/{case_id}/review"
+    if item["decision"] not in ("accept", "reject") or not item["finding_id"]:
+        return _form_error(request, ApiError(422, "validation_error", "请选择“删除”或“保留”。"), back)
+    try:
+        rows = await run_in_threadpool(svc.decide, rt, db, ctx.user, case_id, [item])
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    if wants_json(request):
+        return {"finding_id": rows[0].finding_id, "decision": rows[0].decision}
+    return RedirectResponse(back + f"#f-{item['finding_id']}", status_code=303)
+
+
+@router.post("/documents/{case_id}/manual")
+async def manual_span(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    f = await _form(request)
+    back = f"/documents/{case_id}/review"
+    try:
+        start, end = int(f.get("start", "")), int(f.get("end", ""))
+    except ValueError:
+        return _form_error(request, ApiError(422, "bad_span", "先在正文中用鼠标选中要删除的文字。"), back)
+    if end <= start:
+        return _form_error(request, ApiError(422, "bad_span", "先在正文中用鼠标选中要删除的文字。"), back)
+    try:
+        row = await run_in_threadpool(svc.add_manual_span, rt, db, ctx.user, case_id, start, end,
+                                      f.get("reason", "").strip(), f.get("basis", "").strip())
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    if wants_json(request):
+        return {"id": row.id, "start": row.start, "end": row.end, "text": row.text}
+    return RedirectResponse(back, status_code=303)
+
+
+@router.post("/documents/{case_id}/approve")
+async def approve(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    f = await _form(request)
+    back = f"/documents/{case_id}/review"
+    attribute = f.get("attribute") or None
+    if attribute not in (None, "proactive", "on_request", "not_public"):
+        return _form_error(request, ApiError(422, "validation_error", "请选择公开属性。"), back)
+    kwargs = {}
+    mask = f.get("mask")
+    # The mask style reaches the published file once the service's approval takes one.
+    if mask in MASK_STYLES and "style" in inspect.signature(svc.approve_redactions).parameters:
+        kwargs["style"] = mask
+    try:
+        await run_in_threadpool(lambda: svc.approve_redactions(rt, db, ctx.user, case_id, attribute,
+                                                               f.get("comment", "").strip(), **kwargs))
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(f"/documents/{case_id}/sign", status_code=303)
+
+
+@router.get("/documents/{case_id}/sign")
+def sign_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    doc, text = load_doc(rt, db, ctx, case_id)
+    ver = doc.get("current_version") or {}
+    findings = (ver.get("scan") or {}).get("findings", [])
+    manual = ver.get("manual_spans") or []
+    try:
+        preview, _summary = redacted_preview(text, findings, manual, "partial")
+    except ReviewerError:
+        preview = ""
+    sigs = [{"tier": s.tier, "label": TIERS[s.tier][3], "name": u.display_name, "at": s.created_at,
+             "payload": s.payload, "fingerprint": k.fingerprint}
+            for s, k, u in svc.signatures_of(db, cases.load_case(db, ctx.user, case_id))]
+    due = doc.get("tier_due")
+    return render(request, "sign.html", ctx, doc=doc, ver=ver, preview=preview, sigs=sigs, due=due,
+                  can_sign=bool(due) and f"sign_tier{due}" in doc["allowed_actions"],
+                  can_return="return" in doc["allowed_actions"], sug=suggestion_view(doc))
+
+
+@router.post("/documents/{case_id}/sign")
+async def sign(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    f = await _form(request)
+    back = f"/documents/{case_id}/sign"
+    decision = f.get("decision", "approve")
+    opinion = f.get("opinion", "").strip()
+    if decision not in ("approve", "return", "reject"):
+        return _form_error(request, ApiError(422, "validation_error", "请选择签发意见。"), back)
+    if decision != "approve" and not opinion:
+        return _form_error(request, ApiError(422, "comment_required", "退回修改须填写意见。"), back)
+    try:
+        tier = int(f.get("tier", "0"))
+    except ValueError:
+        tier = 0
+    try:
+        if decision == "return":
+            await run_in_threadpool(svc.return_for_revision, rt, db, ctx.user, case_id, opinion)
+        else:
+            await run_in_threadpool(svc.sign, rt, db, ctx.user, case_id, tier, decision, opinion or "同意")
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(back, status_code=303)
+
+
+@router.get("/documents/{case_id}/record")
+def record_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    case = cases.load_case(db, ctx.user, case_id)
+    rec = record_builder.build(db, case, cases.current_version(db, case)).to_dict()
+    doc, _text = load_doc(rt, db, ctx, case_id)
+    return render(request, "record.html", ctx, doc=doc, rec=rec)
