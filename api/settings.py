@@ -32,6 +32,8 @@ class Settings:
     token_hours: float = 24.0
     secure_cookies: bool | None = None           # None: Secure when the request is HTTPS
     worker: bool = True
+    batch_roots: tuple[Path, ...] = ()           # directories a batch scan may read (REVIEWER_BATCH_ROOTS)
+    batch_workers: int = 0                       # run_batch workers; 0 scans in the batch's own thread
     limits: Limits = field(default_factory=Limits)
 
     @property
@@ -69,6 +71,13 @@ class Settings:
             kw["secure_cookies"] = _bool(env.get("REVIEWER_SECURE_COOKIES"))
         if env.get("REVIEWER_WORKER"):
             kw["worker"] = _bool(env.get("REVIEWER_WORKER"))
+        roots = env.get("REVIEWER_BATCH_ROOTS") or ""
+        kw["batch_roots"] = tuple(Path(r) for r in roots.split(os.pathsep) if r.strip())
+        if env.get("REVIEWER_BATCH_WORKERS"):
+            try:
+                kw["batch_workers"] = int(env["REVIEWER_BATCH_WORKERS"])
+            except ValueError:
+                raise ValueError(f"REVIEWER_BATCH_WORKERS must be a whole number, got {env['REVIEWER_BATCH_WORKERS']!r}") from None
         kw["limits"] = Limits.from_env(env)
         secret = env.get("REVIEWER_SECRET")
         if secret:
