@@ -55,6 +55,17 @@ def _targets(doc: Document, removals: list[Removal]) -> dict[int, list[list[Targ
     return pages
 
 
+def _inherited(obj, key: str):
+    """A page attribute, looked up through the page tree as PDF inheritance says."""
+    for _ in range(64):
+        if obj is None:
+            return None
+        if key in obj:
+            return obj[key]
+        obj = obj.get("/Parent")
+    return None
+
+
 def _same_line(a: Box, b: Box) -> bool:
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     return overlap > 0.3 * min(a[3] - a[1], b[3] - b[1], 1e9) and b[0] >= a[0] - 1
@@ -153,8 +164,11 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         groups = groups_by_page[pno]
         targets = [t for g in groups for t in g]
         page = pdf.pages[pno - 1]
+        resources = _inherited(page.obj, "/Resources")
+        if resources is not None and "/Resources" not in page.obj:
+            page.obj.Resources = resources  # the edit may add a form copy: keep it on this page
         try:
-            ops, n = edit_page(page, targets)
+            ops, n = edit_page(pdf, page, targets, resources)
         except PageRefused as exc:
             raster[pno], raster_zh[pno] = exc.reason, exc.reason_zh
             continue
@@ -167,7 +181,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         want = {p: [_union([t.box for t in g]) for g in groups_by_page[p]] for p in raster}
         for pno, (jpeg, w, h) in render_pages(doc.source, want).items():
             page = pdf.pages[pno - 1]
-            box = page.obj.get("/CropBox", page.obj.get("/MediaBox"))
+            box = _inherited(page.obj, "/CropBox") or _inherited(page.obj, "/MediaBox")
             cropbox = tuple(float(v) for v in (box if box is not None else page.mediabox))
             replace_with_image(pdf, pno, jpeg, w, h, cropbox)
     cleaned = clean_document(pdf)

@@ -82,12 +82,29 @@ def _num(v) -> float:
     return float(v)
 
 
-def edit_page(page: pikepdf.Page, targets: list[Target]) -> tuple[list, int]:
-    """Return the new operator list and the number of glyphs removed; raise PageRefused."""
-    fonts = font_table(page.obj.get("/Resources"))
+def edit_page(pdf: pikepdf.Pdf, page: pikepdf.Page, targets: list[Target], resources=None) -> tuple[list, int]:
+    """Return the new operator list and the number of glyphs removed; raise PageRefused.
+
+    Text in Form XObjects is edited too: a form that loses glyphs is replaced, on this
+    page only, by an edited copy under a new name in ``resources``.
+    """
     grid = _Grid(targets)
-    ops = pikepdf.parse_content_stream(page)
-    st, stack = _State(), []
+    if resources is None:
+        resources = page.obj.get("/Resources")
+    out, removed = _walk(pikepdf.parse_content_stream(page), resources, _State(), grid, pdf, 0)
+    missing = [t for t in targets if not t.matched and not t.char.isspace()]
+    if missing:
+        raise PageRefused(f"{len(missing)} character(s) not found in the content stream",
+                          f"{len(missing)} 个待删除字符无法在内容流中定位")
+    return out, removed
+
+
+MAX_FORM_DEPTH = 6
+
+
+def _walk(ops, resources, st: _State, grid: _Grid, page_obj, depth: int) -> tuple[list, int]:
+    fonts = font_table(resources)
+    stack: list[_State] = []
     tm = tlm = IDENT
     out: list = []
     removed = 0
@@ -123,6 +140,9 @@ def edit_page(page: pikepdf.Page, targets: list[Target]) -> tuple[list, int]:
             st.rise = _num(operands[0])
         elif name == "Tf":
             st.font, st.size = str(operands[0]), _num(operands[1])
+        elif name == "Do" and depth < MAX_FORM_DEPTH:
+            operands, n = _form(operands, resources, st, grid, page_obj, depth)
+            removed += n
         if name not in SHOW:
             out.append((operands, op))
             continue
@@ -146,11 +166,39 @@ def edit_page(page: pikepdf.Page, targets: list[Target]) -> tuple[list, int]:
             out.append(([pikepdf.Array(new_items)], pikepdf.Operator("TJ")))
         else:
             out.append((operands, op))
-    missing = [t for t in targets if not t.matched and not t.char.isspace()]
-    if missing:
-        raise PageRefused(f"{len(missing)} character(s) not found in the content stream",
-                          f"{len(missing)} 个待删除字符无法在内容流中定位")
     return out, removed
+
+
+def _form(operands, resources, st: _State, grid: _Grid, page_obj, depth: int):
+    """Walk a Form XObject; when glyphs go, draw an edited private copy instead."""
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is None or not operands or str(operands[0]) not in xobjects:
+        return operands, 0
+    form = xobjects[str(operands[0])]
+    if not isinstance(form, pikepdf.Stream) or str(form.get("/Subtype")) != "/Form":
+        return operands, 0
+    inner = st.copy()
+    matrix = tuple(_num(v) for v in form.get("/Matrix", [1, 0, 0, 1, 0, 0]))
+    inner.ctm = mul(matrix, st.ctm)
+    try:
+        ops = pikepdf.parse_content_stream(form)
+    except pikepdf.PdfError:
+        raise PageRefused("unreadable form XObject", "表单对象无法解析") from None
+    new_ops, n = _walk(ops, form.get("/Resources", resources), inner, grid, page_obj, depth + 1)
+    if not n:
+        return operands, 0
+    pdf = page_obj
+    copy = pdf.make_stream(pikepdf.unparse_content_stream(new_ops))
+    for key, value in form.items():
+        if key not in ("/Length", "/Filter", "/DecodeParms"):
+            copy[key] = value
+    base = str(operands[0]).lstrip("/")
+    k = 1
+    while f"/{base}_r{k}" in xobjects:
+        k += 1
+    new_name = pikepdf.Name(f"/{base}_r{k}")
+    xobjects[new_name] = copy
+    return [new_name], n
 
 
 def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):

@@ -258,3 +258,37 @@ def finding_at(doc, s, e):
     from reviewer.findings import Finding
 
     return Finding("personal", "manual", doc.text[s:e], s, e, 0.9, "redact", "", id=f"M{s}")
+
+
+def test_pdf_text_inside_a_form_xobject_is_edited_on_that_page_only():
+    import glob
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = glob.glob("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not fonts:
+        pytest.skip("DejaVu Sans not installed (fonts-dejavu-core)")
+    pdfmetrics.registerFont(TTFont("RedactTestSans", fonts[0]))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.beginForm("stamp")  # a Form XObject drawn on both pages
+    c.setFont("RedactTestSans", 12)
+    c.drawString(100, 700, f"Stamp phone {MOBILE} and ID {ID_A}")
+    c.endForm()
+    c.doForm("stamp")
+    c.drawString(100, 600, "Body text stays.")
+    c.showPage()
+    c.doForm("stamp")
+    c.showPage()
+    c.save()
+    doc = parse_bytes(buf.getvalue(), "form.pdf")
+    fs = all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile")
+    page1 = [f for f in fs if f.location.get("page") == 1]
+    decisions = {f.id: ("accept" if f in page1 else "reject") for f in fs}
+    res = redact_document(doc, fs, decisions=decisions, style="block")
+    assert res.log["rasterised_pages"] == [] and res.log["engine"]["edited_pages"] == [1]
+    pages = parse_bytes(res.output, "out.pdf").text.split("\n")
+    assert pages[0] == "Stamp phone and ID" and "Body text stays." in pages[1]
+    assert pages[2] == f"Stamp phone {MOBILE} and ID {ID_A}"  # page 2 keeps the original form
