@@ -36,6 +36,9 @@ _TOKEN = re.compile(r"[^\s|｜\t]+")
 _SPLIT = re.compile(r"[、，,；;\s]+")
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
 _ORG_END = set("厅局处科室部委办会站所院队司中心组校社股")
+# what may stand between a name and its identifier: 张三，身份证号：…, 李四 电话 …
+_GAP = re.compile(r"[\s,，:：（(]{0,2}(?:(?:公民)?身份证(?:件)?号?码?|公民身份号码|联系电话|电话|手机(?:号码?)?|"
+                  r"护照号?码?|银行卡号|卡号|账号|邮箱)?[\s:：]{0,2}\Z")
 _LABEL_END = ("联系人", "姓名", "负责人", "经办人", "户主", "申请人", "当事人", "：", ":")
 
 
@@ -171,8 +174,9 @@ class NameLayoutDetector(DocumentDetector):
             if f.type not in IDENTIFIER_TYPES:
                 continue
             j = f.start
-            while j > 0 and f.start - j < 2 and text[j - 1] in " \t\u3000:：，,（(":
-                j -= 1
+            gap = _GAP.search(text, max(0, f.start - 14), f.start)
+            if gap is not None:
+                j = gap.start()
             i = j
             while i > 0 and j - i < 12 and _HAN.match(text[i - 1]):
                 i -= 1

@@ -28,3 +28,6 @@ class VehiclePlateRecognizer(ReviewerRecognizer):
     PREFILTER = rf"[{_PROV}][{_L}]"
     PRIORITY = 5
     FLAGS = 0
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return "XX" in pattern_text  # 陕XXX010: masked with X

@@ -12,6 +12,7 @@ from reviewer.detectors.personal.email import EmailRecognizer
     ("user@localhost", []),
     ("a..b@example.com", []),
     ("见@某某 的回复", []),
+    ("发送至XXX@shandong.cn。", []),          # masked
 ])
 def test_email(engine_for, text, expected):
     fs = engine_for(EmailRecognizer).analyze_text(text)

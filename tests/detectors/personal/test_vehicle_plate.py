@@ -11,6 +11,7 @@ from reviewer.detectors.personal.vehicle_plate import VehiclePlateRecognizer
     ("车辆豫A1234学", ["豫A1234学"]),
     ("京A12345号车", ["京A12345"]),
     ("京A***45", []),                 # masked
+    ("陕XXX010", []),                  # masked with X
     ("京AB1234", ["京AB1234"]),        # letters are allowed in the serial
     ("京I12345", []),                  # I is not used
     ("京A123456", []),                 # too long
