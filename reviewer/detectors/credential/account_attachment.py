@@ -7,6 +7,8 @@ attachment is withheld (or its credentials removed) before publication.
 
 from __future__ import annotations
 
+import re
+
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.credential import BASIS_SECURITY
 
@@ -20,10 +22,11 @@ class AccountAttachmentRecognizer(ReviewerRecognizer):
     LABEL = "附件含系统账号密码"
     ACTION = "review"
     BASIS = BASIS_SECURITY
+    FLAGS = re.MULTILINE
     PATTERNS = (
         ("attachment_title",
-         r"附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:：.．、]?[ \t\u3000]*(?:\d{1,2}[.．、])?"
-         r"[^。；;\n：:]{0,24}?" + _CRED + r"[^。；;\n]{0,16}?(?:及|和|与|、)?(?:密码|口令|清单|一览表|表|信息)(?:清单|一览表|表)?",
+         r"(?:^|(?<=[\n \t\u3000]))附件[ \t\u3000]*\d{0,2}[ \t\u3000]*[:：.．、]?[ \t\u3000]*(?:\d{1,2}[.．、])?"
+         r"[^。；;\n：:，,（）()\u3000]{0,24}?" + _CRED + r"[^。；;\n]{0,16}?(?:及|和|与|、)?(?:密码|口令|清单|一览表|表|信息)(?:清单|一览表|表)?",
          0.85),
         ("see_attachment",
          _CRED + r"(?:及|和|与|、)?(?:密码|口令)[^。；;\n]{0,8}?(?:详)?见附件[ \t\u3000]*\d{0,2}", 0.85),

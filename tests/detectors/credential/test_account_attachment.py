@@ -28,3 +28,8 @@ def test_account_attachment(text, expected):
 def test_account_attachment_is_review():
     [f] = ENGINE.analyze_text("附件：系统账号及密码")
     assert (f.category, f.type, f.action) == ("credential", "account_attachment", "review")
+
+
+def test_account_attachment_not_a_sentence_that_mentions_an_attachment():
+    text = "专项类型见附件1，科技报告撰写规范见附件2）　　项目负责人使用项目申报时使用的用户名、密码登录项目平台。"
+    assert ENGINE.analyze_text(text) == []
