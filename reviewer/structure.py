@@ -511,7 +511,7 @@ def _signing_date(text: str, tail: str, base: int, lines: list, b: _Builder) -> 
         found = None
         for m in re.finditer(ANY_DATE, text[window_start:decl[0]]):
             found = m
-        if found:
+        if found and len(text[window_start + found.end():decl[0]].strip(" \t\r\n\u3000。")) <= 2:
             s = window_start + found.start()
             b.set("date", to_iso_date(found.group(0)), s, window_start + found.end())
             _annotation(text, window_start + found.end(), b)

@@ -309,3 +309,11 @@ def test_structure_number_cited_in_a_title_line_is_not_the_doc_number():
     s = extract_structure("某某县人民政府办公室\n关于转发某府办发〔2018〕12号文件的通知\n各乡镇人民政府：\n正文。\n")
     assert s.doc_number is None
     assert s.title == "某某县人民政府办公室关于转发某府办发〔2018〕12号文件的通知"
+
+
+def test_structure_date_is_not_taken_from_a_sentence_before_a_field_attribute():
+    text = ("关于某事项的通知\n各单位：\n请于2024年6月30日前报送材料，公开属性：主动公开。\n"
+            "某某市人民政府\n2024年6月4日\n")
+    s = extract_structure(text)
+    assert s.declared_attribute == "proactive"
+    assert s.date == "2024-06-04"
