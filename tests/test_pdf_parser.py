@@ -294,3 +294,27 @@ def test_pdf_scan_with_ocr_layer_is_read_and_warned_as_invisible_text():
     codes = {w.code: w.details for w in doc.warnings}
     assert codes["invisible_text"]["pages"] == [2]
     assert "page_without_text" not in codes
+
+
+@needs_font
+def test_pdf_page_stored_sideways_reads_in_order_with_user_space_boxes():
+    text = f"这一页横着存放：联系人身份证号码{ID_NUMBER}，请核实。" * 2
+    doc = parse_bytes(build_pdf([Page(["第一页。"]), Page([text], sideways=True)]), "sideways.pdf")
+    assert text in doc.text
+    start = doc.text.index(ID_NUMBER)
+    assert doc.location_of(start, start + len(ID_NUMBER))["page"] == 2
+    line = next(b for b in doc.blocks if b.part == "page" and b.location == {"page": 2, "line": 1})
+    real = [bx for bx in line.boxes if bx is not None]
+    # the MediaBox is landscape (842 x 595) and the text runs bottom-to-top in it
+    assert all(0 <= x0 < x1 <= A4[1] and 0 <= y0 < y1 <= A4[0] for x0, y0, x1, y1 in real)
+    assert all(a[1] < b[1] for a, b in zip(real, real[1:]))
+
+
+@pytest.mark.parametrize("q", [0, 1, 2, 3])
+def test_pdf_turned_boxes_turn_back(q):
+    from reviewer.parsers.pdf_text import turn, turn_back
+
+    box = (10.0, 20.0, 30.0, 45.0)
+    turned = turn(box, q)
+    assert turned[0] < turned[2] and turned[1] < turned[3]
+    assert turn_back(turned, q) == box

@@ -42,7 +42,7 @@ from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededE
 from reviewer.parsers import pdf_objects
 from reviewer.parsers.pdf_guard import check_content_size
 from reviewer.parsers.pdf_text import (PageLines, build_lines, continues_across_pages, font_sizer, layout_page,
-                                       page_chars)
+                                       page_chars, text_rotation, turn, turn_back)
 from reviewer.settings import DEFAULT_LIMITS
 
 _LOCK = threading.Lock()
@@ -226,10 +226,19 @@ def _page_lines(page, page_no: int, limits, budget: int) -> PageLines | None:
         chars, boxes, index = page_chars(textpage)
         if not any(not ch.isspace() for ch in chars):
             return None
+        q = text_rotation(textpage, index)
+        if q:  # lines are found in the text's own frame; boxes are turned back on output
+            boxes = [turn(b, q) for b in boxes]
         lines = build_lines(chars, boxes, font_sizer(textpage, index))
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
-    return layout_page(lines, pdfium_c.FPDF_GetPageWidthF(page), page_no)
+    width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+    if pdfium_c.FPDFPage_GetRotation(page) % 2:
+        width, height = height, width                 # user-space size, before /Rotate
+    pl = layout_page(lines, width if q % 2 == 0 else height, page_no)
+    if pl is not None:
+        pl.rotation = q
+    return pl
 
 
 def _write_page(tb: TextBuilder, pl: PageLines, joined_in: bool, joiner: str | None) -> bool:
@@ -253,7 +262,8 @@ def _write_page(tb: TextBuilder, pl: PageLines, joined_in: bool, joiner: str | N
                 footer_at, seps[-1] = len(pl.body) - 1, "\n"
 
     def add(line, sep: str) -> None:
-        tb.add(line.text, "page", {"page": pl.page, "line": line.number}, line.boxes)
+        boxes = [turn_back(b, pl.rotation) for b in line.boxes] if pl.rotation else line.boxes
+        tb.add(line.text, "page", {"page": pl.page, "line": line.number}, boxes)
         tb.sep(sep)
 
     if footer_at == -1:

@@ -32,6 +32,9 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
   (mostly Latin letters, words separated by spaces), which get a space.  Any other line end is a paragraph break.  The column is the span of
   the page's lines; a page whose lines all stay within the left half of the page has
   no soft wraps.  The same rule joins a page's last line to the next page's first.
+* Text turned by a quarter turn (a page stored sideways, a landscape table on a
+  portrait page) is laid out in its own reading frame: the boxes are turned before
+  the lines are found and turned back (into user space) on output.
 * Page numbers (``— 3 —``, ``第3页``, ``3/10``) on the last lines of a page are set
   apart (``PageLines.footer``) so that the parser can put them before the page's
   body when a paragraph runs on to the next page.
@@ -40,6 +43,7 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -108,6 +112,45 @@ def page_chars(textpage) -> tuple[list[str], list[tuple[float, float, float, flo
         boxes.append((rect.left, rect.bottom, rect.right, rect.top))
         index.append(i)
     return chars, boxes, index
+
+
+def text_rotation(textpage, index: list[int], samples: int = 32) -> int:
+    """Quarter turns (0-3, counter-clockwise) by which most of the page's text is
+    rotated in user space: 1 = it runs bottom-to-top (a page stored sideways)."""
+    if not index:
+        return 0
+    step = max(len(index) // samples, 1)
+    votes = [0, 0, 0, 0]
+    for k in index[::step]:
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage, k)   # pdfium: radians, clockwise
+        if angle >= 0:
+            votes[round((2 * math.pi - angle) / (math.pi / 2)) % 4] += 1
+    best = max(range(4), key=votes.__getitem__)
+    return best if votes[best] >= 0.6 * sum(votes) else 0
+
+
+def turn(box, q: int):
+    """A user-space box in the reading frame of text turned ``q`` quarter turns."""
+    x0, y0, x1, y1 = box
+    if q == 1:
+        return (y0, -x1, y1, -x0)
+    if q == 2:
+        return (-x1, -y1, -x0, -y0)
+    if q == 3:
+        return (-y1, x0, -y0, x1)
+    return box
+
+
+def turn_back(box, q: int):
+    """The inverse of :func:`turn` (``None`` stays ``None``)."""
+    if box is None or q == 0:
+        return box
+    u0, v0, u1, v1 = box
+    if q == 1:
+        return (-v1, u0, -v0, u1)
+    if q == 2:
+        return (-u1, -v1, -u0, -v0)
+    return (v0, -u1, v1, -u0)
 
 
 def font_sizer(textpage, index: list[int]):
@@ -301,6 +344,7 @@ class PageLines:
     footer: list[Line]
     column: Column
     garbled: bool = False
+    rotation: int = 0      # quarter turns of the text (see text_rotation); boxes are turned back on output
 
 
 def layout_page(lines: list[Line], page_width: float, page: int = 0) -> PageLines | None:
@@ -327,7 +371,7 @@ def layout_page(lines: list[Line], page_width: float, page: int = 0) -> PageLine
 
 def continues_across_pages(prev: PageLines, nxt: PageLines) -> str | None:
     """The joiner when ``prev``'s last body line runs on into ``nxt``'s first, else None."""
-    if continues(prev.body[-1], nxt.body[0], prev.column, same_page=False):
+    if prev.rotation == nxt.rotation and continues(prev.body[-1], nxt.body[0], prev.column, same_page=False):
         return _joiner(prev.body[-1], nxt.body[0])
     return None
 

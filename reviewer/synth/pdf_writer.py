@@ -168,6 +168,7 @@ class Page:
     paras: list = field(default_factory=list)
     image_only: bool = False
     ocr_layer: bool = False   # with image_only: an invisible text layer over the picture
+    sideways: bool = False    # stored turned (landscape MediaBox + /Rotate 90), reads upright
 
 
 # --------------------------------------------------------------------------- layout
@@ -308,6 +309,7 @@ def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
     bottom = top - COLUMN_HEIGHT
     for page in pages:
         paras = [p if isinstance(p, Para) else Para(str(p)) for p in page.paras]
+        _begin_page(canvas, page.sideways)
         if page.image_only:
             number += 1
             _draw_image_page(canvas, [ln for p in paras for ln in _layout(p, cache)], page.ocr_layer)
@@ -321,6 +323,7 @@ def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
                 y -= line.gap_before
             if started and y - line.size < bottom - 0.5:
                 number = _finish_page(canvas, number, page_numbers)
+                _begin_page(canvas, page.sideways)
                 y = top
             _draw_line(canvas, line, y)
             started = True
@@ -328,6 +331,16 @@ def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
         number = _finish_page(canvas, number, page_numbers)
     canvas.save()
     return buf.getvalue()
+
+
+def _begin_page(canvas, sideways: bool) -> None:
+    """A portrait page, or one stored sideways: a landscape MediaBox shown with
+    /Rotate 90, the content drawn turned so that it reads upright in a viewer (the
+    text runs bottom-to-top in PDF user space)."""
+    canvas.setPageSize(A4)              # reportlab writes the MediaBox turned for /Rotate 90
+    canvas.setPageRotation(90 if sideways else 0)
+    if sideways:
+        canvas.transform(0, 1, -1, 0, A4[1], 0)
 
 
 def _finish_page(canvas, number: int, page_numbers: bool) -> int:
