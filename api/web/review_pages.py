@@ -117,10 +117,21 @@ def sign_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     ver = doc.get("current_version") or {}
     findings = (ver.get("scan") or {}).get("findings", [])
     manual = ver.get("manual_spans") or []
-    try:
-        preview, _summary = redacted_preview(text, findings, manual, "partial")
-    except ReviewerError:
-        preview = ""
+    preview = ""
+    if ver.get("output_sha256"):         # what is signed: the text of the verified output itself
+        from reviewer.parsers import parse_bytes
+
+        out_fmt = ver.get("output_format") or ver.get("format")
+        try:
+            preview = parse_bytes(rt.blobs.get(ver["output_sha256"]), filename=f"output.{out_fmt}",
+                                  limits=rt.settings.limits).text
+        except ReviewerError:
+            preview = ""
+    if not preview:
+        try:
+            preview, _summary = redacted_preview(text, findings, manual, "partial")
+        except ReviewerError:
+            preview = ""
     sigs = [{"tier": s.tier, "label": TIERS[s.tier][3], "name": u.display_name, "at": s.created_at,
              "payload": s.payload, "fingerprint": k.fingerprint}
             for s, k, u in svc.signatures_of(db, cases.load_case(db, ctx.user, case_id))]
