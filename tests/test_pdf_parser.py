@@ -129,14 +129,19 @@ def test_pdf_info_xmp_and_annotations_go_to_their_parts():
 
 
 @needs_font
-def test_pdf_attachments_and_image_only_page_are_warned():
-    pdf = build_pdf([Page(["正文有文字。"]), Page(["扫描件：身份证复印件"], image_only=True), Page(["第三页文字。"])],
-                    attachments=[Attachment("名单.xlsx", b"PK\x03\x04 not really", "人员名单")])
+def test_pdf_attachments_and_image_only_page_are_warned_and_names_read():
+    pdf = build_pdf([Page(["正文有文字。"], bookmark="一、王小明的情况"),
+                     Page(["扫描件：身份证复印件"], image_only=True), Page(["第三页文字。"], bookmark="附件")],
+                    attachments=[Attachment("王小明身份证.jpg", b"\xff\xd8\xff not really", "复印件")])
     doc = parse_bytes(pdf, "scan.pdf")
     warnings = {w.code: w for w in doc.warnings}
     assert warnings["page_without_text"].details["pages"] == [2]
-    assert warnings["attachments_present"].details["names"] == ["名单.xlsx"]
+    assert warnings["attachments_present"].details["names"] == ["王小明身份证.jpg"]
     assert "第三页文字" in doc.text and "扫描件" not in doc.text
+    named = {(b.part, b.location.get("field")): doc.text[b.start:b.end] for b in doc.blocks
+             if b.part in ("attachment", "metadata") and b.location.get("index") == 1}
+    assert named[("attachment", "name")] == "王小明身份证.jpg"
+    assert named[("metadata", "outline")] == "一、王小明的情况"
 
 
 @needs_font

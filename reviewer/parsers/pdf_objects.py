@@ -113,6 +113,28 @@ def read_attachment_names(pdf) -> list[str]:
     return names
 
 
+MAX_OUTLINE_ITEMS = 5000
+
+
+def read_outline_titles(pdf) -> list[str]:
+    """Bookmark (outline) titles, depth first; loops in a damaged outline are cut."""
+    titles: list[str] = []
+    seen: set[int] = set()
+    stack = [pdfium_c.FPDFBookmark_GetFirstChild(pdf, None)]
+    while stack and len(seen) < MAX_OUTLINE_ITEMS:
+        item = stack.pop()
+        addr = ctypes.cast(item, ctypes.c_void_p).value if item else None
+        if not addr or addr in seen or len(stack) > MAX_OUTLINE_ITEMS:
+            continue
+        seen.add(addr)
+        title = _utf16_getter(pdfium_c.FPDFBookmark_GetTitle, item)
+        if title:
+            titles.append(title)
+        stack.append(pdfium_c.FPDFBookmark_GetNextSibling(pdf, item))
+        stack.append(pdfium_c.FPDFBookmark_GetFirstChild(pdf, item))
+    return titles
+
+
 MAX_OBJECTS_SCANNED = 20000
 
 

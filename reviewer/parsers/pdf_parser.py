@@ -11,8 +11,11 @@ their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks
 * ``part="annotation"``, ``location={"page": n, "subtype": "Text", "field":
   "Contents"|"T"|"Subj"|"V"|"URI", "index": k, "rect": [...]}`` — notes and their
   authors, form-field values, link targets; after all pages.
-* ``part="metadata"``, ``location={"field": "Title", "source": "info"}`` or
-  ``{"field": "dc:creator", "source": "xmp"}`` — last.
+* ``part="attachment"``, ``location={"field": "name", "index": k}`` — the names of
+  embedded files (their contents are not read: see ``attachments_present``).
+* ``part="metadata"``, ``location={"field": "Title", "source": "info"}``,
+  ``{"field": "dc:creator", "source": "xmp"}`` or ``{"field": "outline", "source":
+  "bookmarks", "index": k}`` (bookmark titles) — last.
 
 Warnings (``Document.warnings``): ``page_without_text`` (pages that draw something but
 have no text layer: scans, outlined text; OCR is a separate step), ``garbled_text``
@@ -203,7 +206,14 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
             {"security_revision": security},
         ))
     _add_annotations(tb, annotations)
+    for i, name in enumerate(pdf_objects.read_attachment_names(raw), start=1):
+        if name != f"attachment {i}":   # a file name can name a person too
+            tb.add(name, "attachment", {"field": "name", "index": i})
+            tb.sep("\n")
     properties = _add_metadata(tb, raw, objects, warnings)
+    for i, title in enumerate(pdf_objects.read_outline_titles(raw), start=1):
+        tb.add(title, "metadata", {"field": "outline", "source": "bookmarks", "index": i})
+        tb.sep("\n")
     version = _pdf_version(raw)
     if version:
         properties["pdf_version"] = version

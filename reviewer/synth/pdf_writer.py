@@ -169,6 +169,7 @@ class Page:
     image_only: bool = False
     ocr_layer: bool = False   # with image_only: an invisible text layer over the picture
     sideways: bool = False    # stored turned (landscape MediaBox + /Rotate 90), reads upright
+    bookmark: str | None = None  # an outline (bookmark) entry pointing at this page
 
 
 # --------------------------------------------------------------------------- layout
@@ -310,6 +311,10 @@ def _draw_pages(pages: list[Page], page_numbers: bool) -> bytes:
     for page in pages:
         paras = [p if isinstance(p, Para) else Para(str(p)) for p in page.paras]
         _begin_page(canvas, page.sideways)
+        if page.bookmark:
+            key = f"page{number + 1}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(page.bookmark, key, level=0)
         if page.image_only:
             number += 1
             _draw_image_page(canvas, [ln for p in paras for ln in _layout(p, cache)], page.ocr_layer)
