@@ -28,6 +28,9 @@ HEALTH_HEADERS = frozenset(("残疾类别", "残疾类型", "残疾等级", "病
                             "患病情况", "致贫原因"))
 IDENTIFIER_TYPES = {"id_card", "id_card_legacy", "mobile", "landline", "bank_card", "passport",
                     "travel_permit", "email"}
+# a name written as its own segment shortly before one of these is that person's name
+SEGMENT_ANCHOR_TYPES = IDENTIFIER_TYPES | {"address", "health", "criminal_record", "minor", "vehicle_plate"}
+_SEGMENTS = re.compile(r"[^，,。；;：:\s（）()、\n]+")
 _TYPE_LABEL = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码",
                "landline": "电话号码", "bank_card": "银行卡号", "passport": "护照号码",
                "travel_permit": "通行证号码", "email": "电子邮箱"}
@@ -61,6 +64,31 @@ class NameLayoutDetector(DocumentDetector):
         out += self._text_tables(doc)
         out += self._publicity_lists(doc)
         out += self._next_to_identifiers(doc, text_results)
+        out += self._segment_before(doc, text_results, {(f.start, f.end) for f in out})
+        return out
+
+    # -- 罗建东，家住…; 王五，二级肢体残疾 ------------------------------------------------
+    def _segment_before(self, doc, text_results, taken):
+        text = doc.text
+        out = []
+        for f in text_results:
+            if f.type not in SEGMENT_ANCHOR_TYPES or f.category != "personal":
+                continue
+            lo = max(0, f.start - 30)
+            nl = text.rfind("\n", lo, f.start)
+            lo = nl + 1 if nl >= 0 else lo
+            segs = list(_SEGMENTS.finditer(text, lo, f.start))
+            for m in reversed(segs[-3:]):
+                name = m.group()
+                if (m.start(), m.end()) in taken or not looks_like_name(name):
+                    continue
+                if m.start() > lo and text[m.start() - 1] not in "，,。；;：:（）()、\n \t\u3000":
+                    continue
+                out.append(self.finding(doc, m.start(), m.end(), score=0.7, action=f.action,
+                                        text="与其个人信息同句出现的自然人姓名",
+                                        pattern="segment_before_personal", context_word=f.type))
+                taken.add((m.start(), m.end()))
+                break
         return out
 
     # -- DOCX tables -------------------------------------------------------------------

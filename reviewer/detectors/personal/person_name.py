@@ -58,20 +58,21 @@ class PersonNameRecognizer(ReviewerRecognizer):
     PATTERNS = (
         ("subject_label", _label_pattern(SUBJECT_LABELS), 0.7),
         ("officer_label", _label_pattern(OFFICER_LABELS), 0.65),
+        # 公示 and decisions: 张三，男，1965年生 / 李四（女，汉族）
+        ("gender_follows", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})\s*[，,（(]\s*[男女]\s*[，,）)、]", 0.75),
     )
     PATTERN_ACTIONS = {"officer_label": "review"}
     CONTEXT = ()
     NEGATIVE_CONTEXT = ()
     MIN_SCORE = 0.5
-    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS}))
+    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]"
     PRIORITY = 2
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
-        span = name_span(text, start, end)
-        if span is None:
-            return None
-        return span
+        if match.re.pattern.startswith("(?:^|(?<="):  # gender_follows: the whole segment is the name
+            return (start, end) if looks_like_name(text[start:end]) else None
+        return name_span(text, start, end)
 
 
 def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:

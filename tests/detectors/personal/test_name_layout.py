@@ -67,3 +67,12 @@ def test_name_next_to_identifier_takes_its_action():
 ])
 def test_layout_not_reported(text):
     assert _names(detectors.analyze(make_doc(text))) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("罗建东，家住石家庄市长安区幸福小区3号楼2单元501室。", "罗建东"),
+    ("王建国，身份证号码：11010519491231002X", "王建国"),
+    ("户主情况：李秀英，二级肢体残疾，家庭人口3人。", "李秀英"),
+])
+def test_name_as_its_own_segment_before_personal_data(text, name):
+    assert name in [n for n, _ in _names(detectors.analyze(make_doc(text)))]

@@ -36,3 +36,13 @@ def test_person_name_reported(engine_for, text, expected, action):
 ])
 def test_person_name_not_reported(engine_for, text):
     assert engine_for(PersonNameRecognizer).analyze_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张三，男，1965年生，汉族", ["张三"]),
+    ("被申请人：李秀英（女，汉族）", ["李秀英"]),
+    ("现有工作人员，男，35岁", []),          # not a name
+    ("李×，男，1965年生", []),               # masked
+])
+def test_person_name_before_gender(engine_for, text, expected):
+    assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
