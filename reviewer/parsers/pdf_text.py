@@ -7,9 +7,11 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
 
 * pdfium's *generated* characters (the ``\\r\\n`` it puts between lines, the spaces
   it guesses between words) are dropped; real space characters are kept with their
-  boxes.  Where two neighbouring characters stand far apart (more than the line's
-  usual gap plus 0.3 of the line height: table cells, tab stops) a space is
-  inserted; it has no box.
+  boxes (except at either end of a line).  Where two neighbouring characters stand
+  far apart (table cells, tab stops) a space is inserted; it has no box.  "Far" is
+  compared with the line's usual gap of the same kind — between two Latin letters or
+  digits, or next to a CJK character — because justification stretches only the
+  latter: more than the median plus 0.2 (Latin) or 0.3 (CJK) of the line height.
 * A glyph whose font has no Unicode mapping comes out as a control code; it is kept
   as U+FFFD (so the map stays exact), and a page where such characters (or
   private-use ones) are a fifth or more of the text is flagged ``garbled``.
@@ -22,16 +24,16 @@ is a soft wrap (the paragraph goes on in the next line) or a hard break.
 * Soft wrap: the line reaches the right edge of the page's text column (the gap is
   at most the width of the next line's first character, or of its leading number or
   Latin word, which word processors move to the next line whole: it would not have
-  fitted),
-  the next line starts at the column's left edge (not indented), has the same font
-  size, follows at a normal line distance and does not open with a list or heading
-  marker (``2.``, ``（三）``, ``四、``, ``第五条``).  A title larger than the body text
-  that wraps into a centred second line is a soft wrap too.  A soft wrap joins the
-  two lines with nothing in between (Chinese has no spaces; a number wrapped across
-  lines stays whole) — except between two Latin letters of a line of Latin prose
-  (mostly Latin letters, words separated by spaces), which get a space.  Any other line end is a paragraph break.  The column is the span of
-  the page's lines; a page whose lines all stay within the left half of the page has
-  no soft wraps.  The same rule joins a page's last line to the next page's first.
+  fitted), the next line starts at the column's left edge (not indented), has the
+  same font size, follows at a normal line distance and does not open with a list
+  or heading marker (``2.``, ``（三）``, ``四、``, ``第五条``).  A title larger than
+  the body text that wraps into a centred second line is a soft wrap too.  A soft
+  wrap joins the two lines with nothing in between (Chinese has no spaces; a number
+  wrapped across lines stays whole) — except between two Latin letters of a line of
+  Latin prose (mostly Latin letters, words separated by spaces), which get a space.
+  Any other line end is a paragraph break.  The column is the span of the page's
+  lines; a page whose lines all stay within the left half of the page has no soft
+  wraps.  The same rule joins a page's last line to the next page's first.
 * Text turned by a quarter turn (a page stored sideways, a landscape table on a
   portrait page) is laid out in its own reading frame: the boxes are turned before
   the lines are found and turned back (into user space) on output.
@@ -45,7 +47,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
@@ -74,7 +76,6 @@ class Line:
     number: int = 0                # 1-based, top-down on its page
     soft_wrap: bool = False        # joined to the next line without a separator
     joiner: str = ""               # what is inserted before the next line on a soft wrap
-    segments: list = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
