@@ -129,3 +129,18 @@ def test_bad_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it():
     assert time.monotonic() - t0 < 5
     doc = parse_bytes(data, "bomb.pdf", limits=Limits(max_decompressed_bytes=16 << 20))  # under the bound: read
     assert doc.pages == 1
+
+
+@needs_font
+def test_bad_pdf_xmp_with_entities_is_skipped_with_a_warning(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-FILE-CONTENT", encoding="utf-8")
+    packet = (f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{secret}">'
+              '<!ENTITY lol "lollollollollollollol">]>'
+              '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+              '<dc:title>&xxe;&lol;</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>')
+    doc = parse_bytes(build_pdf([Page(["正文照常读取。"])], xmp=packet), "xxe.pdf")
+    assert "正文照常读取" in doc.text
+    assert "TOPSECRET" not in doc.text and "lollol" not in doc.text
+    assert "metadata_unreadable" in [w.code for w in doc.warnings]
