@@ -1,0 +1,82 @@
+"""用户管理 and 批量扫描 pages in the browser."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from tests.web.conftest import assert_no_traceback
+from tests.web.helpers import draft_docx
+
+pytestmark = pytest.mark.browser
+
+
+def test_admin_creates_a_user_who_can_sign_in(session_factory):
+    admin = session_factory("admin")
+    page = admin.page
+    page.goto("/admin/users")
+    assert "officer" in page.locator("#users").inner_text()
+    page.fill("#user-form input[name=username]", "x")           # too short, no roles, short password
+    page.fill("#user-form input[name=display_name]", "新同事")
+    page.fill("#user-form input[name=password]", "short")
+    page.click("#user-form button")
+    body = page.locator("main").inner_text()
+    assert "用户名须为" in body and "密码至少 8 位" in body and "请至少选择一个角色" in body
+    assert page.input_value("#user-form input[name=display_name]") == "新同事"
+    page.fill("#user-form input[name=username]", "drafter3")
+    page.fill("#user-form input[name=password]", "long-enough-1")
+    page.check("#user-form input[value=drafter]")
+    page.click("#user-form button")                             # drafter without a department
+    assert "必须填写所属部门" in page.locator("main").inner_text()
+    page.fill("#user-form input[name=password]", "long-enough-1")
+    page.fill("#user-form input[name=department]", "综合科")
+    page.click("#user-form button")
+    page.wait_for_url(re.compile(r".*created=drafter3"))
+    assert "drafter3" in page.locator("#users").inner_text()
+    admin.shot("30-users")
+    newbie = session_factory()
+    newbie.login("drafter3", "long-enough-1")
+    assert "上传" in newbie.page.locator("nav").inner_text()
+    # a drafter may not open user administration
+    r = newbie.page.goto("/admin/users")
+    assert r.status == 403 and newbie.page.locator("#error-code").inner_text() == "forbidden"
+    assert_no_traceback(newbie.page.content())
+
+
+def test_officer_runs_a_batch_and_opens_its_report(session_factory, web_server):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a/通知.docx", draft_docx())
+        z.writestr("b/便函.txt", "联系人手机13912345678，身份证号11010519491231002X。".encode("utf-8"))
+        z.writestr("c/坏文件.docx", b"PK\x03\x04 not really a docx")
+    officer = session_factory("officer")
+    page = officer.page
+    page.goto("/batches")
+    page.click("#batch-form button")                            # nothing given
+    assert "请选择一个 zip 压缩包" in page.locator("#batch-error").inner_text()
+    page.fill("#batch-form input[name=directory]", "/etc")
+    page.click("#batch-form button")
+    assert "不在允许" in page.locator("#batch-error").inner_text()
+    assert "path_not_allowed" in page.locator("#batch-error").inner_text()
+    page.set_input_files("#batch-form input[type=file]", files=[{"name": "待发布.zip", "mimeType": "application/zip",
+                                                                  "buffer": buf.getvalue()}])
+    page.click("#batch-form button")
+    page.wait_for_url(re.compile(r".*/batches/\w+$"))
+    page.wait_for_selector("#b-reports:not([hidden])", timeout=120000)
+    assert page.locator("#b-count").inner_text() == "3 / 3"
+    assert page.locator("#b-errors").inner_text() == "1"
+    officer.shot("31-batch")
+    with page.expect_popup() as pop:
+        page.click("#r-html")
+    report = pop.value
+    report.wait_for_load_state()
+    assert "通知.docx" in report.content()
+    page.goto("/batches")
+    officer.shot("32-batches")
+    assert "已完成" in page.locator("main").inner_text()
+    # a drafter has no batch page
+    drafter = session_factory("drafter")
+    assert drafter.page.goto("/batches").status == 403
