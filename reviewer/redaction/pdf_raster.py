@@ -10,10 +10,24 @@ old page survives.  The page keeps its size and rotation.
 from __future__ import annotations
 
 import io
+import threading
 
 import pikepdf
 
 DPI = 150
+
+
+def _pdfium_lock() -> threading.Lock:
+    """pdfium is not thread-safe: share the PDF parser's lock when it has one."""
+    try:
+        from reviewer.parsers import pdf_parser
+
+        return getattr(pdf_parser, "_LOCK", None) or _LOCK
+    except ImportError:
+        return _LOCK
+
+
+_LOCK = threading.Lock()
 
 
 def render_pages(source: bytes, boxes_by_page: dict[int, list[tuple[float, float, float, float]]],
@@ -22,6 +36,11 @@ def render_pages(source: bytes, boxes_by_page: dict[int, list[tuple[float, float
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 
+    with _pdfium_lock():
+        return _render(pdfium, ImageDraw, source, boxes_by_page, dpi)
+
+
+def _render(pdfium, ImageDraw, source, boxes_by_page, dpi):
     out: dict[int, tuple[bytes, int, int]] = {}
     pdf = pdfium.PdfDocument(source)
     try:
