@@ -5,7 +5,8 @@ benchmark needs no data files: a 60-page text PDF, 5-page DOCX files (paragraphs
 table, a header, a comment, a tracked change, properties), a 4 MB GB18030 TXT and an
 8 MB UTF-8 TXT.  Each input is parsed with ``reviewer.parsers.parse_bytes`` (which
 includes sniffing, hashing and the GB/T 9704 structure pass) several times; the best
-run is reported.  Targets: text PDF >= 300 pages/s, 5-page DOCX >= 50 docs/s.
+run is reported, by wall time and by CPU time (the machine is shared: CPU time is the
+steadier figure).  Targets: text PDF >= 300 pages/s, 5-page DOCX >= 50 docs/s.
 
     .venv/bin/python benchmarks/parse.py        # prints figures, writes benchmarks/results/parse.json
 """
@@ -89,38 +90,44 @@ def make_txt(megabytes: float, encoding: str) -> bytes:
     return raw * reps
 
 
-def best_of(fn, repeat: int) -> float:
-    best = float("inf")
+def best_of(fn, repeat: int) -> tuple[float, float]:
+    """Best wall time and best CPU time of ``repeat`` runs.  The machine is shared, so the
+    CPU time (``time.process_time``) is the steadier measure of one core's throughput."""
+    wall = cpu = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+        wall = min(wall, time.perf_counter() - w0)
+        cpu = min(cpu, time.process_time() - c0)
+    return wall, cpu
 
 
 def bench_pdf() -> dict:
     pdf = make_pdf()
     doc = parse_bytes(pdf, "bench.pdf")  # warm: imports and font caches
     pages = doc.metadata.pages or PDF_PAGES
-    t = best_of(lambda: parse_bytes(pdf, "bench.pdf"), 5)
+    t, cpu = best_of(lambda: parse_bytes(pdf, "bench.pdf"), 5)
     return {"pages": pages, "bytes": len(pdf), "chars": len(doc.text), "chars_per_page": len(doc.text) // pages,
-            "seconds": round(t, 4),
-            "pages_per_s": round(pages / t, 1)}
+            "seconds": round(t, 4), "cpu_seconds": round(cpu, 4),
+            "pages_per_s": round(pages / t, 1), "pages_per_cpu_s": round(pages / cpu, 1)}
 
 
 def bench_docx() -> dict:
     docs = [make_docx(100 + i) for i in range(DOCX_DOCS)]
     parse_bytes(docs[0], "bench.docx")
-    t = best_of(lambda: [parse_bytes(d, "bench.docx") for d in docs], 5)
+    t, cpu = best_of(lambda: [parse_bytes(d, "bench.docx") for d in docs], 5)
     chars = sum(len(parse_bytes(d, "bench.docx").text) for d in docs[:3]) // 3
     return {"documents": len(docs), "pages_each": 5, "chars_each": chars, "seconds": round(t, 4),
-            "docs_per_s": round(len(docs) / t, 1)}
+            "cpu_seconds": round(cpu, 4), "docs_per_s": round(len(docs) / t, 1),
+            "docs_per_cpu_s": round(len(docs) / cpu, 1)}
 
 
 def bench_txt(mb: float, encoding: str) -> dict:
     data = make_txt(mb, encoding)
-    t = best_of(lambda: parse_bytes(data, "bench.txt"), 3)
-    return {"bytes": len(data), "seconds": round(t, 4), "mb_per_s": round(len(data) / 1024 / 1024 / t, 1)}
+    t, cpu = best_of(lambda: parse_bytes(data, "bench.txt"), 3)
+    mb = len(data) / 1024 / 1024
+    return {"bytes": len(data), "seconds": round(t, 4), "cpu_seconds": round(cpu, 4),
+            "mb_per_s": round(mb / t, 1), "mb_per_cpu_s": round(mb / cpu, 1)}
 
 
 def _fig(results: dict, name: str, key: str) -> str:
@@ -141,13 +148,17 @@ def main() -> int:
 
     results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]  # the machine is shared
     results["targets"] = TARGETS
-    results["meets_targets"] = {
-        "pdf": results["pdf"].get("pages_per_s", 0) >= TARGETS["pdf_pages_per_s"],
-        "docx": results["docx"].get("docs_per_s", 0) >= TARGETS["docx_docs_per_s"],
+    results["meets_targets"] = {  # judged on CPU time: wall time depends on the other users
+        "pdf": results["pdf"].get("pages_per_cpu_s", 0) >= TARGETS["pdf_pages_per_s"],
+        "docx": results["docx"].get("docs_per_cpu_s", 0) >= TARGETS["docx_docs_per_s"],
     }
-    print(f"PDF  : {_fig(results, 'pdf', 'pages_per_s')} pages/s  ({PDF_PAGES} pages, target {TARGETS['pdf_pages_per_s']})")
-    print(f"DOCX : {_fig(results, 'docx', 'docs_per_s')} docs/s   (5 pages each, target {TARGETS['docx_docs_per_s']})")
-    print(f"TXT  : {_fig(results, 'txt_utf8', 'mb_per_s')} MB/s UTF-8; {_fig(results, 'txt_gb18030', 'mb_per_s')} MB/s GB18030")
+    print(f"PDF  : {_fig(results, 'pdf', 'pages_per_s')} pages/s wall, {_fig(results, 'pdf', 'pages_per_cpu_s')} per CPU s"
+          f"  ({PDF_PAGES} pages, target {TARGETS['pdf_pages_per_s']})")
+    print(f"DOCX : {_fig(results, 'docx', 'docs_per_s')} docs/s wall,  {_fig(results, 'docx', 'docs_per_cpu_s')} per CPU s"
+          f"  (5 pages each, target {TARGETS['docx_docs_per_s']})")
+    print(f"TXT  : {_fig(results, 'txt_utf8', 'mb_per_s')} MB/s UTF-8, {_fig(results, 'txt_utf8', 'mb_per_cpu_s')} per CPU s;"
+          f" {_fig(results, 'txt_gb18030', 'mb_per_s')} MB/s GB18030, {_fig(results, 'txt_gb18030', 'mb_per_cpu_s')} per CPU s")
+    print(f"load average {results['load_average_after']} (2 cores, shared)")
     out = ROOT / "benchmarks" / "results" / "parse.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
