@@ -8,6 +8,8 @@
    allowed, for PDF line joins).  A gold span is found when a finding of the same type
    overlaps it (recall); a finding is correct when it overlaps a gold span of its type
    (precision).  Findings of a type with no gold label in the file are false positives.
+   A label may narrow where it is gold: ``context`` (only inside that text) and ``part``
+   (only in blocks of that DOCX part, e.g. the page header).
 2. Real text (../shared/data/corpus, skipped when absent): secrecy findings on the 712
    regulations (target: zero) and what fires per category on hebei_gov.jsonl.
 3. Speed: ~1 MB of real government text (synthetic dev-set text if the corpus is absent),
@@ -82,6 +84,8 @@ def evaluate_devset() -> dict:
         gold: list[tuple[str, tuple[int, int], str]] = []
         for lab in labels[name]:
             spans = gold_spans(doc.text, lab["text"], lab.get("context"))
+            if lab.get("part"):
+                spans = [sp for sp in spans if getattr(doc.block_at(sp[0]), "part", None) == lab["part"]]
             if not spans:
                 not_in_text.append({"file": name, **lab})
                 gold_n[lab["type"]] += 1

@@ -72,9 +72,10 @@ def main() -> None:
             for fmt in FORMATS:
                 name = f"{stem}.{fmt}"
                 (out_dir / name).write_bytes(WRITERS[fmt](d))
-                gold = list(d.labels) + (list(d.header_labels) if fmt == "docx" else [])
                 labels[name] = [{"type": lab[0], "text": lab[1], **({"context": lab[2]} if len(lab) > 2 else {})}
-                                for lab in gold]
+                                for lab in d.labels]
+                if fmt == "docx":  # printed in the page header: gold only where the DOCX parser puts the header
+                    labels[name] += [{"type": t, "text": x, "part": "header"} for t, x in d.header_labels]
     meta = {"seed": SEED, "variants": VARIANTS, "documents": n, "files": len(labels),
             "note": "synthetic drafts; hard negatives are planted unlabelled (see templates.py)"}
     (HERE / "labels.json").write_text(json.dumps({"meta": meta, "files": labels}, ensure_ascii=False, indent=1) + "\n",

@@ -133,6 +133,9 @@ def secret_notice(fk: Faker, r: random.Random) -> Draft:
     d.p("二、各单位要严格落实值班制度，不得公开涉及国家秘密的工作部署。")
     d.p(r.choice(LAW_TEXT))
     d.p(_date(r))
+    if r.random() < 0.67:  # the DOCX also prints the level in the page header
+        d.docx_header = level
+        d.header_labels = [("secrecy_mark", level)]
     lim = r.choice(["此件发至县团级", "此件只发至各县（市、区）人民政府", "此件发至县处级"])
     d.p(f"（{lim}）", ("distribution_limit", lim))
     return d
@@ -283,5 +286,25 @@ def public_report(fk: Faker, r: random.Random) -> Draft:
     return d
 
 
+def review_rules(fk: Faker, r: random.Random) -> Draft:
+    """Hard negatives only: a 保密审查制度 that talks about marks, labels, drafts and passwords."""
+    d = Draft("制度")
+    d.p("××市政府信息公开保密审查制度", center=True)
+    d.p(f"第一条 为做好政府信息公开保密审查工作，根据《中华人民共和国保守国家秘密法》第三十五条和"
+        f"《中华人民共和国政府信息公开条例》第十七条，结合本市实际，制定本制度。")
+    d.p("第二条 国家秘密的密级分为绝密、机密、秘密三级。国家秘密标志形式为“密级★保密期限”，如“秘密★10年”。")
+    d.p("第三条 下列信息不得公开：（一）涉及国家秘密、工作秘密的；（二）标注有“内部文件（资料）”和"
+        "“注意保存（保管、保密）”等警示字样的；（三）涉及商业秘密、个人隐私的。")
+    d.p("第四条 印刷内部资料性出版物的，按照出版管理规定办理。机关内部使用的表格不属于本制度所称政府信息。")
+    d.p("第五条 过程性信息包括讨论记录、过程稿、磋商信函、请示报告等。对草案提出意见的，应当在征求意见期限内反馈。")
+    d.p("第六条 信息系统口令长度不少于8位，初始密码为身份证号后六位的应当在首次登录后修改，密码：******。")
+    d.p(f"第七条 客户端版本号为V{r.randint(1, 9)}.{r.randint(10, 30)}.{r.randint(0, 9)}.{r.randint(1, 9)}，"
+        f"门户网站为https://www.{r.choice(['hebei', 'sz', 'zj'])}.gov.cn/col/col{r.randint(100, 999)}/index.html。")
+    d.p(f"第八条 招标人设有标底的，标底必须保密；投标人不得以低于成本的报价竞标。")
+    d.p(f"第九条 本制度自{_date(r)}起施行，{_doc_no(r, '×政办规')}同时废止。")
+    _footer(d, r, "××市人民政府办公室")
+    return d
+
+
 TEMPLATES = [relief_notice, penalty_decision, secret_notice, internal_duty, request_with_contact,
-             minutes_with_bid, consultation, it_notice, bid_evaluation, travel_approval, public_report]
+             minutes_with_bid, consultation, it_notice, bid_evaluation, travel_approval, public_report, review_rules]

@@ -14,7 +14,7 @@ from reviewer.detectors.secrecy import position as pos
 from reviewer.detectors.secrecy.rule import RuleDetector
 
 WORDS = r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿"
-DRAFT = re.compile(rf"[（(【\[]\s*(?:{WORDS})\s*[）)】\]]|(?:{WORDS})")
+DRAFT = re.compile(rf"(?:[（(【\[]\s*(?=(?:{WORDS})\s*[）)】\]]))?(?:{WORDS})(?:\s*[）)】\]])?")
 SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
 
 

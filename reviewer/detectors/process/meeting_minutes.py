@@ -15,7 +15,9 @@ from reviewer.detectors.secrecy.rule import RuleDetector
 
 TITLE_KIND = re.compile(r"(?P<kind>会议纪要|纪要|讨论记录|会议记录|座谈会记录|研讨记录)$")
 # At a sentence start: "督促检查联席会议议定事项的落实" is a rule about minutes, not minutes.
-FORMULA = re.compile(r"(?:^|(?<=[。；;：:\n，,\s]))(?:本次|此次)?(?:会议议定(?:事项|如下|了以下事项|以下事项)|议定事项[:：]|经会议研究[，,]?议定|会议纪要如下)")
+FORMULA = re.compile(r"(?:本次|此次)?(?:会议议定(?:事项|如下|了以下事项|以下事项)|议定事项[:：]|经会议研究[，,]?议定|会议纪要如下)")
+
+SENTENCE_START = "。；;：:\n，, \t\u3000"
 
 
 class MeetingMinutesDetector(RuleDetector):
@@ -38,9 +40,21 @@ class MeetingMinutesDetector(RuleDetector):
                     doc, s, e, score=0.85, pattern="title_kind",
                     reason="文件为会议纪要/讨论记录，属过程性信息，可以不予公开。",
                     doc_kind=m.group("kind") if m else "纪要"))
-        m = FORMULA.search(text)
+        m = self._formula(text)
         if m:
             out.append(self.make_finding(
                 doc, m.start(), m.end(), score=0.8, pattern="minutes_formula",
                 reason=f"“{m.group(0)}”是会议纪要的用语，讨论记录属过程性信息，可以不予公开。"))
         return out
+
+    @staticmethod
+    def _formula(text: str):
+        """The first minutes formula at a sentence start; found from its literal core (fast on 1 MB)."""
+        for core in ("议定", "纪要如下"):
+            i = text.find(core)
+            while i >= 0:
+                m = FORMULA.search(text, max(i - 8, 0), i + 12)
+                if m and (m.start() == 0 or text[m.start() - 1] in SENTENCE_START):
+                    return m
+                i = text.find(core, i + 1)
+        return None
