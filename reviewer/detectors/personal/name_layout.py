@@ -26,6 +26,8 @@ NAME_HEADERS = frozenset(("姓名", "名字", "户主", "户主姓名", "申请�
 OFFICER_HEADERS = frozenset(("联系人", "负责人", "法定代表人"))
 HEALTH_HEADERS = frozenset(("残疾类别", "残疾类型", "残疾等级", "病种", "疾病名称", "诊断", "诊断结果", "病情",
                             "患病情况", "致贫原因"))
+ADDRESS_HEADERS = frozenset(("住址", "家庭住址", "现住址", "户籍地址", "居住地址", "家庭地址", "现居住地",
+                             "户籍所在地", "联系地址"))
 IDENTIFIER_TYPES = {"id_card", "id_card_legacy", "mobile", "landline", "bank_card", "passport",
                     "travel_permit", "email"}
 # a name written as its own segment shortly before one of these is that person's name
@@ -51,7 +53,7 @@ def _norm(s: str) -> str:
 
 class NameLayoutDetector(DocumentDetector):
     ID = "personal.name_layout.v1"
-    TYPES = ("person_name", "health")
+    TYPES = ("person_name", "health", "address")
     TYPE = "person_name"
     LABEL = "自然人姓名"
     ACTION = "redact"
@@ -105,7 +107,7 @@ class NameLayoutDetector(DocumentDetector):
             for row, col, b in sorted(rows, key=lambda t: (t[0], t[1])):
                 txt = _norm(doc.text[b.start:b.end])
                 if header_row is None or row == header_row:
-                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS:
+                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS or txt in ADDRESS_HEADERS:
                         headers[col] = txt
                         header_row = row
                     continue
@@ -123,6 +125,11 @@ class NameLayoutDetector(DocumentDetector):
         e = s + len(value)
         if not value:
             return []
+        if head in ADDRESS_HEADERS:
+            if len(value) < 4 or "*" in value or "×" in value:
+                return []
+            return [self.finding(doc, s, e, score=0.8, type="address",
+                                 text=f"表格“{head}”列中的住址", pattern=pattern, context_word=head)]
         if head in HEALTH_HEADERS:
             if value in ("无", "-", "—", "/") or is_masked_name(value):
                 return []

@@ -76,3 +76,23 @@ def test_layout_not_reported(text):
 ])
 def test_name_as_its_own_segment_before_personal_data(text, name):
     assert name in [n for n, _ in _names(detectors.analyze(make_doc(text)))]
+
+
+def test_real_docx_table_through_the_parser():
+    from reviewer.parsers import parse_bytes
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder()
+    b.paragraph("关于2024年度城乡低保对象的公示")
+    b.table([["序号", "姓名", "身份证号", "残疾类别", "住址"],
+             ["1", "王建国", "11010519491231002X", "肢体", "幸福村东街"],
+             ["2", "李秀英", "360426199101010071", "无", "和平小区2号楼1单元302室"],
+             ["3", "张某", "360426********0071", "视力", "和平小区"]])
+    b.paragraph("联系人：张伟，电话：0311-87654321")
+    doc = parse_bytes(b.to_bytes(), "公示.docx")
+    got = {(f.type, f.text, f.action) for f in detectors.analyze(doc)}
+    assert {("person_name", "王建国", "redact"), ("person_name", "李秀英", "redact"),
+            ("id_card", "11010519491231002X", "redact"), ("health", "肢体", "redact"),
+            ("address", "幸福村东街", "redact"), ("address", "和平小区2号楼1单元302室", "redact"),
+            ("person_name", "张伟", "review"), ("landline", "0311-87654321", "review")} <= got
+    assert not any(t in ("张某", "360426********0071") for _, t, _ in got)
