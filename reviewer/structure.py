@@ -402,16 +402,19 @@ def _runon_header(head: str, b: _Builder) -> int:
 
 
 # ---------------------------------------------------------------------------- attribute
+MAX_ANCHORS = 300  # a real document has a handful of 此件; a hostile one must not cost seconds
+
+
 def _attr_candidates(text: str):
     """(regex, match) pairs near the literal anchors 此件 and 公开属性/方式/选项/类型.
 
     Literal ``str.find`` first keeps a 1 MB text cheap: the regexes only run in
-    small windows around the anchors.
+    small windows around the anchors, and at most ``MAX_ANCHORS`` of each are tried.
     """
-    pos = text.find("此件")
-    while pos >= 0:
-        w0 = max(0, pos - 3)
-        m = NOTE_ATTR_RE.search(text, w0, pos + 60)
+    pos, seen = text.find("此件"), 0
+    while pos >= 0 and seen < MAX_ANCHORS:
+        seen += 1
+        m = NOTE_ATTR_RE.search(text, max(0, pos - 3), pos + 60)
         if m and m.start() <= pos:
             yield NOTE_ATTR_RE, m
         m = PANYU_ATTR_RE.match(text, pos, pos + 60)
@@ -419,10 +422,10 @@ def _attr_candidates(text: str):
             yield PANYU_ATTR_RE, m
         pos = text.find("此件", pos + 2)
     for key in ("公开属性", "公开方式", "公开选项", "公开类型"):
-        pos = text.find(key)
-        while pos >= 0:
-            w0 = max(0, pos - 4)
-            m = FIELD_ATTR_RE.search(text, w0, pos + 30)
+        pos, seen = text.find(key), 0
+        while pos >= 0 and seen < MAX_ANCHORS:
+            seen += 1
+            m = FIELD_ATTR_RE.search(text, max(0, pos - 4), pos + 30)
             if m:
                 yield FIELD_ATTR_RE, m
             pos = text.find(key, pos + 4)
@@ -473,12 +476,12 @@ def _footer(text: str, body_start: int, b: _Builder) -> None:
     last = lines[-60:]  # DOCX/PDF put comments, properties … after the 版记
     for k in range(len(last) - 1, -1, -1):
         st, en, line = last[k]
-        pm = PRINTED_RE.search(line)
+        pm = PRINTED_RE.search(line) if "印" in line else None
         if pm and b.s.printed_by is None:
             name, s0 = _org_tail(pm.group(1), st + pm.start(1))
             b.set("printed_by", name, s0, st + pm.end(1))
             b.set("printed_date", to_iso_date(pm.group(2)), st + pm.start(2), st + pm.end(2))
-        cm = CC_RE.search(line)
+        cm = CC_RE.search(line) if "抄" in line else None
         if cm and b.s.cc is None:
             val, end = cm.group(1).strip(), en
             pm2 = PRINTED_RE.search(val)
@@ -491,7 +494,7 @@ def _footer(text: str, body_start: int, b: _Builder) -> None:
                 end = last[k + 1][1]
             val = val.rstrip("。")
             b.set("cc", val, st + cm.start(1), end - (1 if text[end - 1:end] == "。" else 0))
-    if b.s.printed_by is None and len(lines) <= 3:
+    if b.s.printed_by is None and len(lines) <= 3 and "印" in tail[-400:]:
         pm = None
         for pm in PRINTED_RE.finditer(tail[-400:]):
             pass

@@ -317,3 +317,14 @@ def test_structure_date_is_not_taken_from_a_sentence_before_a_field_attribute():
     s = extract_structure(text)
     assert s.declared_attribute == "proactive"
     assert s.date == "2024-06-04"
+
+
+@pytest.mark.parametrize("unit,times", [
+    ("此件", 500_000), ("（此件主动公开", 140_000), ("公开属性：", 200_000), ("关于", 500_000),
+    ("某", 1_000_000), ("某\n", 500_000), ("某局2024年1月1日印发", 60_000), ("抄送：", 300_000),
+])
+def test_structure_hostile_megabyte_inputs_stay_bounded(unit, times):
+    text = unit * times
+    t0 = time.perf_counter()
+    extract_structure(text)
+    assert time.perf_counter() - t0 < 5  # guard against runaway regexes only; typical is < 20 ms
