@@ -24,6 +24,8 @@ import pikepdf
 
 from reviewer.document import Document
 from reviewer.errors import RedactionError
+from reviewer.redaction.masks import reason_for
+from reviewer.redaction.pdf_labels import add_labels
 from reviewer.redaction.pdf_raster import render_pages, replace_with_image
 from reviewer.redaction.pdf_text import PageRefused, Target, edit_page
 from reviewer.redaction.plan import Removal
@@ -31,9 +33,10 @@ from reviewer.redaction.plan import Removal
 Box = tuple[float, float, float, float]
 
 
-def _targets(doc: Document, removals: list[Removal]) -> dict[int, list[list[Target]]]:
-    """Per page, the groups of target characters (one group per removed run and line)."""
-    pages: dict[int, list[list[Target]]] = {}
+def _targets(doc: Document, removals: list[Removal]) -> dict[int, list[tuple[list[Target], Removal]]]:
+    """Per page, the groups of target characters (one group per removed run and line)
+    with the removal each belongs to."""
+    pages: dict[int, list[tuple[list[Target], Removal]]] = {}
     for r in removals:
         for s, e in r.hidden_ranges():
             for b in doc.blocks_in(s, e):
@@ -47,11 +50,11 @@ def _targets(doc: Document, removals: list[Removal]) -> dict[int, list[list[Targ
                         continue
                     t = Target(doc.text[i], tuple(box))
                     if group and not _same_line(group[-1].box, t.box):
-                        pages.setdefault(pno, []).append(group)
+                        pages.setdefault(pno, []).append((group, r))
                         group = []
                     group.append(t)
                 if group:
-                    pages.setdefault(pno, []).append(group)
+                    pages.setdefault(pno, []).append((group, r))
     return pages
 
 
@@ -156,13 +159,13 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     edited: list[int] = []
     raster: dict[int, str] = {}
     raster_zh: dict[int, str] = {}
-    glyphs = 0
+    glyphs = labels = labels_missed = 0
     for pno in sorted(groups_by_page):
         if not 1 <= pno <= len(pdf.pages):
             raise RedactionError(f"The parser placed text on page {pno}, which the file does not have.",
                                  code="page_mismatch")
         groups = groups_by_page[pno]
-        targets = [t for g in groups for t in g]
+        targets = [t for g, _ in groups for t in g]
         page = pdf.pages[pno - 1]
         resources = _inherited(page.obj, "/Resources")
         if resources is not None and "/Resources" not in page.obj:
@@ -172,13 +175,19 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         except PageRefused as exc:
             raster[pno], raster_zh[pno] = exc.reason, exc.reason_zh
             continue
-        boxes = [_union(list(t.matched[0] if t.matched else t.box for t in g)) for g in groups]
+        boxes = [_union(list(t.matched[0] if t.matched else t.box for t in g)) for g, _ in groups]
         content = b"q\n" + pikepdf.unparse_content_stream(_strip_marked_text(ops)) + b"\nQ\n" + _fill_ops(boxes)
         page.obj.Contents = pdf.make_stream(content)
         edited.append(pno)
         glyphs += n
+        wanted = [(box, reason_for(r.category)) for box, (_, r) in zip(boxes, groups) if r.mask.mode == "label"]
+        if wanted:
+            mediabox = _inherited(page.obj, "/MediaBox") or page.mediabox
+            labels += add_labels(pdf, page, mediabox, wanted)
+            labels_missed += len(wanted)
+    labels_missed -= labels
     if raster:
-        want = {p: [_union([t.box for t in g]) for g in groups_by_page[p]] for p in raster}
+        want = {p: [_union([t.box for t in g]) for g, _ in groups_by_page[p]] for p in raster}
         for pno, (jpeg, w, h) in render_pages(doc.source, want).items():
             page = pdf.pages[pno - 1]
             box = _inherited(page.obj, "/CropBox") or _inherited(page.obj, "/MediaBox")
@@ -195,6 +204,8 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         "glyphs_removed": glyphs,
         "rasterised_pages": [{"page": p, "reason": raster[p], "reason_zh": raster_zh[p]} for p in sorted(raster)],
         "cleaned": cleaned,
+        "labels_drawn": labels,
+        "labels_too_small": labels_missed,
         "save": "full rewrite (no incremental update, not linearised)",
         "seconds": round(time.perf_counter() - t0, 4),
     }

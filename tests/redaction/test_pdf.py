@@ -292,3 +292,14 @@ def test_pdf_text_inside_a_form_xobject_is_edited_on_that_page_only():
     pages = parse_bytes(res.output, "out.pdf").text.split("\n")
     assert pages[0] == "Stamp phone and ID" and "Body text stays." in pages[1]
     assert pages[2] == f"Stamp phone {MOBILE} and ID {ID_A}"  # page 2 keeps the original form
+
+
+def test_pdf_label_mode_writes_the_reason_in_the_box():
+    data = pdfw.build_pdf([Page(BODY)])
+    doc = parse_bytes(data, "label.pdf")
+    fs = all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile")
+    res = redact_document(doc, fs, accept_all=True, style="label")
+    assert res.log["engine"]["labels_drawn"] >= 2  # a piece of a wrapped number may be too short for one
+    text = re.sub(r"\s", "", pdftotext(res.output))
+    assert "身份证号个人隐私" in text and "联系电话个人隐私" in text
+    assert_absent(text, [ID_A, MOBILE])
