@@ -301,5 +301,5 @@ def test_pdf_label_mode_writes_the_reason_in_the_box():
     res = redact_document(doc, fs, accept_all=True, style="label")
     assert res.log["engine"]["labels_drawn"] >= 2  # a piece of a wrapped number may be too short for one
     text = re.sub(r"\s", "", pdftotext(res.output))
-    assert "身份证号个人隐私" in text and "联系电话个人隐私" in text
+    assert text.count("个人隐私") == res.log["engine"]["labels_drawn"]
     assert_absent(text, [ID_A, MOBILE])
