@@ -29,6 +29,13 @@ async def _read_upload(rt, file: UploadFile) -> bytes:
     return data
 
 
+def _safe_name(name: str | None) -> str:
+    """The client's file name without any directory part or control characters."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()
+    return base[:200] or "upload"
+
+
 def _upload_rate(rt, user) -> None:
     wait = rt.limiter.take(("upload", user.id), rt.settings.upload_rate_per_minute)
     if wait:
@@ -53,7 +60,7 @@ async def upload(rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...)
     from starlette.concurrency import run_in_threadpool
 
     case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
-                                                 file.filename or "upload", None, title)
+                                                 _safe_name(file.filename), None, title)
     return await run_in_threadpool(_created, db, case, version, job, user)
 
 
@@ -67,7 +74,7 @@ async def revise(case_id: int, rt: RT, db: DB, user: CurrentUser, file: UploadFi
     case = await run_in_threadpool(cases.load_case, db, user, case_id)
     db.commit()
     case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
-                                                 file.filename or "upload", case, None)
+                                                 _safe_name(file.filename), case, None)
     return await run_in_threadpool(_created, db, case, version, job, user)
 
 

@@ -78,3 +78,11 @@ def test_permissions_unit_head_rejects_with_comment(server):
     r = unithead.post(f"/api/documents/{doc['id']}/reject", json={"comment": "涉及工作秘密，不予公开"})
     assert r.status_code == 200 and r.json()["state"] == "rejected"
     _err(sign(server, "unithead", doc["id"], 3), 409, "invalid_transition")
+
+
+def test_upload_keeps_only_the_base_file_name(server):
+    from tests.api.conftest import draft_paragraphs, make_docx, upload
+
+    r = upload(server.client("drafter"), make_docx(draft_paragraphs()), name="../../etc/通知.docx")
+    assert r.status_code == 201
+    assert r.json()["current_version"]["filename"] == "通知.docx"
