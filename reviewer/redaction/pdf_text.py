@@ -57,9 +57,10 @@ class _State:
     th: float = 1.0
     tl: float = 0.0
     rise: float = 0.0
+    mode: int = 0          # text rendering mode (Tr); 3 and 7 draw nothing visible
 
     def copy(self) -> "_State":
-        return _State(self.ctm, self.font, self.size, self.tc, self.tw, self.th, self.tl, self.rise)
+        return _State(self.ctm, self.font, self.size, self.tc, self.tw, self.th, self.tl, self.rise, self.mode)
 
 
 class _Grid:
@@ -136,6 +137,8 @@ def _walk(ops, resources, st: _State, grid: _Grid, page_obj, depth: int) -> tupl
             st.th = _num(operands[0]) / 100.0
         elif name == "TL":
             st.tl = _num(operands[0])
+        elif name == "Tr":
+            st.mode = int(_num(operands[0]))
         elif name == "Ts":
             st.rise = _num(operands[0])
         elif name == "Tf":
@@ -245,6 +248,11 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             remove = False
             if cands:
                 remove = _match(font, code, box, cx, cy, cands)
+            if remove and st.mode in (3, 7):
+                # Invisible text is an OCR layer: what the reader sees is a picture
+                # underneath, which a black box would only cover.  Burn it in instead.
+                raise PageRefused("invisible text (an OCR layer over an image) holds removed characters",
+                                  "待删除内容位于扫描图像上的隐藏文字层，需烧入图像")
             if remove:
                 hit += 1
                 if size == 0:

@@ -303,3 +303,38 @@ def test_pdf_label_mode_writes_the_reason_in_the_box():
     text = re.sub(r"\s", "", pdftotext(res.output))
     assert text.count("个人隐私") == res.log["engine"]["labels_drawn"]
     assert_absent(text, [ID_A, MOBILE])
+
+
+def test_pdf_invisible_ocr_layer_over_a_scan_is_burned_in():
+    import glob
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = glob.glob("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not fonts:
+        pytest.skip("DejaVu Sans not installed (fonts-dejavu-core)")
+    pdfmetrics.registerFont(TTFont("RedactTestSans", fonts[0]))
+    scan = Image.new("L", (1240, 200), 255)
+    ImageDraw.Draw(scan).text((40, 80), f"ID {ID_A}", fill=0)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.drawImage(ImageReader(scan), 50, 600, width=500, height=80)
+    t = c.beginText(70, 630)
+    t.setTextRenderMode(3)            # what OCR tools write over the picture
+    t.setFont("RedactTestSans", 12)
+    t.textOut(f"ID {ID_A}")
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    doc = parse_bytes(buf.getvalue(), "ocr.pdf")
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True, style="block")
+    (r,) = res.log["rasterised_pages"]
+    assert r["page"] == 1 and "OCR" in r["reason"]
+    with pikepdf.open(io.BytesIO(res.output)) as pdf:
+        (img,) = pdf.pages[0].Resources.XObject.values()
+        assert img.Filter == pikepdf.Name.DCTDecode   # the page is now one new picture
+    assert_absent(pdftotext(res.output), [ID_A])
