@@ -16,6 +16,7 @@ actor=None) -> RedactionResult``
 * ``accept_all``— findings without a decision whose action is ``redact`` are accepted
   (``block`` and ``review`` findings never are; see plan.py for why).
 * ``actor``     — recorded as the person who accepted when a decision names nobody.
+* ``keep_rsid`` — DOCX only: keep the ``w:rsid*`` revision-session attributes (removed by default).
 
 Returns :class:`RedactionResult` — ``output`` (bytes, same format as the input), ``format``,
 ``log`` (JSON-able dict), ``log_table`` (Markdown, Chinese), ``verified`` (always True:
@@ -99,7 +100,7 @@ def _needle_strings(removals: list[Removal]) -> list[str]:
 
 def redact_document(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None = None,
                     manual=(), style: MaskStyle | dict | str | None = None, accept_all: bool = False,
-                    actor: str | None = None) -> RedactionResult:
+                    actor: str | None = None, keep_rsid: bool = False) -> RedactionResult:
     from reviewer.redaction import log as logmod
     from reviewer.redaction import verify
 
@@ -118,7 +119,7 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     elif fmt == "docx":
         from reviewer.redaction.docx import redact_docx
 
-        output, engine = redact_docx(doc, removals)
+        output, engine = redact_docx(doc, removals, strip_rsid=not keep_rsid)
         verification = verify.verify_docx(output, needles)
     elif fmt == "pdf":
         from reviewer.redaction.pdf import redact_pdf

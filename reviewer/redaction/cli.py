@@ -41,6 +41,7 @@ def _add(p) -> None:
                    help="label | block | partial | FILE.json | type=mode,… (default: partial for IDs, "
                         "phones, names, cards, addresses; label otherwise)")
     p.add_argument("--actor", default=None, help="name recorded as the person who accepted the removals")
+    p.add_argument("--keep-rsid", action="store_true", help="DOCX: keep the w:rsid* revision-session attributes")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
 
 
@@ -122,7 +123,7 @@ def _run(args) -> int:
     try:
         findings = scan_document(doc).findings
         result = redact_document(doc, findings, decisions=decisions, manual=manual, style=style,
-                                 accept_all=args.accept_all, actor=args.actor or actor)
+                                 accept_all=args.accept_all, actor=args.actor or actor, keep_rsid=args.keep_rsid)
         _write_atomic(log_json, json.dumps(result.log, ensure_ascii=False, indent=2).encode("utf-8"))
         _write_atomic(log_md, result.log_table.encode("utf-8"))
         write_output(result, args.output)

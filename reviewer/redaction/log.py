@@ -82,7 +82,7 @@ def build_log(doc: Document, removals: list[Removal], summary: dict[str, Any], s
                      "sha256_in": doc.metadata.sha256, "sha256_out": out_sha256, "pages": doc.metadata.pages},
         "style": style,
         "removals": entries(doc, removals),
-        "decisions": {k: (v if k != "undecided" else v) for k, v in summary.items()},
+        "decisions": dict(summary),
         "engine": engine,
         "rasterised_pages": engine.get("rasterised_pages", []),
         "verification": verification,
