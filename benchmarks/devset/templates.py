@@ -76,8 +76,12 @@ def relief_notice(fk: Faker, r: random.Random) -> Draft:
     for i in range(r.randint(2, 3)):
         p = fk.person()
         card = fk.bank_card()
-        d.p(f"{i + 1}. 姓名：{p['name']}，身份证号：{p['id_card']}，家庭住址：{p['address']}，"
-            f"联系电话：{p['mobile']}，保障金发放账号：{card}，月保障金额{r.randint(300, 900)}元。",
+        id_lab = r.choice(["身份证号", "公民身份号码", "身份证号码", "证件号码"])
+        addr_lab = r.choice(["家庭住址", "住址", "现住址", "居住地址"])
+        tel_lab = r.choice(["联系电话", "手机", "电话", "手机号码"])
+        card_lab = r.choice(["保障金发放账号", "银行卡号", "社保卡金融账户"])
+        d.p(f"{i + 1}. 姓名：{p['name']}，{id_lab}：{p['id_card']}，{addr_lab}：{p['address']}，"
+            f"{tel_lab}：{p['mobile']}，{card_lab}：{card}，月保障金额{r.randint(300, 900)}元。",
             ("person_name", p["name"]), ("id_card", p["id_card"]), ("address", p["address"]),
             ("mobile", p["mobile"]), ("bank_card", card))
     masked = fk.person()
@@ -120,8 +124,12 @@ def secret_notice(fk: Faker, r: random.Random) -> Draft:
     spaced = r.random() < 0.3
     lv = f"{level[0]} {level[1]}" if spaced else level
     mark = f"{lv}{star}{period}"
-    d.p(f"{r.randint(1, 999999):06d}")
-    d.p(mark, ("secrecy_mark", mark))
+    copy_no = f"{r.randint(1, 999999):06d}"
+    if r.random() < 0.4:  # 份号 and 密级 on one line, as some offices print them
+        d.p(f"{copy_no}　{mark}", ("secrecy_mark", mark))
+    else:
+        d.p(copy_no)
+        d.p(mark, ("secrecy_mark", mark))
     d.p("特急")
     d.p(r.choice(AGENCIES) + "文件", center=True)
     d.p(_doc_no(r, "×政办发"), center=True)
@@ -144,7 +152,9 @@ def secret_notice(fk: Faker, r: random.Random) -> Draft:
 def internal_duty(fk: Faker, r: random.Random) -> Draft:
     """An internal notice: warning labels, duty roster (internal affairs) with names and phones."""
     d = Draft("内部通知")
-    d.p("内部资料  注意保存", ("warning_label", "内部资料"), ("warning_label", "注意保存"))
+    top = r.choice([("内部资料  注意保存", ("内部资料", "注意保存")), ("【内部参阅】", ("内部参阅",)),
+                    ("内部文件　请勿外传", ("内部文件", "请勿外传")), ("内部资料", ("内部资料",))])
+    d.p(top[0], *[("warning_label", x) for x in top[1]])
     agency = r.choice(AGENCIES)
     title = f"{agency}关于{r.randint(2023, 2024)}年春节期间值班安排的通知"
     d.p(title, ("internal_affairs", "值班安排", title), center=True)
@@ -155,7 +165,10 @@ def internal_duty(fk: Faker, r: random.Random) -> Draft:
         d.p(f"值班人员：{name}，手机：{mob}。", ("person_name", name), ("mobile", mob))
     tel = fk.landline()
     d.p(f"值班室电话：{tel}。", ("landline", tel))
-    d.p("（此件属工作秘密，会后收回）", ("warning_label", "工作秘密"), ("warning_label", "会后收回"))
+    tail = r.choice([("（此件属工作秘密，会后收回）", ("工作秘密", "会后收回")),
+                     ("（此件内部使用，不得外传）", ("内部使用", "不得外传")),
+                     ("本名单仅供内部参阅，严禁外传。", ("内部参阅", "严禁外传"))])
+    d.p(tail[0], *[("warning_label", x) for x in tail[1]])
     d.docx_header = "内部文件"
     d.header_labels = [("warning_label", "内部文件")]
     _footer(d, r, agency)

@@ -107,7 +107,7 @@ def quoted(text: str, start: int, end: int) -> bool:
 def _open_quote_before(text: str, start: int) -> bool:
     """An unclosed opening quote (or 《) within the 60 characters before ``start``, in the same sentence."""
     window = text[max(start - 60, 0):start]
-    cut = max(window.rfind(c) for c in "。；;！？!?\n")
+    cut = max(window.rfind(c) for c in "。；;！？!?")  # not at \n: a PDF title wraps inside 《》
     window = window[cut + 1:]
     return any(window.count(o) > window.count(c) for o, c in (("“", "”"), ("《", "》"), ("‘", "’"), ("「", "」"), ("『", "』")))
 
