@@ -78,3 +78,30 @@ def test_secrecy_mark_registered_in_analyze():
 
     doc = parse_bytes("秘密★1年\n关于××的通知".encode("utf-8"))
     assert [f.type for f in detectors.analyze(doc) if f.category == "secrecy"] == ["secrecy_mark"]
+
+
+def test_secrecy_mark_in_a_real_docx_header_and_body():
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder()
+    for line in ("000123", "机密★5年", "××市人民政府文件", "关于做好安全保卫工作的通知", "各县（市、区）人民政府：",
+                 "不得公开涉及国家秘密的工作部署。"):
+        b.paragraph(line)
+    b.header("机密")
+    doc = parse_bytes(b.to_bytes(), filename="secret.docx")
+    found = sorted((f.text, f.explanation["part"]) for f in DET.analyze(doc))
+    assert found == [("机密", "header"), ("机密★5年", "body")]
+
+
+def test_secrecy_mark_in_a_real_pdf():
+    from reviewer.synth import pdf_writer
+
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK TrueType font to build the PDF")
+    pdf = pdf_writer.build_pdf([pdf_writer.Page([
+        pdf_writer.Para("秘密★1年", align="left", indent=0),
+        pdf_writer.Para("关于召开全市保密工作会议的通知", align="center", indent=0),
+        "各单位：涉及国家秘密的，依照有关规定执行。"])])
+    doc = parse_bytes(pdf, filename="secret.pdf")
+    found = [(f.text, f.explanation["part"]) for f in DET.analyze(doc)]
+    assert found == [("秘密★1年", "page")]

@@ -43,3 +43,14 @@ def test_warning_label_finding_shape():
                                                           "secrecy.warning_label.v1")
     assert "第十四条" in f.basis
     assert f.explanation["pattern"] == "label_line"
+
+
+def test_warning_label_in_a_real_docx_header():
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder()
+    b.paragraph("关于2024年春节期间值班安排的通知")
+    b.paragraph("各科室：各单位要注意保存原始凭证。")
+    b.header("内部资料")
+    doc = parse_bytes(b.to_bytes(), filename="duty.docx")
+    assert [(f.text, f.explanation["part"]) for f in DET.analyze(doc)] == [("内部资料", "header")]
