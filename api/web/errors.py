@@ -30,14 +30,23 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path in ("/api", "/docs", "/openapi.json")
 
 
-def error_page(request: Request, status: int, code: str, message: str = ""):
-    text = MESSAGES.get(code)
+class PageError(Exception):
+    """A form error already worded in Chinese, with where to go back to."""
+
+    def __init__(self, status: int, code: str, message: str, back: str = ""):
+        super().__init__(message)
+        self.status, self.code, self.message, self.back = status, code, message, back
+
+
+def error_page(request: Request, status: int, code: str, message: str = "", text: str | None = None,
+               back: str = ""):
+    text = text or MESSAGES.get(code)
     if not text:
         text = "操作未能完成。" + (f"（{message}）" if message and status < 500 else "")
     if wants_json(request):
         return JSONResponse({"error": {"code": code, "message": text, "details": {}}}, status_code=status)
     return render(request, "error.html", None, status=status, status_code=status, code=code,
-                  title=TITLES.get(status, "出错了"), message=text)
+                  title=TITLES.get(status, "出错了"), message=text, back=back)
 
 
 def install(app: FastAPI) -> None:
@@ -73,6 +82,10 @@ def install(app: FastAPI) -> None:
             return error_page(request, 401, "unauthenticated")
         return RedirectResponse(login_url(request), status_code=303)
 
+    async def page_error(request: Request, exc: PageError):
+        return error_page(request, exc.status, exc.code, text=exc.message, back=exc.back)
+
+    app.add_exception_handler(PageError, page_error)
     app.add_exception_handler(ReviewerError, reviewer_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)

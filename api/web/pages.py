@@ -117,6 +117,59 @@ def suggestion_view(doc: dict) -> dict:
             "disagree": bool(declared and suggested and declared != suggested)}
 
 
+EVENT_LABELS = {
+    "document.uploaded": "上传", "document.revised": "上传修改稿", "document.scanned": "扫描完成",
+    "redactions.decided": "删除决定", "redactions.manual_span": "人工标注删除", "redactions.approved": "批准删除",
+    "document.returned": "退回修改", "document.published": "发布",
+    "tier1.approve": "承办人员初审：同意", "tier2.approve": "承办部门负责人审核：同意",
+    "tier3.approve": "单位负责人审发：同意", "tier1.return": "承办人员初审：退回修改",
+    "tier2.return": "承办部门负责人审核：退回修改", "tier3.return": "单位负责人审发：退回修改",
+    "tier2.reject": "承办部门负责人审核：不同意", "tier3.reject": "单位负责人审发：不同意",
+}
+
+
+def history(db, case_id: int) -> list[dict]:
+    """The document's audit events in words, with any comment or opinion."""
+    from api import audit_store
+
+    out = []
+    for ev in audit_store.iter_events(db, case_id=case_id):
+        if ev.get("action") not in EVENT_LABELS:
+            continue
+        data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+        out.append({"at": str(ev.get("at", ""))[:16].replace("T", " "), "who": ev.get("actor") or "",
+                    "what": EVENT_LABELS[ev["action"]], "note": data.get("comment") or data.get("opinion") or "",
+                    "returned": ev["action"].endswith(".return") or ev["action"] == "document.returned"})
+    return out
+
+
+@router.post("/documents/{case_id}/revise")
+async def revise(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    """A drafter uploads a revised draft of a returned document: a new version of the same case."""
+    form = await request.form()
+    file = form.get("file")
+    back = f"/documents/{case_id}"
+    if file is None or isinstance(file, str) or not file.filename:
+        raise_page(422, "no_file", "请选择修改后的文件再上传。", back)
+    data = await file.read(rt.settings.max_upload_bytes + 1)
+    if not data:
+        raise_page(422, "empty_file", f"文件“{file.filename}”是空的（0 字节），请选择修改后的文件。", back)
+    try:
+        case = await run_in_threadpool(cases.load_case, db, ctx.user, case_id)
+        db.commit()
+        await run_in_threadpool(cases.create_version, rt, db, ctx.user, data, file.filename, case, None)
+    except ReviewerError as exc:
+        db.rollback()
+        raise_page(exc.http_status, exc.code, message_for(exc.code, exc.message), back)
+    return RedirectResponse(back, status_code=303)
+
+
+def raise_page(status: int, code: str, message: str, back: str):
+    from api.web.errors import PageError
+
+    raise PageError(status, code, message, back)
+
+
 @router.get("/documents/{case_id}")
 def document_view(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     doc, text = load_doc(rt, db, ctx, case_id)
@@ -125,4 +178,7 @@ def document_view(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     return render(request, "document.html", ctx, doc=doc, ver=ver, findings=findings,
                   segs=segments(text, findings, ver.get("manual_spans") or []),
                   sug=suggestion_view(doc), warnings=(ver.get("scan") or {}).get("warnings") or [],
-                  scan_error=ver.get("scan_error"), explanation_json=lambda e: json.dumps(e, ensure_ascii=False))
+                  scan_error=ver.get("scan_error"), history=history(db, case_id),
+                  can_revise="drafter" in ctx.roles and doc["state"] in ("returned", "scanned", "uploaded")
+                  and ctx.user.department_id == doc["department_id"],
+                  explanation_json=lambda e: json.dumps(e, ensure_ascii=False))
