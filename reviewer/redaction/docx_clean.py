@@ -116,7 +116,8 @@ def strip_rsid_attrs(xml: bytes, root) -> bytes:
 
 
 def clean_settings(root) -> None:
-    for tag in ("trackRevisions", "attachedTemplate", "revisionView"):
+    # docVars hold arbitrary text set by macros and templates (case numbers, names).
+    for tag in ("trackRevisions", "attachedTemplate", "revisionView", "docVars"):
         for el in list(root.iter(w(tag))):
             el.getparent().remove(el)
 

@@ -155,6 +155,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         pdf = pikepdf.open(io.BytesIO(doc.source))
     except pikepdf.PasswordError:
         raise RedactionError("The PDF needs a password to open; remove it first.", code="encrypted_file") from None
+    was_encrypted = pdf.is_encrypted
     groups_by_page = _targets(doc, removals)
     edited: list[int] = []
     raster: dict[int, str] = {}
@@ -194,6 +195,8 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
             cropbox = tuple(float(v) for v in (box if box is not None else page.mediabox))
             replace_with_image(pdf, pno, jpeg, w, h, cropbox)
     cleaned = clean_document(pdf)
+    if was_encrypted:
+        cleaned.append("加密及权限限制（输出文件不加密）")
     pdf.remove_unreferenced_resources()
     out = io.BytesIO()
     pdf.save(out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,

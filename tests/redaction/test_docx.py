@@ -165,3 +165,35 @@ def test_docx_opens_in_libreoffice(tmp_path, redacted):
     text = pdftotext(pdf.read_bytes())
     assert "城乡低保对象公示" in text.replace(" ", "")
     assert_absent(text, [ID_A, ID_B, MOBILE, MOBILE_2], "in the LibreOffice rendering")
+
+
+def test_docx_block_that_does_not_match_the_xml_is_refused():
+    from reviewer.errors import RedactionError
+
+    b = DocxBuilder()
+    b.paragraph(f"电话{MOBILE}，其他内容。")
+    doc = parse_bytes(b.to_bytes(), "m.docx")
+    fs = all_findings(doc, MOBILE, "mobile")
+    block = doc.block_at(fs[0].start)
+    block.location["char_offset"] = block.location.get("char_offset", 0) + 3  # a parser/engine disagreement
+    with pytest.raises(RedactionError) as exc:
+        redact_document(doc, fs, accept_all=True)
+    assert exc.value.code == "docx_text_mismatch"
+
+
+def test_docx_document_variables_removed():
+    b = DocxBuilder()
+    b.paragraph(f"电话{MOBILE}")
+    data = b.to_bytes()
+    z = zipfile.ZipFile(io.BytesIO(data))
+    parts = {i.filename: z.read(i) for i in z.infolist()}
+    settings = parts["word/settings.xml"].decode()
+    settings = settings.replace("</w:settings>", '<w:docVars><w:docVar w:name="case" w:val="经办人张三"/></w:docVars></w:settings>')
+    parts["word/settings.xml"] = settings.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for name, raw in parts.items():
+            out.writestr(name, raw)
+    doc = parse_bytes(buf.getvalue(), "v.docx")
+    res = redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
+    assert "经办人张三" not in docx_sources(res.output)["word/settings.xml"]
