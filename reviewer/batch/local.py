@@ -60,63 +60,74 @@ class LocalExecutor:
             p.join(timeout=5)
 
     def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
+        """Scan ``jobs``; after a crash, the files that were in flight are re-run one at a
+        time ("suspects"), so only the file that really kills a worker is blamed."""
+        warm_up()  # in the driver: forked workers inherit the loaded models
         source = iter(jobs)
-        retry: deque[Job] = deque()
+        suspects: deque[Job] = deque()
         attempts: Counter[str] = Counter()
         pending: dict[Future, tuple[Job, float]] = {}
         exhausted = False
         pool = self._new_pool()
         try:
             while True:
-                while len(pending) < self.window and (retry or not exhausted):
-                    if retry:
-                        job = retry.popleft()
+                broken = False
+                isolating = bool(suspects)
+                limit = 1 if isolating else self.window
+                while len(pending) < limit and (suspects or not exhausted):
+                    if suspects:
+                        job = suspects.popleft()
                     else:
                         try:
                             job = next(source)
                         except StopIteration:
                             exhausted = True
                             break
-                    fut = pool.submit(scan_bytes, job[0], job[1], self.limits)
+                    try:
+                        fut = pool.submit(scan_bytes, job[0], job[1], self.limits)
+                    except BrokenProcessPool:  # broke since we last looked: this job never ran
+                        suspects.appendleft(job)
+                        broken = True
+                        break
                     pending[fut] = (job, time.monotonic())
-                if not pending:
+                if not pending and not broken:
                     return
-                done, _ = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)
-                broken = False
+                done = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)[0] if pending else set()
+                alone = len(pending) == 1
                 for fut in done:
                     job, _t0 = pending.pop(fut)
                     try:
                         yield fut.result()
                     except BrokenProcessPool:
                         broken = True
-                        yield from self._requeue(job, attempts, retry)
+                        if alone:  # it crashed on its own: this file is the cause
+                            yield from self._blame(job, attempts, suspects)
+                        else:
+                            suspects.append(job)
                 now = time.monotonic()
-                overdue = [f for f, (_j, t0) in pending.items() if now - t0 > self.file_timeout]
-                if overdue:
+                for f in [f for f, (_j, t0) in pending.items() if now - t0 > self.file_timeout]:
                     broken = True
-                    for f in overdue:
-                        job, _t0 = pending.pop(f)
-                        yield error_row(job[0], LimitExceededError(
-                            f"Scanning took longer than {self.file_timeout:g} s; the file was skipped.",
-                            code="timeout"))
+                    job, _t0 = pending.pop(f)
+                    yield error_row(job[0], LimitExceededError(
+                        f"Scanning took longer than {self.file_timeout:g} s; the file was skipped.", code="timeout"))
                 if broken:
-                    # Every other in-flight item is lost with the pool: run it again.
+                    # Every other in-flight file is lost with the pool: run it again, alone.
                     for f, (job, _t0) in list(pending.items()):
                         pending.pop(f)
-                        if f.done() and not f.exception():
+                        if f.done() and f.exception() is None:
                             yield f.result()
                         else:
-                            yield from self._requeue(job, attempts, retry)
+                            suspects.append(job)
                     self._kill(pool)
                     pool = self._new_pool()
         finally:
             self._kill(pool)
 
-    def _requeue(self, job: Job, attempts: Counter, retry: deque) -> Iterator[dict]:
+    def _blame(self, job: Job, attempts: Counter, suspects: deque) -> Iterator[dict]:
         attempts[job[0]] += 1
         if attempts[job[0]] >= self.max_attempts:
             yield error_row(job[0], ReviewerError(
                 "The worker scanning this file stopped unexpectedly, repeatedly; the file was skipped.",
                 code="worker_crashed"))
         else:
-            retry.append(job)
+            suspects.appendleft(job)
