@@ -19,6 +19,14 @@ _PART_ZH = {"body": "正文", "table": "表格", "header": "页眉", "footer": "
             "endnote": "尾注", "textbox": "文本框", "comment": "批注", "insertion": "修订(插入)",
             "deletion": "修订(删除)", "properties": "文档属性", "page": "页面", "annotation": "注释",
             "metadata": "元数据", "attachment": "附件"}
+TYPE_ZH = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码", "landline": "固定电话",
+           "bank_card": "银行卡号", "bank_account": "银行账号", "person_name": "姓名", "name": "姓名",
+           "address": "住址", "email": "电子邮箱", "passport": "护照号码", "travel_permit": "通行证号码",
+           "vehicle_plate": "车牌号码", "org_id": "机构代码", "secrecy_mark": "密级标志", "warning_label": "警示标注",
+           "distribution_limit": "发放范围", "intranet_ip": "内网地址", "admin_url": "管理后台地址", "password": "密码",
+           "api_key": "密钥", "account_attachment": "账号信息", "manual": "人工标注"}
+_CATEGORY_ZH = {"personal": "个人信息", "secrecy": "涉密信息", "commercial": "商业秘密", "credential": "账号/内网信息",
+                "process": "过程性信息"}
 _MODE_ZH = {"label": "整体删除(标注理由)", "block": "整体删除(■遮盖)", "partial": "部分遮盖"}
 
 
@@ -58,6 +66,7 @@ def entries(doc: Document, removals: list[Removal]) -> list[dict[str, Any]]:
             "location": w,
             "where": where_text(w),
             "type": r.type,
+            "type_zh": TYPE_ZH.get(r.type) or _CATEGORY_ZH.get(r.category, r.type),
             "category": r.category,
             "basis": first.basis,
             "reason": first.reason,
@@ -111,7 +120,7 @@ def render_table(log: dict[str, Any]) -> str:
     ]
     for e in log["removals"]:
         lines.append("| " + " | ".join(_cell(x) for x in (
-            e["n"], e["where"], e["type"], _MODE_ZH.get(e["mode"], e["mode"]), e["basis"], e["reason"],
+            e["n"], e["where"], e["type_zh"], _MODE_ZH.get(e["mode"], e["mode"]), e["basis"], e["reason"],
             e["accepted_by"], e["accepted_at"])) + " |")
     if not log["removals"]:
         lines.append("| — | — | — | — | — | 未删除任何内容 | — | — |")

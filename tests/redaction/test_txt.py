@@ -114,3 +114,16 @@ def test_txt_encoding_that_cannot_hold_the_mask_is_an_error():
     with pytest.raises(RedactionError) as exc:
         redact_document(doc, [finding(doc, "13812345678", "mobile")], accept_all=True, style="label")  # 删 is not in Big5
     assert exc.value.code == "encoding_cannot_hold_mask"
+
+
+def test_txt_log_table_golden():
+    doc = _doc(encoding="gb18030", newline="\r\n")
+    fs = [finding(doc, ID_A, "id_card"), finding(doc, MOBILE, "mobile"), finding(doc, ID_B, "id_card")]
+    at = "2024-05-06T09:30:00+08:00"
+    decisions = {fs[0].id: Decision("accept", "李审核", at, "申请人的身份证号属于个人隐私"),
+                 fs[1].id: Decision("accept", "李审核", at),
+                 fs[2].id: Decision("reject", "李审核", at, "共同生活人同意公开")}
+    manual = [ManualSpan(doc.text.index("王某某"), doc.text.index("王某某") + 3, "person_name", "申请人姓名",
+                         by="王复核", at=at)]
+    res = redact_document(doc, fs, decisions=decisions, manual=manual)
+    check_golden("txt_log_table.md", res.log_table)
