@@ -131,13 +131,15 @@ EVENT_LABELS = {
 def history(db, case_id: int) -> list[dict]:
     """The document's audit events in words, with any comment or opinion."""
     from api import audit_store
+    from api.models import User
 
+    names = dict(db.execute(select(User.username, User.display_name)).all())
     out = []
     for ev in audit_store.iter_events(db, case_id=case_id):
         if ev.get("action") not in EVENT_LABELS:
             continue
         data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
-        out.append({"at": str(ev.get("at", ""))[:16].replace("T", " "), "who": ev.get("actor") or "",
+        out.append({"at": str(ev.get("at", ""))[:16].replace("T", " "), "who": names.get(ev.get("actor"), ev.get("actor") or ""),
                     "what": EVENT_LABELS[ev["action"]], "note": data.get("comment") or data.get("opinion") or "",
                     "returned": ev["action"].endswith(".return") or ev["action"] == "document.returned"})
     return out

@@ -32,7 +32,7 @@ def test_return_with_comment_then_revised_draft(session_factory):
     page = drafter.page
     page.goto(f"/documents/{case_id}")
     banner = page.locator("#returned")
-    assert "请删除困难群众的身份证号后重新提交" in banner.inner_text() and "officer" in banner.inner_text()
+    assert "请删除困难群众的身份证号后重新提交" in banner.inner_text() and "李保密" in banner.inner_text()
     assert "退回修改" in page.locator("#history").inner_text()
     drafter.shot("15-document-returned")
     page.click("#revise-form button")                          # nothing chosen
