@@ -12,7 +12,7 @@ from reviewer.detectors.process import BASIS_PROCESS
 from reviewer.detectors.secrecy import position as pos
 from reviewer.detectors.secrecy.rule import RuleDetector
 
-TITLE_KIND = re.compile(r"征求[^。]{0,40}意见的函|征求意见函|征询意见的函|会签函|会签单|磋商函|商洽函|意见征求函")
+TITLE_KIND = re.compile(r"征求[^。]{0,80}意见(?:建议)?的函|(?:商请)?会签[^。]{0,80}的函|征求意见函|征询意见的函|会签函|会签单|磋商函|商洽函|意见征求函")
 DEADLINE = re.compile(
     r"请于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\d{1,2}[:：时]\d{0,2}\s*)?(?:前|之前|以前)"
     r"[^。\n]{0,40}?(?:意见[^。\n]{0,10}?(?:反馈|回复|报送|函告|报)|(?:反馈|回复|报送|提出|函告)[^。\n]{0,12}?意见)"

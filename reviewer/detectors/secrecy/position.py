@@ -161,6 +161,14 @@ _TITLE_RUN_ON = re.compile(
 )
 
 
+# A text without line breaks (OCR, HTML-stripped): 版头 + 文号 + title + 主送机关 run together.
+_TITLE_IN_RUN = re.compile(
+    r"(?P<t>关于[^。；;！？!?\n：:]{1,150}(?:通知|请示|报告|批复|意见|决定|函|纪要|通报|方案))"
+    r"(?=[^。；;！？!?\n：:]{1,80}[：:])"
+)
+_NOT_TITLE = re.compile(r"根据|按照|现将|为了|为进一步|要求|如下|精神")
+
+
 def title_span(doc, max_lines: int = 12) -> tuple[int, int] | None:
     """``[start, end)`` of the document's title.
 
@@ -185,4 +193,9 @@ def title_span(doc, max_lines: int = 12) -> tuple[int, int] | None:
         if nl < 0:
             break
         p = nl + 1
+    first_nl = text.find("\n")
+    if first_nl < 0 or first_nl > 200:  # run-on text: look for the title in its head
+        m = _TITLE_IN_RUN.search(text, 0, min(len(text), 400))
+        if m and not _NOT_TITLE.search(m.group("t")):
+            return m.start("t"), m.end("t")
     return None
