@@ -267,10 +267,12 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
 
 def _match(font: FontInfo, code: int, box, cx: float, cy: float, cands: list[Target]) -> bool:
     """Whether this glyph draws removed characters; refuse the page when unsure."""
-    em = max(box[2] - box[0], box[3] - box[1], 1.0)
-    pad = 0.3 * em
+    # Centre to centre, within a little under half the glyph's own box: the glyph drawn
+    # at the same place (also a second copy drawn for fake bold) matches, its neighbour
+    # one advance away does not.
+    gw, gh = max(box[2] - box[0], 0.5), max(box[3] - box[1], 0.5)
     near = [t for t in cands
-            if t.box[0] - pad <= cx <= t.box[2] + pad and t.box[1] - pad <= cy <= t.box[3] + pad]
+            if abs((t.box[0] + t.box[2]) / 2 - cx) <= 0.45 * gw and abs((t.box[1] + t.box[3]) / 2 - cy) <= 0.45 * gh]
     if not near:
         return False
     uni = font.unicode(code) if font.usable else None

@@ -338,3 +338,14 @@ def test_pdf_invisible_ocr_layer_over_a_scan_is_burned_in():
         (img,) = pdf.pages[0].Resources.XObject.values()
         assert img.Filter == pikepdf.Name.DCTDecode   # the page is now one new picture
     assert_absent(pdftotext(res.output), [ID_A])
+
+
+@pytest.mark.parametrize("align", ["left", "justify"])
+def test_pdf_partial_mask_next_to_the_same_digit_keeps_the_neighbour(align):
+    same = "110101199001011237"   # kept 110101 | hidden 19900101 | kept 1237: a '1' on both sides
+    data = pdfw.build_pdf([Page([Para(f"身份证号{same}，" + "其他内容。" * 8, align=align)])])
+    doc = parse_bytes(data, "same.pdf")
+    res = redact_document(doc, all_findings(doc, same, "id_card"), accept_all=True)
+    assert res.log["engine"]["glyphs_removed"] == 8 and res.log["rasterised_pages"] == []
+    out = parse_bytes(res.output, "out.pdf").text
+    assert re.search(r"身份证号110101\s*1237，", out)
