@@ -97,7 +97,31 @@ _ONE_PARTY = re.compile(
     r"(?:^|\n)\s*([^\n：:，,。各]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团|合作社|研究院|医院|学校"
     r"|先生|女士|同志))\s*[：:]"
 )
+_PERSON_HEAD = re.compile(
+    r"(?:^|\n)\s*(?:申请人)?([\u4e00-\u9fa5][\u4e00-\u9fa5某*＊X×]{1,3})\s*"
+    r"(?:[（(][^）)\n]{0,40}[）)]|[，,][^：:\n]{0,30})?\s*[：:]"
+)
+_NOT_A_PERSON = {"附件", "抄送", "联系人", "主送", "标题", "出席", "列席", "主持人", "会议时间", "会议地点", "发文机关",
+                 "成文日期", "主题分类", "索引号", "值班电话", "带班领导", "签发人", "印发", "电话", "地址", "邮编"}
+_PERSONNEL_TITLE = re.compile(r"职务任免|任免的通知|同志[^。\n]{0,12}(?:任职|免职)|(?:任职|免职)的通知")
 _MASKED_PERSON = re.compile(r"(?:^|\n)\s*([\u4e00-\u9fa5][\u4e00-\u9fa5某*＊X×]{1,3})\s*[：:]\s*\n")
+
+
+_SURNAMES = set("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘"
+                "杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
+_COMPANY = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社)$")
+_ORG_PART = re.compile(r"[省市县区局厅委办院部处科会组室校所站队]|中心|单位|代表|委员|主席|下载|说明|分类|对象|职责|方式|电话|邮箱|信箱")
+
+
+def _one_party(name: str) -> bool:
+    """A company, or a person's name (2–4 characters, possibly masked) — not an agency or a heading."""
+    name = name.strip()
+    if not name or name in _NOT_A_PERSON or re.search(r"各|、|，|,|有关|所属|直属|成员", name):
+        return False
+    if _COMPANY.search(name):
+        return True
+    masked = bool(re.search(r"[某*＊X×]", name))
+    return 2 <= len(name) <= 4 and not _ORG_PART.search(name) and (masked or name[0] in _SURNAMES)
 
 
 def addressed_to_one(doc) -> str | None:
@@ -105,16 +129,15 @@ def addressed_to_one(doc) -> str | None:
     st = getattr(doc, "structure", None)
     addressee = st.addressee if st is not None else None
     if addressee:
-        if "各" in addressee or "、" in addressee or "，" in addressee:
-            return None
-        return addressee
+        return addressee.strip() if _one_party(addressee) else None
     head = doc.text[:1200]
-    m = _ONE_PARTY.search(head)
-    if m:
-        return m.group(1).strip()
-    m = _MASKED_PERSON.search(head)
-    if m:
-        return m.group(1)
+    for pattern in (_ONE_PARTY, _MASKED_PERSON, _PERSON_HEAD):
+        for m in pattern.finditer(head if pattern is _ONE_PARTY else head[:600]):
+            name = m.group(1).strip()
+            if pattern is _MASKED_PERSON and not re.search(r"[某*＊X×]", name):
+                continue
+            if _one_party(name):
+                return name
     return None
 
 
@@ -168,6 +191,9 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
             "法律、法规、规章规定应当公开的除外。", A16_2, _ids(process))))
 
     internal = by(lambda f: f.category == "process" and f.type == "internal_affairs")
+    if _PERSONNEL_TITLE.search(doc.text[:160]) and not internal:
+        res.hits.append(RuleHit("on_request", frozenset({"not_public", "on_request"}), False, Reason(
+            "属于人事任免等人事管理信息（内部事务），可以不予公开或依申请公开。", A16_1, [])))
     if internal:
         res.hits.append(RuleHit("not_public", frozenset({"not_public", "on_request"}), False, Reason(
             "属于人事管理、后勤管理、内部工作流程等内部事务信息，可以不予公开。", A16_1, _ids(internal))))

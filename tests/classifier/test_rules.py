@@ -154,3 +154,24 @@ def test_consultation_letters_are_process_information_by_their_form(title, proce
     assert bool(hits) is process
     if process:
         assert "磋商信函" in hits[0].reason.text
+
+
+def test_an_answer_to_a_named_applicant_with_an_id_number_is_on_request():
+    text = ("政府信息公开申请答复书\n张某某（身份证号：110101199003071234）：本机关于2024年3月收到您的申请。\n"
+            "经检索，该信息不存在。\n某某市自然资源局\n2024年4月1日")
+    f = finding("personal", "id_card", "110101199003071234", text, fid="F-id")
+    res = rules.evaluate(doc(text), [f])
+    assert res.one_party == "张某某"
+    assert [h.attribute for h in res.hits] == ["on_request"]
+
+
+@pytest.mark.parametrize("text", ["附件：1.名单\n", "抄送：市财政局。\n", "某某市财政局：\n"])
+def test_headings_and_agencies_are_not_taken_for_a_person(text):
+    assert rules.addressed_to_one(doc(text + "正文。")) is None
+
+
+def test_personnel_appointments_are_internal_affairs():
+    text = "关于王某某等同志职务任免的通知\n机关各处室：\n经研究决定：任命王某某同志为办公室主任。\n特此通知。"
+    hits = rules.evaluate(doc(text), []).hits
+    assert hits and hits[0].reason.basis.endswith("第十六条第一款")
+    assert hits[0].allowed == {"not_public", "on_request"}
