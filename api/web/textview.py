@@ -48,12 +48,17 @@ def segments(text: str, findings: list[dict[str, Any]], manual: list[dict[str, A
         if 0 <= s < e <= len(text):
             marks.append((s, e, f"M{m['id']}", "manual", "manual"))
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    starts: dict[int, list[tuple]] = {}
+    for m in marks:
+        starts.setdefault(m[0], []).append(m)
+    rank = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    active: list[tuple] = []          # marks covering the current segment (a sweep over the cuts)
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [m for m in marks if m[0] <= a and b <= m[1]]
-        seg = Segment(a, b, text[a:b], [m[2] for m in covering])
-        if covering:
-            best = min(covering, key=lambda m: CATEGORY_ORDER.index(m[3]) if m[3] in CATEGORY_ORDER else 99)
+        active = [m for m in active if m[1] > a] + starts.get(a, [])
+        seg = Segment(a, b, text[a:b], [m[2] for m in active])
+        if active:
+            best = min(active, key=lambda m: rank.get(m[3], 99))
             seg.category, seg.state = best[3], best[4]
         out.append(seg)
     return out

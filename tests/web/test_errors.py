@@ -106,3 +106,22 @@ def test_return_without_a_comment_says_a_comment_is_needed(session_factory):
     officer.page.keyboard.press("r")
     officer.page.wait_for_selector("#decide-error:not([hidden])")
     assert "须填写理由" in officer.page.locator("#decide-error").inner_text()
+
+
+def test_document_text_and_title_are_escaped(session_factory):
+    s = session_factory("drafter")
+    page = s.page
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    evil = "<script>alert('x')</script><img src=x onerror=alert('y')>"
+    page.goto("/upload")
+    page.fill("input[name=title]", evil)
+    page.set_input_files("#file", files=[{"name": "<b>x</b>.txt", "mimeType": "text/plain",
+                                          "buffer": f"通知\n{evil}\n身份证号11010519491231002X".encode("utf-8")}])
+    page.click("#upload-btn")
+    page.wait_for_url(re.compile(r".*/documents/\d+$"))
+    assert evil in page.locator("h1").inner_text()            # shown as text, not run
+    assert evil in page.locator("#doctext").inner_text()
+    page.goto("/documents")
+    assert not dialogs
+    assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
