@@ -125,3 +125,28 @@ def test_document_text_and_title_are_escaped(session_factory):
     page.goto("/documents")
     assert not dialogs
     assert page.locator("main img").count() == 0 and page.locator("main script").count() == 0
+
+
+def test_an_unexpected_server_error_is_a_page_without_traceback_or_paths(session_factory, web_server):
+    """Force a real failure: the stored text of a document disappears from the data directory."""
+    from api.storage import BlobStore
+
+    api = web_server.client("drafter")
+    r = api.post("/api/documents", files={"file": ("gone.txt", "通知\n身份证号11010519491231002X".encode("utf-8"),
+                                                   "text/plain")})
+    assert r.status_code == 201, r.text
+    doc = r.json()
+    blob = BlobStore(web_server.data_dir / "blobs").path_for(doc["current_version"]["scan"]["text_sha256"])
+    blob.unlink()
+    s = session_factory("drafter")
+    resp = s.page.goto(f"/documents/{doc['id']}")
+    html = s.page.content()
+    assert resp.status == 500
+    assert s.page.locator("#error-code").inner_text() == "internal_error"
+    assert "服务器内部出错" in s.page.locator(".msg").inner_text()
+    assert_no_traceback(html)
+    assert str(web_server.data_dir) not in html and "FileNotFoundError" not in html and "blobs" not in html
+    s.shot("23-error-500")
+    # the API keeps its JSON error shape for the same failure
+    r = web_server.client("officer").post(f"/api/documents/{doc['id']}/manual-spans", json={"start": 0, "end": 2})
+    assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
