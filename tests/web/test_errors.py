@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.api.conftest import DEMO_PASSWORD
 from tests.web.conftest import assert_no_traceback
 from tests.web.helpers import draft_docx
 
@@ -150,3 +151,24 @@ def test_an_unexpected_server_error_is_a_page_without_traceback_or_paths(session
     # the API keeps its JSON error shape for the same failure
     r = web_server.client("officer").post(f"/api/documents/{doc['id']}/manual-spans", json={"start": 0, "end": 2})
     assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
+
+
+def test_login_returns_to_the_page_asked_for_and_logout_ends_the_session(session_factory):
+    s = session_factory()
+    page = s.page
+    page.goto("/admin/users")
+    assert "next=%2Fadmin%2Fusers" in page.url
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/users$"))
+    page.click(".who button")                                  # 退出
+    page.wait_for_url(re.compile(r".*/login$"))
+    page.goto("/documents")
+    assert "/login" in page.url
+    # an outside address in next is never followed
+    page.goto("/login?next=//evil.example/x")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/documents$"))
