@@ -65,6 +65,10 @@ def test_upload_errors_say_what_to_fix(session_factory):
         "csrf_token": csrf, "file": {"name": "空文件.docx", "mimeType": "application/octet-stream", "buffer": b""}})
     assert r.status == 422 and "是空的" in r.text() and "空文件.docx" in r.text()
     assert_no_traceback(r.text())
+    # too large: said before anything is sent (the test server allows 3 MB)
+    page.set_input_files("#file", files=[{"name": "大文件.txt", "mimeType": "text/plain", "buffer": b"a" * (3 * 1024 * 1024 + 1)}])
+    page.click("#upload-btn")
+    assert "超过了 3 MB 的上限" in page.locator("#error-box").inner_text()
     # an image is refused with what to upload instead
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
     page.set_input_files("#file", files=[{"name": "scan.png", "mimeType": "image/png", "buffer": png}])

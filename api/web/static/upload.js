@@ -19,6 +19,12 @@
     errorBox.hidden = true;
     if (!picked) { fail("请先选择要上传的文件（DOCX、PDF 或 TXT），可拖到虚线框内。"); return; }
     if (picked.size === 0) { fail("文件“" + picked.name + "”是空的（0 字节），请选择一个有内容的文件。"); return; }
+    var max = parseInt(form.getAttribute("data-max"), 10);
+    if (max && picked.size > max) {
+      fail("文件“" + picked.name + "”有 " + (picked.size / 1048576).toFixed(1) + " MB，超过了 " + Math.floor(max / 1048576) +
+           " MB 的上限，请拆分或压缩后再上传。");
+      return;
+    }
     var data = new FormData(form);
     data.set("file", picked, picked.name);
     var xhr = new XMLHttpRequest();
@@ -34,6 +40,7 @@
       var res = {};
       try { res = JSON.parse(xhr.responseText); } catch (err) { res = {}; }
       if (xhr.status >= 200 && xhr.status < 300 && res.redirect) { location.href = res.redirect; return; }
+      if (xhr.status === 413) { fail("文件超过了服务器允许的大小上限，请拆分或压缩后再上传。（payload_too_large）"); return; }
       fail(res.error ? res.error.message + "（" + res.error.code + "）" : "上传失败（HTTP " + xhr.status + "），请重试。");
     };
     xhr.onerror = function () { fail("网络中断，上传失败，请检查连接后重试。"); };
