@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from api import uow
 from api.deps import DB, RT
@@ -42,13 +43,19 @@ async def login(request: Request, rt: RT, db: DB):
     if errors:
         return render(request, "login.html", None, status=422, next=nxt, errors=errors, username=username)
     try:
-        user = _authenticate(rt, db, Credentials(username=username[:64], password=password[:256]), request)
+        return await run_in_threadpool(_open_session, request, rt, db, username, password, nxt)
     except ApiError as exc:
+        db.rollback()
         text = message_for(exc.code, exc.message)
         if exc.code == "bad_credentials":
             text = "用户名或密码错误，请检查后重新输入（注意大小写）。"
         return render(request, "login.html", None, status=exc.http_status, next=nxt,
                       errors={"form": text}, username=username)
+
+
+def _open_session(request: Request, rt, db, username: str, password: str, nxt: str) -> RedirectResponse:
+    """Check the password (argon2: off the event loop) and set the session cookie."""
+    user = _authenticate(rt, db, Credentials(username=username[:64], password=password[:256]), request)
     raw, row = issue_token(db, user, "session", rt.settings.session_hours)
     uow.commit(rt, db, user, [("auth.login", None, None, {"session_id": row.id, "via": "web"})])
     secure = rt.settings.secure_cookies
