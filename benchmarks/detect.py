@@ -11,7 +11,8 @@
    A label may narrow where it is gold: ``context`` (only inside that text) and ``part``
    (only in blocks of that DOCX part, e.g. the page header).
 2. Real text (../shared/data/corpus, skipped when absent): secrecy findings on the 712
-   regulations (target: zero) and what fires per category on hebei_gov.jsonl.
+   regulations (target: zero) and what fires per category on hebei_gov, the Shandong
+   letters (many of them 征求意见函/会签函: process information) and govcn.
 3. Speed: ~1 MB of real government text (synthetic dev-set text if the corpus is absent),
    all detectors, one core: characters per second, and the ratio to a plain ``re``
    pass of the same structured-identifier patterns.
@@ -121,6 +122,48 @@ def evaluate_devset() -> dict:
             "misses": misses[:60], "false_positives": false_pos[:60], "labels_not_in_text": not_in_text[:30]}
 
 
+def evaluate_samples() -> dict | None:
+    """samples/expected.json, labelled by another engineer: an independent check.
+
+    Only the identifiers and markers that file lists are gold; recall per type, and
+    precision only for the types it labels (it does not label process/commercial).
+    """
+    exp_path = ROOT / "samples" / "expected.json"
+    if not exp_path.exists():
+        return None
+    expected = json.loads(exp_path.read_text(encoding="utf-8"))
+    gold_n, gold_hit, found_n, found_ok = Counter(), Counter(), Counter(), Counter()
+    misses = []
+    labelled = {i["type"] for exp in expected.values()
+                for i in (exp.get("identifiers") or []) + (exp.get("markers") or [])}
+    for rel, exp in sorted(expected.items()):
+        path = ROOT / "samples" / rel
+        if not path.exists():
+            continue
+        doc = parse_bytes(path.read_bytes(), filename=path.name)
+        gold = []
+        for item in (exp.get("identifiers") or []) + (exp.get("markers") or []):
+            for span in gold_spans(doc.text, item["value"]):
+                gold.append((item["type"], span, item["value"]))
+        gold = list({(t, s): (t, s, v) for t, s, v in gold}.values())
+        findings = detect(doc)
+        for t, span, v in gold:
+            gold_n[t] += 1
+            if any(f.type == t and overlaps((f.start, f.end), span) for f in findings):
+                gold_hit[t] += 1
+            else:
+                misses.append({"file": rel, "type": t, "text": v})
+        for f in findings:
+            if f.type in labelled:
+                found_n[f.type] += 1
+                found_ok[f.type] += any(t == f.type and overlaps((f.start, f.end), sp) for t, sp, _ in gold)
+    per_type = {t: {"gold": gold_n[t], "found": found_n[t],
+                    "recall": round(gold_hit[t] / gold_n[t], 4) if gold_n[t] else None,
+                    "precision": round(found_ok[t] / found_n[t], 4) if found_n[t] else None}
+                for t in sorted(set(gold_n) | set(found_n))}
+    return {"files": len(expected), "per_type": per_type, "misses": misses[:30]}
+
+
 def corpus_checks(limit_hebei: int | None = None) -> dict | None:
     regs = CORPUS / "regulations.jsonl"
     if not regs.exists():
@@ -135,24 +178,32 @@ def corpus_checks(limit_hebei: int | None = None) -> dict | None:
             if f.category == "secrecy":
                 hits.append({"id": d["id"], "type": f.type, "text": f.text})
     out["regulations"] = {"documents": n, "secrecy_findings": len(hits), "examples": hits[:20]}
-    heb = CORPUS / "hebei_gov.jsonl"
-    if heb.exists():
-        by_cat, by_type, examples, docs = Counter(), Counter(), defaultdict(list), 0
-        for line in heb.open(encoding="utf-8"):
-            d = json.loads(line)
-            docs += 1
-            if limit_hebei and docs > limit_hebei:
-                break
-            doc = parse_bytes(d["text"].encode("utf-8"))
-            for f in detectors.analyze(doc):
-                by_cat[f.category] += 1
-                by_type[f.type] += 1
-                if f.category != "personal" and len(examples[f.type]) < 5:
-                    ctx = doc.text[max(f.start - 20, 0):f.end + 20].replace("\n", " ")
-                    examples[f.type].append({"id": d["id"], "text": f.text, "context": ctx})
-        out["hebei_gov"] = {"documents": min(docs, limit_hebei or docs), "by_category": dict(by_cat),
-                            "by_type": dict(by_type), "examples": dict(examples)}
+    for fname, limit in (("hebei_gov", limit_hebei), ("shandong_gov_letters", None), ("govcn", None)):
+        path = CORPUS / f"{fname}.jsonl"
+        if path.exists():
+            out[fname] = tally(path, limit)
     return out
+
+
+def tally(path: Path, limit: int | None) -> dict:
+    """What fires on real published documents: counts per category and type, examples."""
+    by_cat, by_type, examples, docs, with_process = Counter(), Counter(), defaultdict(list), 0, 0
+    for line in path.open(encoding="utf-8"):
+        if limit and docs >= limit:
+            break
+        d = json.loads(line)
+        docs += 1
+        doc = parse_bytes(d["text"].encode("utf-8"))
+        found = detectors.analyze(doc)
+        with_process += any(f.category == "process" for f in found)
+        for f in found:
+            by_cat[f.category] += 1
+            by_type[f.type] += 1
+            if f.category != "personal" and len(examples[f.type]) < 5:
+                ctx = doc.text[max(f.start - 20, 0):f.end + 20].replace("\n", " ")
+                examples[f.type].append({"id": d["id"], "text": f.text, "context": ctx})
+    return {"documents": docs, "documents_with_process_finding": with_process, "by_category": dict(by_cat),
+            "by_type": dict(by_type), "examples": dict(examples)}
 
 
 def speed_text() -> tuple[str, str]:
@@ -230,13 +281,25 @@ def report(res: dict) -> None:
             print(f"\n{key} (first {min(len(items), 15)} of {len(items)} shown):")
             for it in items[:15]:
                 print("  ", json.dumps(it, ensure_ascii=False))
+    smp = res.get("samples")
+    if smp:
+        print(f"\nsamples/expected.json (labelled independently): {smp['files']} files")
+        for t, v in smp["per_type"].items():
+            r = "-" if v["recall"] is None else f"{v['recall']:.3f}"
+            p = "-" if v["precision"] is None else f"{v['precision']:.3f}"
+            print(f"  {t:22} gold {v['gold']:4d} found {v['found']:4d} recall {r:>6} precision {p:>6}")
+        for it in smp["misses"][:10]:
+            print("   miss", json.dumps(it, ensure_ascii=False))
     c = res.get("corpus")
     if c:
         r = c["regulations"]
         print(f"\nRegulations: {r['documents']} documents, secrecy findings: {r['secrecy_findings']} (target 0)")
-        if "hebei_gov" in c:
-            h = c["hebei_gov"]
-            print(f"hebei_gov: {h['documents']} documents; findings by category {h['by_category']}")
+        for fname in ("hebei_gov", "shandong_gov_letters", "govcn"):
+            if fname not in c:
+                continue
+            h = c[fname]
+            print(f"{fname}: {h['documents']} documents ({h['documents_with_process_finding']} with a process "
+                  f"finding); findings by category {h['by_category']}")
             print(f"  by type {h['by_type']}")
             for t, ex in h["examples"].items():
                 for e in ex[:2]:
@@ -253,7 +316,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="hebei check on the first 300 documents only")
     args = ap.parse_args()
-    res = {"devset": evaluate_devset(), "corpus": corpus_checks(300 if args.quick else None),
+    res = {"devset": evaluate_devset(), "samples": evaluate_samples(), "corpus": corpus_checks(300 if args.quick else None),
            "speed": measure_speed(), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     report(res)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
