@@ -37,7 +37,7 @@ def _run_serve(args) -> int:
     print(f"reviewer: serving on http://{args.host}:{args.port} ({where}, data in {settings.data_dir})", flush=True)
     app = create_app(settings, print_demo=lambda line: print(line, flush=True))
     uvicorn.run(app, host=args.host, port=args.port, log_level=os.environ.get("REVIEWER_LOG_LEVEL", "warning"),
-                proxy_headers=False)
+                proxy_headers=False, timeout_keep_alive=75)   # longer than clients keep idle connections
     return EXIT_OK
 
 

@@ -31,7 +31,9 @@ def test_scenario_upload_review_sign_publish(server):
     assert "id_card" in types and types["id_card"]["text"] == ID_NUMBER
     assert types["id_card"]["action"] == "redact"
     assert "warning_label" in types and types["warning_label"]["action"] == "block"
-    assert "suggestion" in doc["current_version"]["scan"]        # the contract field (may be null before the classifier lands)
+    suggestion = doc["current_version"]["scan"]["suggestion"]
+    assert suggestion["attribute"] in ("proactive", "on_request", "not_public") and suggestion["reasons"]
+    assert doc["current_version"]["attribute"] == suggestion["attribute"]     # until the officer decides
 
     # drafter cannot approve redactions; officer must decide every redact/block finding first
     assert drafter.post(f"/api/documents/{case_id}/redactions/approve", json={}).status_code == 403
@@ -45,6 +47,7 @@ def test_scenario_upload_review_sign_publish(server):
                      json={"attribute": "proactive", "comment": "删除身份证号及警示字样后公开"})
     assert r.status_code == 200, r.text
     assert r.json()["state"] == "redactions_approved"
+    assert r.json()["current_version"]["attribute"] == "proactive"
 
     out = drafter.get(f"/api/documents/{case_id}/output")
     assert out.status_code == 200
