@@ -11,6 +11,7 @@ detectors run over the whole document.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Iterator, Optional
 
@@ -164,14 +165,21 @@ class Engine:
 
 
 def resolve_overlaps(results: list[RecognizerResult], priority=lambda r: 0) -> list[RecognizerResult]:
-    """Keep the best of overlapping results: higher score, then priority, then longer."""
+    """Keep the best of overlapping results: higher score, then priority, then longer.
+    O(n log n): kept spans are disjoint, so one bisect finds the neighbour to test."""
     if len(results) < 2:
         return results
     ranked = sorted(results, key=lambda r: (-r.score, -priority(r), -(r.end - r.start), r.start))
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[RecognizerResult] = []
     for r in ranked:
-        if all(r.end <= k.start or r.start >= k.end for k in kept):
-            kept.append(r)
+        i = bisect.bisect_left(starts, r.end)  # kept spans starting before r ends
+        if i > 0 and ends[i - 1] > r.start:
+            continue
+        starts.insert(i, r.start)
+        ends.insert(i, r.end)
+        kept.append(r)
     kept.sort(key=lambda r: r.start)
     return kept
 

@@ -11,6 +11,7 @@ same line.  Record fields (残疾类别：…, 病历号, 出生日期…) stand
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reviewer.detectors.base import DocumentDetector
@@ -39,6 +40,8 @@ class PersonAnchorDetector(DocumentDetector):
     def detect(self, doc, text_results):
         text = doc.text
         anchors = sorted((f.start, f.end) for f in text_results if f.type in ANCHOR_TYPES)
+        starts = [a[0] for a in anchors]
+        max_len = max((e - s for s, e in anchors), default=0)
         for f in text_results:
             if f.type not in SENSITIVE_TYPES or f.explanation.get("pattern") in STANDALONE_PATTERNS:
                 continue
@@ -46,7 +49,9 @@ class PersonAnchorDetector(DocumentDetector):
             lo = max(lo, f.start - BEFORE)
             hi = text.find("\n", f.end, f.end + AFTER)
             hi = f.end + AFTER if hi < 0 else hi
-            if any(s < hi and e > lo and not (s >= f.start and e <= f.end) for s, e in anchors):
+            i = bisect.bisect_left(starts, lo - max_len)
+            j = bisect.bisect_left(starts, hi)
+            if any(e > lo and not (s >= f.start and e <= f.end) for s, e in anchors[i:j]):
                 continue
             if MASKED_NAME.search(text, lo, hi):
                 continue
