@@ -24,12 +24,15 @@ ORG_WIDE_ROLES = frozenset({"security_officer", "unit_head", "admin"})
 def case_facts(db: Session, case: Case) -> workflow.CaseFacts:
     from api.models import Signature
 
-    signers = {}
-    if case.current_version_id:
-        for s in db.scalars(select(Signature).where(Signature.version_id == case.current_version_id)):
+    signers: dict[int, int] = {}
+    earlier: dict[int, set[int]] = {}
+    for s in db.scalars(select(Signature).where(Signature.case_id == case.id)):
+        if s.version_id == case.current_version_id:
             signers[s.tier] = s.user_id
+        else:
+            earlier.setdefault(s.tier, set()).add(s.user_id)
     return workflow.CaseFacts(state=case.state, department_id=case.department_id,
-                              drafter_id=case.drafter_id, signers=signers)
+                              drafter_id=case.drafter_id, signers=signers, earlier_signers=earlier)
 
 
 def can_see(db: Session, user: User, case: Case) -> bool:

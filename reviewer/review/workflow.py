@@ -19,7 +19,9 @@ Who may do what (also in docs/api.md):
 * ``revise``            — a drafter of the department uploads a new version of a returned
   (or, before approval, a scanned) document; the case starts over at ``uploaded``.
 
-Nobody signs two tiers of the same document version, whatever roles they hold.
+Nobody signs two tiers of the same document, whatever roles they hold: not in one version,
+and not across its versions (whoever signed tier 1 of a returned draft cannot sign tier 2
+of the revision).
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ class CaseFacts:
     state: str
     department_id: int | None
     drafter_id: int | None = None
-    signers: dict[int, int] = field(default_factory=dict)   # tier -> user_id
+    signers: dict[int, int] = field(default_factory=dict)   # tier -> user_id, current version
+    earlier_signers: dict[int, set[int]] = field(default_factory=dict)  # tier -> user_ids, earlier versions
     redactions_approved_by: int | None = None
 
 
@@ -129,8 +132,11 @@ def check_sign(actor: Actor, case: CaseFacts, tier: int) -> str:
     _need_role(actor, role, f"sign_tier{tier}")
     if role in ("drafter", "dept_head"):
         _need_department(actor, case, f"sign_tier{tier}")
-    for other_tier, uid in case.signers.items():
-        if uid == actor.user_id and other_tier != tier:
+    signed = {t: {uid} for t, uid in case.signers.items()}
+    for t, uids in case.earlier_signers.items():
+        signed.setdefault(t, set()).update(uids)
+    for other_tier, uids in sorted(signed.items()):
+        if actor.user_id in uids and other_tier != tier:
             raise NotPermitted(
                 f"You already signed tier {other_tier} of this document; one person may sign only one tier.",
                 details={"reason": "already_signed_other_tier", "tier": other_tier},

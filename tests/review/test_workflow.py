@@ -93,3 +93,12 @@ def test_workflow_approve_return_reject_revise():
 ])
 def test_workflow_allowed_actions(actor, state, expected):
     assert set(allowed_actions(actor, case(state))) == expected
+
+
+def test_workflow_one_tier_per_person_across_versions():
+    c = CaseFacts(state="tier1_signed", department_id=DEPT, signers={1: drafter.user_id},
+                  earlier_signers={1: {both.user_id}})
+    with pytest.raises(NotPermitted):
+        check_sign(both, c, 2)            # signed tier 1 of the earlier draft
+    c = CaseFacts(state="redactions_approved", department_id=DEPT, earlier_signers={1: {both.user_id}})
+    assert check_sign(both, c, 1) == "tier1_signed"     # the same tier again on the revision is fine
