@@ -40,7 +40,7 @@ from typing import Any
 from reviewer.document import Document
 from reviewer.errors import RedactionError, VerificationError
 from reviewer.findings import Finding
-from reviewer.redaction.masks import MaskStyle
+from reviewer.redaction.masks import Mask, MaskStyle
 from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, plan_removals
 
 __all__ = ["redact_document", "write_output", "RedactionResult", "Decision", "ManualSpan", "MaskStyle",
@@ -82,6 +82,14 @@ def expected_text(doc: Document, removals: list[Removal], dropped: set[str] = fr
     return "".join(out)
 
 
+def _text_layer_only(r: Removal) -> Removal:
+    hidden = bytearray(len(r.text))
+    for s, e in r.mask.hidden:
+        hidden[s:e] = b"\1" * (e - s)
+    kept = "".join(ch for i, ch in enumerate(r.text) if not hidden[i])
+    return Removal(r.start, r.end, r.text, r.type, r.category, Mask(kept, r.mask.hidden, r.mask.mode), r.sources)
+
+
 def _shift(r: Removal) -> Removal:
     return Removal(0, r.end - r.start, r.text, r.type, r.category, r.mask, r.sources)
 
@@ -109,7 +117,10 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
         raise RedactionError("The document carries no source bytes; parse it with parse_bytes.", code="no_source")
     mstyle = MaskStyle.coerce(style)
     removals, summary = plan_removals(doc, findings, decisions, manual, mstyle, accept_all, actor)
-    expected = expected_text(doc, removals, DROPPED_PARTS.get(fmt, set()))
+    # A PDF's text layer gets no replacement text: the kept characters close up around
+    # the black box, so the expected text is the text without the hidden characters.
+    planned = [_text_layer_only(r) for r in removals] if fmt == "pdf" else removals
+    expected = expected_text(doc, planned, DROPPED_PARTS.get(fmt, set()))
     needles = verify.build_needles(_needle_strings(removals), expected)
     if fmt == "txt":
         from reviewer.redaction.txt import redact_txt

@@ -41,13 +41,32 @@ def compact(text: str) -> str:
 class Needles:
     forms: dict[str, str] = field(default_factory=dict)   # compact form -> label for the log (masked)
     skipped: list[str] = field(default_factory=list)
+    raw: dict[str, str] = field(default_factory=dict)     # as written -> label, for raw PDF objects
+
+# Raw PDF objects and streams are searched without compaction (compacting "1 0 0 1 0 0 cm"
+# would make digit strings out of numbers); ASCII strings shorter than this are not
+# searched there (pdftotext still reads the text).
+RAW_SOURCES = ("objects", "streams")
+RAW_MIN_ASCII = 6
 
 
 def _label(s: str) -> str:
     """A masked label for a needle, so the log never repeats what was removed."""
+    if len(s) <= 1:
+        return "*"
     if len(s) <= 2:
         return s[0] + "*" * (len(s) - 1)
     return s[0] + "*" * (len(s) - 2) + s[-1]
+
+
+def _checkable(form: str) -> bool:
+    """Long enough to mean something when found: 2 characters with a CJK one, else 4.
+
+    A shorter string ("三", "502", "ab") turns up by chance in any file; it is still
+    removed, but its absence proves nothing, so it is listed as skipped."""
+    if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in form):
+        return len(form) >= 2
+    return len(form) >= 4
 
 
 def build_needles(strings: list[str], expected_text: str) -> Needles:
@@ -61,15 +80,23 @@ def build_needles(strings: list[str], expected_text: str) -> Needles:
         if len(digits) >= 6:
             forms.add(digits)
         for form in forms:
-            if form in expected:
+            if form in expected or not _checkable(form):
                 out.skipped.append(_label(form))
             else:
                 out.forms[form] = _label(form)
+                for raw in {form, s.strip()}:
+                    if not raw.isascii() or len(raw) >= RAW_MIN_ASCII:
+                        out.raw[raw] = _label(form)
     return out
 
 
 def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
     if not text:
+        return
+    if where in RAW_SOURCES:
+        for form, label in needles.raw.items():
+            if form in text:
+                found.append({"where": where, "needle": label})
         return
     c = compact(text)
     for form, label in needles.forms.items():

@@ -349,3 +349,46 @@ def test_pdf_partial_mask_next_to_the_same_digit_keeps_the_neighbour(align):
     assert res.log["engine"]["glyphs_removed"] == 8 and res.log["rasterised_pages"] == []
     out = parse_bytes(res.output, "out.pdf").text
     assert re.search(r"身份证号110101\s*1237，", out)
+
+
+def _random_spans(doc, rng, n):
+    import random  # noqa: F401  (rng is a random.Random)
+
+    from reviewer.redaction import ManualSpan
+
+    lines = [b for b in doc.blocks if b.part == "page" and len(b) >= 4]
+    spans = []
+    for _ in range(n):
+        b = rng.choice(lines)
+        s = rng.randint(b.start, b.end - 2)
+        e = min(s + rng.randint(2, 14), len(doc.text))
+        if doc.text[s:e].strip():
+            spans.append(ManualSpan(s, e, "manual", "随机测试"))
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pdf_random_spans_on_sample_files_are_removed_and_the_rest_kept(seed):
+    import random
+    from pathlib import Path
+
+    files = sorted((Path(__file__).resolve().parents[2] / "samples" / "pdf").glob("*.pdf"))
+    if not files:
+        pytest.skip("samples/pdf not generated")
+    rng = random.Random(seed)
+    data = rng.choice(files).read_bytes()
+    doc = parse_bytes(data, "sample.pdf")
+    spans = _random_spans(doc, rng, rng.randint(1, 5))
+    res = redact_document(doc, [], manual=spans, style=rng.choice(["label", "block"]))
+    assert res.log["rasterised_pages"] == [] and res.verified
+    out = parse_bytes(res.output, "out.pdf")
+    dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
+    assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
+    boxed = set()  # characters of the spans with a box on the page (not parser-inserted)
+    for m in spans:
+        for b in doc.blocks_in(m.start, m.end):
+            if b.part == "page":
+                boxed.update(i for i in range(max(m.start, b.start), min(m.end, b.end)) if b.boxes[i - b.start])
+    visible = {i for i in boxed if not doc.text[i].isspace()}
+    # every visible character is one glyph gone; a space goes too when the file draws one
+    assert len(visible) <= res.log["engine"]["glyphs_removed"] <= len(boxed)

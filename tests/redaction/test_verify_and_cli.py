@@ -120,3 +120,10 @@ def test_cli_verification_failure_exits_4_and_leaves_nothing(tmp_path):
     out = tmp_path / "out.pdf"
     assert _run("redact", str(src), "-o", str(out), "--accept-all") == 4
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf"]
+
+
+@pytest.mark.parametrize("removed,checked", [("三", False), ("502", False), ("张三", True), ("ab12", True),
+                                             (" —\nu", False), ("13812345678", True)])
+def test_verify_strings_too_short_to_prove_anything_are_skipped(removed, checked):
+    needles = build_needles([removed], expected_text="无关")
+    assert bool(needles.forms) is checked and bool(needles.skipped) is not checked
