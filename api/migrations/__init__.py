@@ -1,0 +1,1 @@
+"""Alembic migrations of the review service (alembic.ini lives here)."""
