@@ -197,3 +197,26 @@ def test_docx_document_variables_removed():
     doc = parse_bytes(buf.getvalue(), "v.docx")
     res = redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
     assert "经办人张三" not in docx_sources(res.output)["word/settings.xml"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_docx_random_spans_anywhere_are_removed_and_the_rest_kept(seed):
+    import random
+
+    from reviewer.redaction import ManualSpan
+
+    rng = random.Random(seed)
+    doc = parse_bytes(_rich_docx(), "rich.docx")
+    blocks = [b for b in doc.blocks if len(b) >= 3]
+    spans = []
+    for _ in range(rng.randint(2, 6)):
+        b = rng.choice(blocks)
+        s = rng.randint(b.start, b.end - 2)
+        e = min(s + rng.randint(2, 14), len(doc.text))
+        if doc.text[s:e].strip():
+            spans.append(ManualSpan(s, e, "manual", "随机测试"))
+    res = redact_document(doc, [], manual=spans, style=rng.choice(["label", "block", "partial"]))
+    assert res.verified
+    out = parse_bytes(res.output, "out.docx")
+    dropped = [(b.start, b.end) for b in doc.blocks if b.part in ("comment", "deletion", "properties")]
+    assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
