@@ -46,3 +46,30 @@ def test_return_with_comment_then_revised_draft(session_factory):
     assert "第 2 稿" in page.locator(".subnav").inner_text()
     assert "待删除审批" in page.locator(".state").inner_text()
     assert "上传修改稿" in page.locator("#history").inner_text()
+
+
+def test_a_tier_returns_for_revision_with_a_comment(session_factory, web_server):
+    from tests.api.helpers import approved, sign
+
+    doc = approved(web_server)
+    case_id = doc["id"]
+    assert sign(web_server, "drafter", case_id, 1, opinion="拟公开").status_code == 200
+    head = session_factory("head")
+    page = head.page
+    page.goto(f"/documents/{case_id}/sign")
+    assert page.locator("#sign-form input[name=tier]").get_attribute("value") == "2"
+    page.check("#sign-form input[value=return]")
+    page.click("#sign-form button")                            # no comment
+    assert page.locator("#error-code").inner_text() == "comment_required"
+    assert "须填写意见" in page.locator(".msg").inner_text()
+    page.goto(f"/documents/{case_id}/sign")
+    page.check("#sign-form input[value=return]")
+    page.fill("#sign-form textarea[name=opinion]", "请补充慰问资金来源后再报")
+    page.click("#sign-form button")
+    page.wait_for_load_state()
+    assert "已退回修改" in page.locator(".state").inner_text()
+    drafter = session_factory("drafter")
+    drafter.page.goto(f"/documents/{case_id}")
+    assert "请补充慰问资金来源后再报" in drafter.page.locator("#returned").inner_text()
+    assert "承办部门负责人审核：退回修改" in drafter.page.locator("#history").inner_text()
+    assert drafter.page.locator("#revise-form").count() == 1
