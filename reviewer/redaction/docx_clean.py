@@ -54,8 +54,14 @@ def resolve_tracked_changes(root) -> int:
     for tr in list(root.iter(w("tr"))):
         trpr = tr.find(w("trPr"))
         if trpr is not None and trpr.find(w("del")) is not None and tr.getparent() is not None:
-            tr.getparent().remove(tr)
+            tbl = tr.getparent()
+            tbl.remove(tr)
             n += 1
+            if tbl.tag == w("tbl") and tbl.find(w("tr")) is None and tbl.getparent() is not None:
+                holder = tbl.getparent()   # a table with no row left is not valid WordprocessingML
+                holder.remove(tbl)
+                if holder.tag == w("tc") and holder.find(w("p")) is None:
+                    etree.SubElement(holder, w("p"))  # a cell must end with a paragraph
     for el in list(root.iter(*_DROP_WITH_CONTENT)):
         parent = el.getparent()
         if parent is None:

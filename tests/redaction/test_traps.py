@@ -82,3 +82,26 @@ def test_trap_docx_value_in_alt_text_link_target_and_field_code():
     for name, text in docx_sources(res.output).items():
         assert_absent(text, [MOBILE], f"in {name}")
     assert any("属性值" in c for c in res.log["engine"]["cleaned"])
+
+
+def test_trap_docx_deleted_table_rows_go_and_an_emptied_table_with_them():
+    b = dw.DocxBuilder()
+    b.paragraph("名单如下：")
+    b.table([["姓名", "身份证号"], ["王某", ID_A]])
+    b.paragraph("以上。")
+    z = zipfile.ZipFile(io.BytesIO(b.to_bytes()))
+    parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode()
+    # mark every row as a tracked deletion
+    xml = xml.replace("<w:tr>", '<w:tr><w:trPr><w:del w:id="90" w:author="李四" w:date="2024-03-01T09:00:00Z"/></w:trPr>')
+    assert xml.count("<w:trPr>") == 2
+    parts["word/document.xml"] = xml.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for name, raw in parts.items():
+            out.writestr(name, raw)
+    doc = parse_bytes(buf.getvalue(), "rows.docx")
+    res = redact_document(doc, [], manual=[])
+    out_xml = zipfile.ZipFile(io.BytesIO(res.output)).read("word/document.xml").decode()
+    assert "<w:tbl>" not in out_xml and "<w:tbl " not in out_xml
+    assert ID_A not in out_xml and "以上。" in out_xml
