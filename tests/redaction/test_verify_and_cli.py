@@ -1,6 +1,5 @@
 import io
 import json
-import os
 
 import pikepdf
 import pytest
@@ -127,3 +126,20 @@ def test_cli_verification_failure_exits_4_and_leaves_nothing(tmp_path):
 def test_verify_strings_too_short_to_prove_anything_are_skipped(removed, checked):
     needles = build_needles([removed], expected_text="无关")
     assert bool(needles.forms) is checked and bool(needles.skipped) is not checked
+
+
+@pytest.mark.parametrize("style,expected", [
+    ("block", "身份证号■■■"),
+    ("label", "身份证号〔已删除：个人隐私〕"),
+    ("id_card=block,mobile=label", "身份证号■■■"),
+    ("style.json", "身份证号110105########002X"),
+])
+def test_cli_style_forms(tmp_path, style, expected):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    if style == "style.json":
+        (tmp_path / "style.json").write_text(json.dumps({"mask_char": "#"}), encoding="utf-8")
+        style = str(tmp_path / "style.json")
+    out = tmp_path / "out.txt"
+    assert _run("redact", str(src), "-o", str(out), "--accept-all", "--style", style) == 0
+    assert expected in out.read_text(encoding="utf-8")
