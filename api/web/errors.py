@@ -38,6 +38,29 @@ class PageError(Exception):
         self.status, self.code, self.message, self.back = status, code, message, back
 
 
+def _ctx_of(request: Request):
+    """The signed-in user, if any, so an error page keeps its menu; never raises."""
+    from api.models import User
+    from api.security import SESSION_COOKIE, lookup_token
+    from api.web.common import WebCtx
+
+    raw = request.cookies.get(SESSION_COOKIE)
+    if not raw:
+        return None
+    try:
+        with request.app.state.runtime.sessions() as db:
+            tok = lookup_token(db, raw, "session")
+            user = db.get(User, tok.user_id) if tok else None
+            if user is None or not user.is_active:
+                return None
+            _ = user.roles, user.department
+            db.expunge(user)
+            return WebCtx(user, tok.csrf_token or "")
+    except Exception:                   # the error page itself must not fail
+        log.warning("error page: could not load the user", exc_info=True)
+        return None
+
+
 def error_page(request: Request, status: int, code: str, message: str = "", text: str | None = None,
                back: str = ""):
     text = text or MESSAGES.get(code)
@@ -45,7 +68,7 @@ def error_page(request: Request, status: int, code: str, message: str = "", text
         text = "操作未能完成。" + (f"（{message}）" if message and status < 500 else "")
     if wants_json(request):
         return JSONResponse({"error": {"code": code, "message": text, "details": {}}}, status_code=status)
-    return render(request, "error.html", None, status=status, status_code=status, code=code,
+    return render(request, "error.html", _ctx_of(request), status=status, status_code=status, code=code,
                   title=TITLES.get(status, "出错了"), message=text, back=back)
 
 

@@ -25,8 +25,9 @@ def _form_error(request: Request, exc: ReviewerError, back: str):
     if wants_json(request):
         return JSONResponse({"error": {"code": exc.code, "message": text, "details": exc.details or {}}},
                             status_code=exc.http_status)
-    return render(request, "error.html", None, status=exc.http_status, status_code=exc.http_status,
-                  code=exc.code, title="未能完成", message=text, back=back)
+    from api.web.errors import error_page
+
+    return error_page(request, exc.http_status, exc.code, text=text, back=back)
 
 
 async def _form(request: Request) -> dict[str, str]:
