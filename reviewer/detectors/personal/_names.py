@@ -26,7 +26,7 @@ COMPOUND_SURNAMES = (
 )
 
 # Characters that never appear in a given name but do end a phrase that starts like one.
-_NOT_GIVEN = set("某*＊×XxＸｘ○〇□■●＿_?？的了和与及或是在为对等于将被把从向以同志")
+_NOT_GIVEN = set("某*＊×XxＸｘ○〇□■●＿_?？的了和与及或是在为对等于将被把从向以")
 # Words that follow a surname in titles and roles, not names.
 TITLE_SUFFIXES = ("同志", "先生", "女士", "老师", "主任", "局长", "科长", "处长", "厅长", "部长", "书记",
                   "县长", "市长", "省长", "镇长", "乡长", "村长", "组长", "队长", "院长", "所长", "站长",

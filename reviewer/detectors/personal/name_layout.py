@@ -36,6 +36,12 @@ _SEGMENTS = re.compile(r"[^，,。；;：:\s（）()、\n]+")
 _TYPE_LABEL = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码",
                "landline": "电话号码", "bank_card": "银行卡号", "passport": "护照号码",
                "travel_permit": "通行证号码", "email": "电子邮箱"}
+# 出席：白芳航、田英福、夏艳 / 评审专家：宋浩俊、顾松思
+NAME_LIST = re.compile(r"(?:出席|列席|缺席|请假|参加人员|参会人员|与会人员|出席人员|列席人员|评审专家|评标专家|专家组成员|"
+                       r"专家组|成员|组长|副组长|记录人?|主持人?|审核|审定|校对|拟稿|考评员|监考人?)\s*[:：]\s*"
+                       r"(?P<v>[\u4e00-\u9fa5]{2,4}(?:\s*[、，,]\s*[\u4e00-\u9fa5]{2,4})*)")
+AUTHOR_FIELDS = frozenset(("author", "last_modified_by", "lastModifiedBy", "creator", "Author", "Creator",
+                           "T", "manager", "Manager"))
 LIST_INTRO = re.compile(r"公示|名单|名册|如下|以下同志|拟录用|拟聘用|拟推荐|获奖|表彰")
 _TOKEN = re.compile(r"[^\s|｜\t]+")
 _SPLIT = re.compile(r"[、，,；;\s]+")
@@ -63,6 +69,8 @@ class NameLayoutDetector(DocumentDetector):
     def detect(self, doc, text_results):
         out = []
         out += self._docx_tables(doc)
+        out += self._authors(doc)
+        out += self._labelled_lists(doc)
         out += self._text_tables(doc)
         out += self._publicity_lists(doc)
         out += self._next_to_identifiers(doc, text_results)
@@ -91,6 +99,36 @@ class NameLayoutDetector(DocumentDetector):
                                         pattern="segment_before_personal", context_word=f.type))
                 taken.add((m.start(), m.end()))
                 break
+        return out
+
+    # -- who wrote the file: DOCX core properties, PDF metadata and annotation authors --
+    def _authors(self, doc):
+        out = []
+        for b in doc.blocks:
+            if b.part not in ("properties", "metadata", "annotation", "comment"):
+                continue
+            if b.location.get("field") not in AUTHOR_FIELDS:
+                continue
+            raw = doc.text[b.start:b.end]
+            value = raw.strip()
+            if looks_like_name(value):
+                s = b.start + raw.index(value)
+                out.append(self.finding(doc, s, s + len(value), score=0.8, action="redact",
+                                        text=f"文件属性/批注作者（{b.location.get('field')}）中的自然人姓名，发布前应清除",
+                                        pattern="author_field", context_word=b.location.get("field")))
+        return out
+
+    # -- 出席：白芳航、田英福 ---------------------------------------------------------------
+    def _labelled_lists(self, doc):
+        text = doc.text
+        out = []
+        for m in NAME_LIST.finditer(text):
+            for t in re.finditer(r"[\u4e00-\u9fa5]{2,4}", m.group("v")):
+                s, e = m.start("v") + t.start(), m.start("v") + t.end()
+                if looks_like_name(t.group()):
+                    out.append(self.finding(doc, s, e, score=0.75, action="review",
+                                            text="人员名单中的自然人姓名，请确认是否应当公开",
+                                            pattern="labelled_list", context_word=m.group(0).split("：")[0][:6]))
         return out
 
     # -- DOCX tables -------------------------------------------------------------------

@@ -58,6 +58,9 @@ class PersonNameRecognizer(ReviewerRecognizer):
     PATTERNS = (
         ("subject_label", _label_pattern(SUBJECT_LABELS), 0.7),
         ("officer_label", _label_pattern(OFFICER_LABELS), 0.65),
+        # a person in a misconduct or case sentence: 工作人员尹秋思涉嫌…, 村民王五因…
+        ("person_in_case", rf"(?:工作人员|职工|干部|员工|村民|居民|群众|公民|男子|女子|司机|驾驶员|业主|租户)"
+                           rf"(?P<v>[{_HAN}]{{2,4}}?)(?=涉嫌|因|被|违规|违纪|违法|擅自|私自|酒后|无证|拒不|多次|曾)", 0.7),
         # 公示 and decisions: 张三，男，1965年生 / 李四（女，汉族）
         ("gender_follows", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})\s*[，,（(]\s*[男女]\s*[，,）)、]", 0.75),
     )
@@ -65,12 +68,12 @@ class PersonNameRecognizer(ReviewerRecognizer):
     CONTEXT = ()
     NEGATIVE_CONTEXT = ()
     MIN_SCORE = 0.5
-    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]"
+    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户"
     PRIORITY = 2
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
-        if match.re.pattern.startswith("(?:^|(?<="):  # gender_follows: the whole segment is the name
+        if match.re.pattern.startswith(("(?:^|(?<=", "(?:工作人员")):  # the whole group is the name
             return (start, end) if looks_like_name(text[start:end]) else None
         return name_span(text, start, end)
 

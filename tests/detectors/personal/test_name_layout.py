@@ -96,3 +96,23 @@ def test_real_docx_table_through_the_parser():
             ("address", "幸福村东街", "redact"), ("address", "和平小区2号楼1单元302室", "redact"),
             ("person_name", "张伟", "review"), ("landline", "0311-87654321", "review")} <= got
     assert not any(t in ("张某", "360426********0071") for _, t, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("出席：白芳航、田英福、夏艳、武志海\n列席：办公室", ["白芳航", "田英福", "夏艳", "武志海"]),
+    ("评审专家：宋浩俊、顾松思、吕军志。", ["宋浩俊", "顾松思", "吕军志"]),
+    ("出席：张某、李某", []),
+])
+def test_labelled_name_lists(text, expected):
+    assert _names(detectors.analyze(make_doc(text))) == [(n, "review") for n in expected]
+
+
+def test_author_in_document_properties():
+    from reviewer.parsers import parse_bytes
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder().paragraph("关于开展2024年职业技能竞赛的通知")
+    b.properties(author="覃雨海", last_modified_by="办公室")
+    doc = parse_bytes(b.to_bytes(), "通知.docx")
+    got = [(f.text, f.explanation["pattern"]) for f in detectors.analyze(doc) if f.type == "person_name"]
+    assert got == [("覃雨海", "author_field")]

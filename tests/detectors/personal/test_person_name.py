@@ -46,3 +46,13 @@ def test_person_name_not_reported(engine_for, text):
 ])
 def test_person_name_before_gender(engine_for, text, expected):
     assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经核查，你县某单位工作人员尹秋思涉嫌违规存放涉密载体", ["尹秋思"]),
+    ("村民王五因宅基地纠纷", ["王五"]),
+    ("工作人员应当依法履职", []),
+    ("工作人员张某涉嫌违纪", []),
+])
+def test_person_in_case(engine_for, text, expected):
+    assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
