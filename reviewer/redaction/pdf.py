@@ -86,13 +86,20 @@ def _fill_ops(boxes: list[Box]) -> bytes:
     return b"\n".join(parts)
 
 
-def _strip_marked_text(ops: list) -> list:
-    """Drop /ActualText and /Alt from marked-content properties (they repeat text)."""
+def _strip_marked_text(ops: list, resources) -> list:
+    """Drop /ActualText and /Alt from marked-content properties (they repeat text), both
+    inline and named in the page's /Properties resources."""
+    named = resources.get("/Properties") if resources is not None else None
     out = []
     for operands, op in ops:
-        if str(op) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary):
+        if str(op) == "BDC" and len(operands) == 2:
             props = operands[1]
-            if "/ActualText" in props or "/Alt" in props:
+            if isinstance(props, pikepdf.Name) and named is not None and str(props) in named:
+                target = named[str(props)]
+                for key in ("/ActualText", "/Alt"):
+                    if isinstance(target, pikepdf.Dictionary) and key in target:
+                        del target[key]
+            elif isinstance(props, pikepdf.Dictionary) and ("/ActualText" in props or "/Alt" in props):
                 props = pikepdf.Dictionary({k: v for k, v in props.items() if k not in ("/ActualText", "/Alt")})
                 operands = [operands[0], props]
         out.append((operands, op))
@@ -177,7 +184,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
             raster[pno], raster_zh[pno] = exc.reason, exc.reason_zh
             continue
         boxes = [_union(list(t.matched[0] if t.matched else t.box for t in g)) for g, _ in groups]
-        content = b"q\n" + pikepdf.unparse_content_stream(_strip_marked_text(ops)) + b"\nQ\n" + _fill_ops(boxes)
+        content = b"q\n" + pikepdf.unparse_content_stream(_strip_marked_text(ops, resources)) + b"\nQ\n" + _fill_ops(boxes)
         page.obj.Contents = pdf.make_stream(content)
         edited.append(pno)
         glyphs += n

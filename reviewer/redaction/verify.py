@@ -257,6 +257,7 @@ def _pdfminer_objects(doc, resolve1, stream_value) -> dict[str, str]:
                 except Exception:
                     continue
                 streams.append(data.decode("latin-1") + "\n" + data.decode("utf-8", "ignore"))
+                strings.extend(_stream_strings(data))
             else:
                 if isinstance(obj, dict):
                     t = str(obj.get("Type", "")) + str(obj.get("S", ""))
@@ -266,6 +267,29 @@ def _pdfminer_objects(doc, resolve1, stream_value) -> dict[str, str]:
     out = {"objects": "\n".join(strings), "streams": "\n".join(streams)}
     if kinds:
         out["embedded"] = ", ".join(sorted(set(kinds)))
+    return out
+
+
+_HEXSTR = re.compile(rb"<([0-9A-Fa-f\s]{4,})>")
+_LITSTR = re.compile(rb"\(((?:\\.|[^\\()])*)\)", re.S)
+_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")", b"\\": b"\\"}
+
+
+def _stream_strings(data: bytes) -> list[str]:
+    """Text strings inside a stream (marked-content ActualText/Alt, form fields):
+    hex and literal strings, decoded as UTF-16 when they carry its byte-order mark."""
+    out = []
+    for m in _HEXSTR.finditer(data):
+        raw = re.sub(rb"\s", b"", m.group(1))
+        if len(raw) % 2:
+            raw += b"0"
+        b = bytes.fromhex(raw.decode())
+        if b.startswith(b"\xfe\xff"):
+            out.append(b[2:].decode("utf-16-be", "replace"))
+    for m in _LITSTR.finditer(data):
+        b = re.sub(rb"\\([0-7]{1,3}|.)", lambda e: bytes([int(e.group(1), 8) & 255]) if e.group(1)[:1].isdigit()
+                   else _ESC.get(e.group(1), e.group(1)), m.group(1), flags=re.S)
+        out.append(b[2:].decode("utf-16-be", "replace") if b.startswith(b"\xfe\xff") else b.decode("latin-1"))
     return out
 
 

@@ -42,6 +42,8 @@ def _all_object_bytes(data: bytes) -> str:
                     raw = obj.read_raw_bytes()
                 out.append(raw.decode("latin-1"))
                 out.append(raw.decode("utf-16-be", "ignore"))
+                for hexstr in re.findall(rb"<FEFF([0-9A-Fa-f]+)>", raw, re.I):  # UTF-16 text strings
+                    out.append(bytes.fromhex(hexstr.decode()).decode("utf-16-be", "ignore"))
             out.append(repr(obj))
     return "\n".join(out)
 
@@ -392,3 +394,35 @@ def test_pdf_random_spans_on_sample_files_are_removed_and_the_rest_kept(seed):
     visible = {i for i in boxed if not doc.text[i].isspace()}
     # every visible character is one glyph gone; a space goes too when the file draws one
     assert len(visible) <= res.log["engine"]["glyphs_removed"] <= len(boxed)
+
+
+def test_pdf_actual_text_repeating_the_value_is_removed_from_edited_pages():
+    data = pdfw.build_pdf([Page(BODY)])
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # tag the numbers as a tagged-PDF producer would
+        page = pdf.pages[0]
+        page.Resources.Properties = pikepdf.Dictionary(MC0=pikepdf.Dictionary(ActualText=pikepdf.String(MOBILE)))
+        tagged = []
+        for operands, op in pikepdf.parse_content_stream(page):
+            shown = bytes(operands[0]) if str(op) == "Tj" else b""
+            if shown == ID_B.encode():
+                inline = pikepdf.Dictionary(ActualText=pikepdf.String(ID_B))
+                tagged += [([pikepdf.Name.Span, inline], pikepdf.Operator("BDC")), (operands, op),
+                           ([], pikepdf.Operator("EMC"))]
+            elif shown == MOBILE.encode():
+                tagged += [([pikepdf.Name.Span, pikepdf.Name.MC0], pikepdf.Operator("BDC")), (operands, op),
+                           ([], pikepdf.Operator("EMC"))]
+            else:
+                tagged.append((operands, op))
+        content = pikepdf.unparse_content_stream(tagged)
+        assert content.count(b"BDC") == 2
+        page.obj.Contents = pdf.make_stream(content)
+        buf = io.BytesIO()
+        pdf.save(buf)
+    doc = parse_bytes(buf.getvalue(), "tagged.pdf")
+    fs = all_findings(doc, ID_B, "id_card") + all_findings(doc, MOBILE, "mobile")
+    assert len(fs) == 2
+    res = redact_document(doc, fs, accept_all=True)
+    assert res.log["rasterised_pages"] == []
+    raw = _all_object_bytes(res.output)
+    assert "ActualText" not in raw
+    assert_absent(raw, [ID_B, MOBILE], "in the raw objects")
