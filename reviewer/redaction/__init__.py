@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.document import Document
-from reviewer.errors import RedactionError, VerificationError
+from reviewer.errors import RedactionError, ReviewerError, VerificationError
 from reviewer.findings import Finding
 from reviewer.redaction.masks import Mask, MaskStyle
 from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, plan_removals
@@ -122,27 +122,37 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     planned = [_text_layer_only(r) for r in removals] if fmt == "pdf" else removals
     expected = expected_text(doc, planned, DROPPED_PARTS.get(fmt, set()))
     needles = verify.build_needles(_needle_strings(removals), expected)
-    if fmt == "txt":
-        from reviewer.redaction.txt import redact_txt
-
-        output, engine = redact_txt(doc, removals)
-        verification = verify.verify_txt(output, engine["encoding"], needles)
-    elif fmt == "docx":
-        from reviewer.redaction.docx import redact_docx
-
-        output, engine = redact_docx(doc, removals, strip_rsid=not keep_rsid)
-        verification = verify.verify_docx(output, needles)
-    elif fmt == "pdf":
-        from reviewer.redaction.pdf import redact_pdf
-
-        output, engine = redact_pdf(doc, removals)
-        verification = verify.verify_pdf(output, needles)
-    else:
-        raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
+    try:
+        output, engine, verification = _run_engine(doc, fmt, removals, needles, keep_rsid)
+    except ReviewerError:
+        raise
+    except Exception as exc:  # a library's own error on a malformed file: a coded error, never a traceback
+        raise RedactionError(f"The {fmt.upper()} file could not be redacted ({type(exc).__name__}).") from exc
     out_sha = hashlib.sha256(output).hexdigest()
     log = logmod.build_log(doc, removals, summary, mstyle.to_dict(), out_sha, engine, verification)
     return RedactionResult(output=output, format=fmt, log=log, log_table=logmod.render_table(log),
                            verified=bool(verification.get("passed")), removed=[r.to_dict() for r in removals])
+
+
+def _run_engine(doc: Document, fmt: str, removals: list[Removal], needles, keep_rsid: bool):
+    from reviewer.redaction import verify
+
+    if fmt == "txt":
+        from reviewer.redaction.txt import redact_txt
+
+        output, engine = redact_txt(doc, removals)
+        return output, engine, verify.verify_txt(output, engine["encoding"], needles)
+    if fmt == "docx":
+        from reviewer.redaction.docx import redact_docx
+
+        output, engine = redact_docx(doc, removals, strip_rsid=not keep_rsid)
+        return output, engine, verify.verify_docx(output, needles)
+    if fmt == "pdf":
+        from reviewer.redaction.pdf import redact_pdf
+
+        output, engine = redact_pdf(doc, removals)
+        return output, engine, verify.verify_pdf(output, needles)
+    raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
 
 
 def write_output(result: RedactionResult, path: str | os.PathLike) -> None:

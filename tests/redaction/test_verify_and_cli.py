@@ -143,3 +143,16 @@ def test_cli_style_forms(tmp_path, style, expected):
     out = tmp_path / "out.txt"
     assert _run("redact", str(src), "-o", str(out), "--accept-all", "--style", style) == 0
     assert expected in out.read_text(encoding="utf-8")
+
+
+def test_engine_failure_on_a_damaged_source_is_a_coded_error():
+    from reviewer.errors import RedactionError
+
+    pdfw = pytest.importorskip("reviewer.synth.pdf_writer")
+    if not pdfw.have_cjk_font():
+        pytest.skip("no CJK font")
+    doc = parse_bytes(pdfw.text_pdf([f"身份证号{ID_A}。"]), "a.pdf")
+    doc.source = b"%PDF-1.4\n" + b"\0" * 64   # the bytes no longer match what was parsed
+    with pytest.raises(RedactionError) as exc:
+        redact_document(doc, [finding(doc, ID_A, "id_card")], accept_all=True)
+    assert exc.value.code == "redaction_failed" and "PDF" in exc.value.message
