@@ -184,7 +184,12 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
             raster[pno], raster_zh[pno] = exc.reason, exc.reason_zh
             continue
         boxes = [_union(list(t.matched[0] if t.matched else t.box for t in g)) for g, _ in groups]
-        content = b"q\n" + pikepdf.unparse_content_stream(_strip_marked_text(ops, resources)) + b"\nQ\n" + _fill_ops(boxes)
+        # Close whatever the page left open (a q without Q) so the boxes are drawn in page space.
+        depth = 0
+        for _, op in ops:
+            depth = depth + 1 if str(op) == "q" else max(depth - 1, 0) if str(op) == "Q" else depth
+        body = pikepdf.unparse_content_stream(_strip_marked_text(ops, resources))
+        content = b"q\n" + body + b"\n" + b"Q\n" * (depth + 1) + _fill_ops(boxes)
         page.obj.Contents = pdf.make_stream(content)
         edited.append(pno)
         glyphs += n

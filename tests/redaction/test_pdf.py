@@ -426,3 +426,28 @@ def test_pdf_actual_text_repeating_the_value_is_removed_from_edited_pages():
     raw = _all_object_bytes(res.output)
     assert "ActualText" not in raw
     assert_absent(raw, [ID_B, MOBILE], "in the raw objects")
+
+
+def test_pdf_boxes_land_in_page_space_when_the_page_leaves_a_q_open():
+    data = pdfw.build_pdf([Page(BODY)])
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # scale everything by 1 via an unclosed q: cm q
+        page = pdf.pages[0]
+        ops = pikepdf.parse_content_stream(page)
+        shifted = [([1, 0, 0, 1, 0, 0], pikepdf.Operator("cm")), ([], pikepdf.Operator("q")),
+                   ([1, 0, 0, 1, 0, -300], pikepdf.Operator("cm")), ([], pikepdf.Operator("q")),
+                   ([1, 0, 0, 1, 0, 300], pikepdf.Operator("cm"))] + ops
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(shifted))
+        buf = io.BytesIO()
+        pdf.save(buf)
+    doc = parse_bytes(buf.getvalue(), "open-q.pdf")
+    (f,) = all_findings(doc, MOBILE, "mobile")
+    res = redact_document(doc, [f], accept_all=True, style="block")
+    # render and check the box is where the number was: the pixels under its box are black
+    import pypdfium2 as pdfium
+
+    x0, y0, x1, y1 = f.location["bboxes"][0]["bbox"]
+    page = pdfium.PdfDocument(res.output)[0]
+    img = page.render(scale=1).to_pil().convert("L")
+    top = page.get_height()
+    cx, cy = int((x0 + x1) / 2), int(top - (y0 + y1) / 2)
+    assert img.getpixel((cx, cy)) < 40
