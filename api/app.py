@@ -70,29 +70,6 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-EXTENSIONS = (("api.batches", "router"), ("api.web", "install"))
-
-
-def _install_extensions(app: FastAPI) -> None:
-    """Areas that live in their own packages: batch scans (a router), the web UI (``install(app)``)."""
-    import importlib
-
-    for module, attr in EXTENSIONS:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name == module:
-                continue                     # not built yet
-            raise
-        hook = getattr(mod, attr, None)
-        if hook is None:
-            continue
-        if attr == "router":
-            app.include_router(hook)
-        else:
-            hook(app)
-
-
 def _warm_up() -> None:
     """Load the detectors and models now, so the first upload does not pay for it."""
     try:
@@ -133,7 +110,6 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
     errors.install(app)
     for r in (auth.router, documents.router, review.router, records.router, admin.router):
         app.include_router(r)
-    _install_extensions(app)
     from api import batches, web
 
     app.include_router(batches.router)

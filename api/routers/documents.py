@@ -52,7 +52,11 @@ def _created(db, case, version, job, user):
     return JSONResponse(body, status_code=201, headers={"Location": f"/api/documents/{case.id}"})
 
 
-@router.post("/documents", status_code=201, summary="Upload a draft (drafter); small files are scanned at once")
+ACCEPTED = {202: {"description": "Stored; a background job scans it (see the `job` field and the Location header)"}}
+
+
+@router.post("/documents", status_code=201, responses=ACCEPTED,
+             summary="Upload a draft (drafter); small files are scanned at once, large ones in the background")
 async def upload(rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...),
                  title: str | None = Form(default=None)):
     _upload_rate(rt, user)
@@ -64,7 +68,7 @@ async def upload(rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...)
     return await run_in_threadpool(_created, db, case, version, job, user)
 
 
-@router.post("/documents/{case_id}/versions", status_code=201,
+@router.post("/documents/{case_id}/versions", status_code=201, responses=ACCEPTED,
              summary="Upload a revised draft of a returned document (a new version of the same case)")
 async def revise(case_id: int, rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...)):
     _upload_rate(rt, user)
