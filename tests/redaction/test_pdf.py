@@ -430,7 +430,7 @@ def test_pdf_actual_text_repeating_the_value_is_removed_from_edited_pages():
 
 def test_pdf_boxes_land_in_page_space_when_the_page_leaves_a_q_open():
     data = pdfw.build_pdf([Page(BODY)])
-    with pikepdf.open(io.BytesIO(data)) as pdf:  # scale everything by 1 via an unclosed q: cm q
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # two q never closed, a shift under the first
         page = pdf.pages[0]
         ops = pikepdf.parse_content_stream(page)
         shifted = [([1, 0, 0, 1, 0, 0], pikepdf.Operator("cm")), ([], pikepdf.Operator("q")),
