@@ -17,7 +17,11 @@ def open_runtime(database_url: str | None, data_dir: str | None) -> Runtime:
         overrides["database_url"] = database_url
     if data_dir:
         overrides["data_dir"] = Path(data_dir)
-    return Runtime.start(Settings.from_env(**overrides), migrate=False)
+    settings = Settings.from_env(**overrides)
+    if not settings.secret:
+        # verifying needs only public keys: do not create a server secret as a side effect
+        settings = settings.with_(secret=b"verification-only: cannot open signing keys")
+    return Runtime.start(settings, migrate=False)
 
 
 def verify_signatures(rt: Runtime, case_id: int | None) -> list[dict]:
