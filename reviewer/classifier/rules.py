@@ -182,7 +182,8 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
         # a draft put out for public comment is published on purpose (第十九条: public participation)
         process = [f for f in process if f.type not in ("draft_marker", "consultation_letter")]
     kind_label = PROCESS_KINDS.get(res.doc_kind or "")
-    if res.doc_kind == "函" and _CONSULT_TITLE.search(doc.text[:200]) and not _PUBLIC_CONSULTATION.search(doc.text[:300]):
+    title = (getattr(doc.structure, "title", None) or "") + doc.text[:200]
+    if res.doc_kind == "函" and _CONSULT_TITLE.search(title) and not _PUBLIC_CONSULTATION.search(title + doc.text[:300]):
         kind_label = "磋商信函（会签、征求意见）"
     if process or kind_label:
         what = "、".join(dict.fromkeys([PROCESS_TYPES[f.type] for f in process] + ([kind_label] if kind_label else [])))
