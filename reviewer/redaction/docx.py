@@ -243,4 +243,11 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         cleaned.append(f"属性值、域代码等处的删除内容 {stats['scrubbed']} 处")
     if strip_rsid:
         cleaned.append("修订会话标识（rsid）")
-    return buf.getvalue(), {"cleaned": cleaned, "rasterised_pages": [], **stats}
+    warnings = []
+    embedded = sorted(n for n in names if n.startswith("word/embeddings/"))
+    if embedded:
+        warnings.append(f"文件含 {len(embedded)} 个嵌入对象（{', '.join(embedded[:3])}），其内容未经审查和处理，请另行核对")
+    pictures = sum(1 for n in names if n.startswith("word/media/"))
+    if pictures:
+        warnings.append(f"文件含 {pictures} 张图片，图片中的文字未经审查")
+    return buf.getvalue(), {"cleaned": cleaned, "warnings": warnings, "rasterised_pages": [], **stats}

@@ -128,6 +128,8 @@ def render_table(log: dict[str, Any]) -> str:
     eng = log.get("engine", {})
     for item in eng.get("cleaned", []):
         lines.append(f"- 已清除：{item}")
+    for item in eng.get("warnings", []):
+        lines.append(f"- 注意：{item}")
     for p in log.get("rasterised_pages", []):
         lines.append(f"- 第{p['page']}页已转为图像并烧入遮盖（原因：{p['reason_zh']}）")
     v = log["verification"]

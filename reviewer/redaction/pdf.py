@@ -156,6 +156,18 @@ def clean_document(pdf: pikepdf.Pdf) -> list[str]:
     return cleaned
 
 
+def _source_warnings(doc: Document) -> list[str]:
+    """What the parser could not read is not redacted either: say so in the log."""
+    out = []
+    for n in doc.warnings:
+        pages = "、".join(str(p) for p in (n.details.get("pages") or [])[:20])
+        if n.code == "page_without_text":
+            out.append(f"第{pages}页无文字层（扫描件或以图形绘制的文字），其中内容未经审查和处理")
+        elif n.code == "garbled_text":
+            out.append(f"第{pages}页的文字无法识别（字体缺少 Unicode 映射），其中内容未经审查")
+    return out
+
+
 def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     t0 = time.perf_counter()
     try:
@@ -219,6 +231,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         "glyphs_removed": glyphs,
         "rasterised_pages": [{"page": p, "reason": raster[p], "reason_zh": raster_zh[p]} for p in sorted(raster)],
         "cleaned": cleaned,
+        "warnings": _source_warnings(doc),
         "labels_drawn": labels,
         "labels_too_small": labels_missed,
         "save": "full rewrite (no incremental update, not linearised)",

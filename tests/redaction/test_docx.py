@@ -220,3 +220,14 @@ def test_docx_random_spans_anywhere_are_removed_and_the_rest_kept(seed):
     out = parse_bytes(res.output, "out.docx")
     dropped = [(b.start, b.end) for b in doc.blocks if b.part in ("comment", "deletion", "properties")]
     assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
+
+
+def test_docx_pictures_and_embedded_objects_are_reported_as_not_reviewed():
+    b = DocxBuilder()
+    b.paragraph(f"电话{MOBILE}")
+    b.image()
+    b.raw_part("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 60, "application/vnd.openxmlformats-officedocument.oleObject")
+    doc = parse_bytes(b.to_bytes(), "emb.docx")
+    res = redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
+    warnings = " ".join(res.log["engine"]["warnings"])
+    assert "嵌入对象" in warnings and "图片" in warnings and "注意" in res.log_table

@@ -451,3 +451,11 @@ def test_pdf_boxes_land_in_page_space_when_the_page_leaves_a_q_open():
     top = page.get_height()
     cx, cy = int((x0 + x1) / 2), int(top - (y0 + y1) / 2)
     assert img.getpixel((cx, cy)) < 40
+
+
+def test_pdf_scanned_page_is_reported_as_not_reviewed():
+    data = pdfw.build_pdf([Page(BODY), Page(["扫描页上的内容"], image_only=True)])
+    doc = parse_bytes(data, "scan.pdf")
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
+    (warning,) = res.log["engine"]["warnings"]
+    assert "第2页无文字层" in warning and "注意：第2页无文字层" in res.log_table
