@@ -67,16 +67,21 @@ _HAN = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 
 
 _LEXICON: dict[str, str] | None = None
+_COMMON_GIVEN: frozenset[str] = frozenset()
 _PERSON_TAGS = ("nr", "nrfg", "nrt")
+# frequent two-character words that read as a sentence, not a given name, when a
+# "name" is glued to the word before it (学生向学校, 学生成长观)
+_GIVEN_WORD_TAGS = frozenset(("v", "vn", "n", "d", "a", "ad", "an", "c", "p", "r", "m", "f", "l", "i", "vd"))
 
 
 def lexicon() -> dict[str, str]:
     """Words of jieba's bundled dictionary (shipped with the package, offline) that start
     with a surname character, mapped to their part-of-speech tag.  A candidate that is a
     dictionary word with a non-person tag (宣读 v, 方可 n, 单方 n) is not a name."""
-    global _LEXICON
+    global _LEXICON, _COMMON_GIVEN
     if _LEXICON is None:
         words: dict[str, str] = {}
+        common: set[str] = set()
         try:
             import jieba
 
@@ -87,11 +92,14 @@ def lexicon() -> dict[str, str]:
                     if len(parts) != 3:
                         continue
                     w, freq, tag = parts
+                    if len(w) == 2 and tag in _GIVEN_WORD_TAGS and int(freq) >= 2000:
+                        common.add(w)
                     if 2 <= len(w) <= 4 and (w[0] in SINGLE_SURNAMES or w[:2] in COMPOUND_SURNAMES) \
                             and tag not in _PERSON_TAGS and int(freq) >= 3:
                         words[w] = tag
         except (ImportError, OSError):  # pragma: no cover - jieba is a dependency
             pass
+        _COMMON_GIVEN = frozenset(common)
         _LEXICON = words
     return _LEXICON
 
@@ -110,9 +118,11 @@ def is_masked_name(name: str) -> bool:
     return any(c in "某*＊×XxＸｘ○〇□■●＿_" for c in name[1:])
 
 
-def looks_like_name(name: str) -> bool:
+def looks_like_name(name: str, strict: bool = False) -> bool:
     """A plausible unmasked personal name: 2–4 Chinese characters starting with a surname,
-    not a title (张局长) and not a common word (安全, 申请)."""
+    not a title (张局长) and not a common word (安全, 申请).  ``strict`` (for a name glued
+    to the word before it, with no colon or space) also refuses a given name that is a
+    frequent word (向学校, 全覆盖)."""
     if not _HAN.match(name) or is_masked_name(name):
         return False
     parts = split_surname(name)
@@ -130,5 +140,7 @@ def looks_like_name(name: str) -> bool:
     if name.endswith(BAD_ENDINGS):
         return False
     if name in lexicon():
+        return False
+    if strict and (given in _COMMON_GIVEN or name[1:3] in _COMMON_GIVEN):
         return False
     return True

@@ -13,7 +13,7 @@ import re
 
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_SENSITIVE
-from reviewer.detectors.personal.person_name import name_span
+from reviewer.detectors.personal.person_name import STRONG_FOLLOWERS, name_span
 
 _CN_AGE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "十七": 17}
@@ -42,12 +42,12 @@ class MinorRecognizer(ReviewerRecognizer):
     ACTION = "review"
     BASIS = BASIS_SENSITIVE
     PATTERNS = (
-        ("birth_date_minor", r"(?:出生日期|出生年月|出生时间|生日|出生于|生于)\s*[:：]?\s*"
+        ("birth_date_minor", r"(?:出生日期|出生年月|出生时间|生日|出生于)\s*[:：]?\s*"
                              r"(?P<v>(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2}\s*日?|\s*月)?)", 0.75),
         ("age_minor", r"(?<![0-9０-９至到\-—～~、])(?P<v>(?:1[0-7]|[1-9]|十[一二三四五六七]|[一二两三四五六七八九十])周?岁)"
                       r"(?!以上|以下|至|到|[-—～~]|半以上)", 0.3),
         ("under_age", r"(?:不满|未满|未达)(?:十四|14|十六|16|十八|18)周岁", 0.3),
-        ("minor_name", r"(?:未成年人|未成年|学生|幼儿|患儿|儿童|女童|男童|少年)\s*[:：]?\s*(?P<v>[\u4e00-\u9fa5]{2,3})", 0.6),
+        ("minor_name", r"(?:未成年人|未成年|学生|幼儿|患儿|儿童|女童|男童|少年)(?P<sep>\s*[:：]\s*|\s+)?(?P<v>[\u4e00-\u9fa5]{2,3})", 0.6),
     )
     CONTEXT = ("学生", "该生", "之子", "之女", "其子", "其女", "儿子", "女儿", "孙子", "孙女", "患儿", "幼儿",
                "男孩", "女孩", "男童", "女童", "小学", "初中", "高中", "幼儿园", "在读", "就读", "年级",
@@ -55,12 +55,19 @@ class MinorRecognizer(ReviewerRecognizer):
     CONTEXT_BEFORE = 24
     CONTEXT_AFTER = 16
     MIN_SCORE = 0.6
-    PREFILTER = r"岁|出生|生日|生于|未成年|学生|幼儿|患儿|儿童|女童|男童|少年"
+    PREFILTER = r"岁|出生|生日|未成年|学生|幼儿|患儿|儿童|女童|男童|少年"
     PRIORITY = 1
 
     def refine(self, text, start, end, match):
         if match.re.pattern.startswith("(?:未成年人"):  # minor_name: trim to the name
-            return name_span(text, start, end)
+            span = name_span(text, start, end)
+            if span is None or match.group("sep"):
+                return span
+            # written straight after the word (学生李雷): the name must end at punctuation
+            after = text[span[1]:span[1] + 1]
+            if after and after not in "，,（(。；; \t\n" and not text.startswith(STRONG_FOLLOWERS, span[1]):
+                return None
+            return span
         return start, end
 
     def invalidate_result(self, pattern_text: str) -> bool:

@@ -18,15 +18,21 @@ from reviewer.detectors.personal._common import BASIS_OFFICIAL
 CONTACT_TYPES = {"mobile", "landline", "email", "person_name", "address"}
 OFFICIAL_MARKERS = re.compile(
     r"联系人|联系电话|联系方式|咨询电话|办公电话|监督电话|举报电话|投诉电话|值班电话|服务电话|热线|传\s*真|"
-    r"电子邮箱|电子信箱|邮箱|通讯地址|邮寄地址|联系地址|办公地址|办公室|受理电话|报名电话|政策咨询")
+    r"电子邮箱|电子信箱|邮箱|通讯地址|邮寄地址|联系地址|办公地址|办公室|受理电话|报名电话|政策咨询|"
+    r"发送至|发至|报送至|报至|发送到|投递至|报送邮箱")
+# words that put a private person in the clause ("残疾", "学生" are not here: they are in
+# the names of organs — 残疾人联合会, 学生资助管理中心)
 PRIVATE_MARKERS = re.compile(
     r"申请人|被申请人|当事人|户主|被处罚|患者|身份证|公民身份号码|家住|住址|现住|举报人|投诉人|信访人|"
-    r"村民|低保|救助对象|特困|家属|监护人|学生|儿童|犯罪|残疾")
+    r"村民|低保户|救助对象|特困人员|家属|监护人|犯罪")
+# a number written right after the name of an organ: 石家庄市教育局 0311-…
+ORG_BEFORE = re.compile(r"(?:局|厅|委|办|中心|院|政府|部|处|科|室|所|站|会|馆|队|司|中心校|学校|医院)"
+                        r"[\s/:：、，,（(]*$")
 OFFICIAL_TITLES = re.compile(r"机构职能|领导(?:信息|分工|班子|简介)|机构设置|内设机构|通讯录|联系方式")
 _CLAUSE_STOP = "。！？!?\n"
 # a unit of an organ right before a name right before the number: 公共服务处田伟强0311-…
 STAFF_OF_UNIT = re.compile(r"(?:厅|局|处|科|司|中心|部|委|办公室|办|站|所|院|队|会|室|股)[:：]?"
-                           r"[\u4e00-\u9fa5]{2,3}[:：]?[\s（(]*$")
+                           r"[\u4e00-\u9fa5]{2,3}[:：，,]?[\s（(]*$")
 
 
 def clause_around(text: str, start: int, end: int, before: int = 80, after: int = 30) -> tuple[int, int]:
@@ -57,7 +63,7 @@ class OfficialContactDetector(DocumentDetector):
                 continue
             reason = self.official_reason(text, f, official_doc)
             if reason is None and f.start - last_official_end <= 40 \
-                    and not any(c in text[last_official_end:f.start] for c in _CLAUSE_STOP) \
+                    and not any(c in text[last_official_end:f.start] for c in "。！？!?") \
                     and not PRIVATE_MARKERS.search(text[last_official_end:f.start]):
                 reason = "与机关联系方式同列"
             if reason:
@@ -78,6 +84,8 @@ class OfficialContactDetector(DocumentDetector):
             return f"位于“{m.group(0)}”等机关联系方式中"
         if f.type in ("landline", "mobile", "email") and STAFF_OF_UNIT.search(left[-24:]):
             return "机关内设机构工作人员的联系方式"
+        if f.type in ("landline", "email") and ORG_BEFORE.search(text[max(0, f.start - 12):f.start]):
+            return "紧随机关名称的联系方式"
         if f.type == "landline" and re.search(r"电\s*话|传\s*真|Tel|TEL", left[-12:]):
             return "机关办公电话"
         if official_doc and f.type in ("person_name", "landline", "email"):

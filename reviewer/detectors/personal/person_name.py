@@ -32,7 +32,7 @@ _HAN = "\u4e00-\u9fa5"
 # what may follow a name inside a sentence; the multi-character ones are strong enough
 # to cut a name short (齐曦联系电话 -> 齐曦)
 STRONG_FOLLOWERS = ("电话", "手机", "联系", "性别", "身份", "证件", "家住", "现住", "户籍", "年龄", "出生",
-                    "民族", "汉族", "同志", "先生", "女士", "申请", "提出", "反映", "身份证", "邮箱", "住址")
+                    "民族", "汉族", "同志", "先生", "女士", "身份证", "邮箱", "住址")
 WEAK_FOLLOWERS = ("男", "女", "住", "于", "因", "等", "系", "（", "(", "，", ",", "的", "在", "向", "已",
                   "未", "为", "称", "诉", "签", "同")
 
@@ -73,22 +73,26 @@ class PersonNameRecognizer(ReviewerRecognizer):
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
-        if match.re.pattern.startswith(("(?:^|(?<=", "(?:工作人员")):  # the whole group is the name
+        if match.re.pattern.startswith("(?:^|(?<="):  # gender_follows: the whole segment
             return (start, end) if looks_like_name(text[start:end]) else None
+        if match.re.pattern.startswith("(?:工作人员"):  # person_in_case: glued to the word before
+            return (start, end) if looks_like_name(text[start:end], strict=True) else None
         return name_span(text, start, end)
 
 
 def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name starting at ``start`` (at most ``end``): the shortest candidate followed by a
-    strong follower (电话, 联系…), else the longest followed by a boundary."""
+    strong follower (电话, 联系…), else the longest followed by a boundary.  A name glued to
+    the word before it (申请人王五) is checked strictly."""
+    strict = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fa5"
     for n in (2, 3, 4):
-        if start + n <= len(text) and looks_like_name(text[start:start + n]) \
+        if start + n <= len(text) and looks_like_name(text[start:start + n], strict) \
                 and text.startswith(STRONG_FOLLOWERS, start + n):
             return start, start + n
     for n in (4, 3, 2):
         if start + n > end:
             continue
-        if looks_like_name(text[start:start + n]) and ends_name(text, start + n):
+        if looks_like_name(text[start:start + n], strict) and ends_name(text, start + n):
             return start, start + n
     return None
 

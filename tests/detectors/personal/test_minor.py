@@ -31,3 +31,13 @@ def test_minor_reported(engine_for, text, expected):
 ])
 def test_minor_not_reported(engine_for, text):
     assert engine_for(MinorRecognizer).analyze_text(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "考查初中学生应知、应会的内容",
+    "学生向学校提出申请",
+    "选择2-3所改建为幼儿师范高等专科学校",
+    "应聘考生于2019年7月10日登录河北教师教育网",
+])
+def test_minor_false_alarms_from_real_text(engine_for, text):
+    assert engine_for(MinorRecognizer).analyze_text(text) == []
