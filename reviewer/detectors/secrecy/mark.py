@@ -63,10 +63,10 @@ class SecrecyMarkDetector(RuleDetector):
         text = doc.text
         top_end = pos.top_zone_end(doc)
         out = []
-        taken: list[tuple[int, int]] = []
+        covered = bytearray(len(text))  # characters already inside a reported mark
 
         def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+            return not any(covered[s:e])
 
         def add(m, score: float, pattern: str, why: str) -> None:
             s, e = m.start(), m.end()
@@ -84,7 +84,7 @@ class SecrecyMarkDetector(RuleDetector):
                 normalized=level + "★" + re.sub(r"\s", "", period or ""),
                 **facts,
             ))
-            taken.append((s, e))
+            covered[s:e] = b"\x01" * (e - s)
 
         for m in FIELD.finditer(text):
             if not pos.quoted(text, m.start(), m.end()):
@@ -94,7 +94,7 @@ class SecrecyMarkDetector(RuleDetector):
             s, e = m.start(), m.end()
             if pos.quoted(text, s, e):
                 continue
-            ls = text.rfind("\n", 0, s) + 1
+            ls = text.rfind("\n", max(s - 8, 0), s) + 1
             if MENTION_BEFORE.search(text[max(ls, s - 8):s]) or MENTION_AFTER.match(text[e:e + 6]):
                 continue
             placed = s < top_end or pos.at_line_start(text, s) or pos.in_header_part(doc, s)

@@ -34,11 +34,22 @@ class Line:
     end: int  # exclusive, before the newline
 
 
-def line_bounds(text: str, pos: int) -> Line:
-    """The line holding ``pos``."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return Line(start, len(text) if end < 0 else end)
+LINE_LIMIT = 400  # a marker's line is short; longer lines are clipped (keeps every look O(1))
+
+
+def line_bounds(text: str, pos: int, limit: int = LINE_LIMIT) -> Line:
+    """The line holding ``pos``, clipped to ``limit`` characters on each side.
+
+    A clipped line is longer than any line a marker stands alone on, so callers that
+    ask "is this line short / only a label" get the right answer without scanning a
+    100,000-character run-on line once per match.
+    """
+    lo = max(pos - limit, 0)
+    nl = text.rfind("\n", lo, pos)
+    start = nl + 1 if nl >= 0 else lo
+    hi = min(pos + limit, len(text))
+    end = text.find("\n", pos, hi)
+    return Line(start, hi if end < 0 else end)
 
 
 # A line that ends the 版头: the title (关于…的通知) or the 主送机关 line (各县（市、区）：).
@@ -81,14 +92,16 @@ def top_zone_end(doc, max_lines: int = TOP_LINES) -> int:
 
 def at_line_start(text: str, start: int) -> bool:
     """Only white space, a 份号 or an opening bracket between the line start and ``start``."""
-    ls = text.rfind("\n", 0, start) + 1
-    return start - ls <= 12 and _LEAD.match(text[ls:start]) is not None
+    lo = max(start - 13, 0)
+    nl = text.rfind("\n", lo, start)
+    ls = nl + 1 if nl >= 0 else (0 if lo == 0 else -1)
+    return ls >= 0 and _LEAD.match(text[ls:start]) is not None
 
 
 def standalone(text: str, start: int, end: int, extra: str = "") -> bool:
     """The line holds the match and nothing else but brackets, punctuation and ``extra``."""
-    line = line_bounds(text, start)
-    if end > line.end:
+    line = line_bounds(text, start, limit=120)
+    if end > line.end or line.end - line.start > 200:
         return False
     rest = text[line.start:start] + text[end:line.end]
     return rest.strip(_DECOR + extra) == ""

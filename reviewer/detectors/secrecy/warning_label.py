@@ -77,9 +77,11 @@ class WarningLabelDetector(RuleDetector):
     @staticmethod
     def _label_line(text: str, s: int, e: int) -> bool:
         """The line holds only labels, brackets, punctuation and a few filler words."""
-        line = pos.line_bounds(text, s)
-        rest = LABEL.sub("", text[line.start:line.end])
-        return len(text[line.start:line.end].strip()) <= 40 and rest.strip(pos._DECOR + LINE_FILLER) == ""
+        line = pos.line_bounds(text, s, limit=60)
+        content = text[line.start:line.end]
+        if len(content.strip()) > 40:
+            return False
+        return LABEL.sub("", content).strip(pos._DECOR + LINE_FILLER) == ""
 
     def _why(self, doc, text, s, e, label, top_end):
         if self._label_line(text, s, e):

@@ -107,3 +107,10 @@ def test_secrecy_mark_in_a_real_pdf():
     doc = parse_bytes(pdf, filename="secret.pdf")
     found = [(f.text, f.explanation["part"]) for f in DET.analyze(doc)]
     assert found == [("秘密★1年", "page")]
+
+
+@pytest.mark.timeout(60)
+def test_secrecy_mark_scan_is_linear_on_a_hostile_run_on_line():
+    # 20,000 marks on one 60,000-character line: quadratic work would take minutes
+    doc = parse_bytes(("秘密★" * 20000).encode("utf-8"))
+    assert len(DET.analyze(doc)) == 20000

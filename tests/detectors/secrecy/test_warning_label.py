@@ -55,3 +55,10 @@ def test_warning_label_in_a_real_docx_header():
     b.header("内部资料")
     doc = parse_bytes(b.to_bytes(), filename="duty.docx")
     assert [(f.text, f.explanation["part"]) for f in DET.analyze(doc)] == [("内部资料", "header")]
+
+
+@pytest.mark.timeout(60)
+def test_warning_label_scan_is_linear_on_a_hostile_run_on_line():
+    doc = parse_bytes(("内部资料注意保存" * 20000).encode("utf-8"))
+    # one endless line is not a label line; only the label opening the text (版头) counts
+    assert [(f.start, f.explanation["pattern"]) for f in DET.analyze(doc)] == [(0, "label_top_zone")]
