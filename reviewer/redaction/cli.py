@@ -146,6 +146,8 @@ def _run(args) -> int:
           f"log: {log_json}")
     for p in log.get("rasterised_pages", []):
         print(f"  page {p['page']} rasterised: {p['reason']}")
+    for w in log.get("engine", {}).get("warnings", []):
+        print(f"  warning: {w}", file=sys.stderr)
     blocking = log["decisions"].get("blocking_unresolved") or []
     if blocking:
         print(f"  warning: {len(blocking)} finding(s) marked 'block' (不得公开) were not removed; "
