@@ -192,6 +192,10 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
             out_parts[name] = data
             continue
         root = etree.fromstring(data, _parser())
+        if isinstance(root.tag, str) and root.tag.startswith("{http://purl.oclc.org/ooxml/"):
+            raise RedactionError("This DOCX is saved as Strict Open XML, which redaction does not write yet; "
+                                 "save it as an ordinary Word document (.docx) and try again.",
+                                 code="docx_strict_unsupported")
         if name in edits:
             paras = list(root.iter(w("p")))
             for idx, items in edits[name].items():

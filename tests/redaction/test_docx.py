@@ -231,3 +231,19 @@ def test_docx_pictures_and_embedded_objects_are_reported_as_not_reviewed():
     res = redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
     warnings = " ".join(res.log["engine"]["warnings"])
     assert "嵌入对象" in warnings and "图片" in warnings and "注意" in res.log_table
+
+
+def test_docx_strict_open_xml_is_refused_with_a_clear_code():
+    from reviewer.errors import RedactionError
+
+    data = DocxBuilder().paragraph(f"电话{MOBILE}").to_bytes()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            z.writestr(name, src.read(name).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    doc = parse_bytes(out.getvalue(), "strict.docx")
+    with pytest.raises(RedactionError) as exc:
+        redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
+    assert exc.value.code == "docx_strict_unsupported"
