@@ -149,9 +149,12 @@ class Engine:
         findings = [f for f in findings if "suppressed_by" not in f.explanation]
         if extra:
             findings = merge_document_findings(findings, extra)
-        for f in findings:
-            if f.text != doc.text[f.start:f.end]:  # the contract: text == doc.text[start:end]
-                raise AssertionError(f"{f.detector}: finding text does not match its span")
+        bad = [f for f in findings if f.text != doc.text[f.start:f.end]]
+        if bad:  # the contract is text == doc.text[start:end]; a detector bug must not leak
+            for f in bad:
+                logger.error("%s: finding text does not match its span [%d, %d); dropped",
+                             f.detector, f.start, f.end)
+            findings = [f for f in findings if f.text == doc.text[f.start:f.end]]
         findings.sort(key=lambda f: (f.start, f.end, f.category, f.type))
         return findings
 

@@ -237,3 +237,32 @@ def test_jieba_nlp_engine_builds_offline():
     from reviewer.detectors.nlp import blank_zh
     nlp = blank_zh()
     assert [t.text for t in nlp("政府信息公开")] != ["政府信息公开"[i] for i in range(6)]
+
+
+def test_a_finding_whose_text_does_not_match_its_span_is_dropped(caplog):
+    class Liar(DocumentDetector):
+        ID = "process.test_liar.v1"
+        CATEGORY = "process"
+        TYPE = "liar"
+        BASIS = "《政府信息公开条例》第十六条"
+
+        def detect(self, doc, text_results):
+            f = self.finding(doc, 0, 2, score=0.9, text="x")
+            f.text = "不对"
+            return [f, self.finding(doc, 2, 4, score=0.9, text="y")]
+
+    eng = engine_with(Liar())
+    fs = eng.analyze(make_doc("一二三四"))
+    assert [f.text for f in fs] == ["三四"]
+    assert "does not match" in caplog.text
+
+
+def test_engine_is_safe_to_share_between_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [make_doc(f"申请人王建国，身份证号11010519491231002X，手机1381234{i:04d}。") for i in range(40)]
+    eng = detectors.get_engine()
+    serial = [[(f.type, f.start, f.end) for f in eng.analyze(d)] for d in docs]
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(lambda d: [(f.type, f.start, f.end) for f in eng.analyze(d)], docs))
+    assert threaded == serial and all(len(s) >= 3 for s in serial)
