@@ -204,8 +204,10 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
                                          code="docx_text_mismatch")
                 _edit_paragraph(paras[idx], items)
                 stats["paragraphs_edited"] += 1
-        if pairs:
-            stats["scrubbed"] += clean.scrub_values(root, pairs, text_nodes=name not in read_parts)
+        # only the pairs this part can hold (a value with XML escapes is always tried)
+        here = [p for p in pairs if p[0].encode() in data or any(c in p[0] for c in "&<>\"'")]
+        if here:
+            stats["scrubbed"] += clean.scrub_values(root, here, text_nodes=name not in read_parts)
         if root.tag.startswith(f"{{{W}}}"):
             stats["tracked_changes"] += clean.resolve_tracked_changes(root)
             stats["comment_marks"] += clean.remove_comment_marks(root)

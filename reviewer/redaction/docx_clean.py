@@ -206,20 +206,33 @@ def scrub_values(root, pairs: list[tuple[str, str]], text_nodes: bool) -> int:
     Attribute values everywhere (alt text of pictures, tooltips, bookmarks, external
     link targets in .rels) and field instructions (``w:instrText``: a HYPERLINK
     "mailto:…" field); with ``text_nodes`` every text node too, for parts the parser
-    does not read (the glossary, say).  ``pairs`` are (removed text, replacement).
+    does not read (the glossary, say).  ``pairs`` are (removed text, replacement),
+    longest first; one XPath pass per kind finds every value holding any of them.
     """
+    if not pairs:
+        return 0
+    names = {f"x{i}": old for i, (old, _) in enumerate(pairs)}
+    cond = " or ".join(f"contains(., ${k})" for k in names)
+
+    def fix(value: str) -> str:
+        for old, new in pairs:
+            value = value.replace(old, new)
+        return value
+
     n = 0
-    for old, new in pairs:
-        for attr in root.xpath("//@*[contains(., $x)]", x=old):
-            el = attr.getparent()
-            el.set(attr.attrname, str(attr).replace(old, new))
-            n += 1
-        query = "//text()[contains(., $x)]" if text_nodes else "//w:instrText[contains(., $x)] | //w:delInstrText[contains(., $x)]"
-        for hit in root.xpath(query, x=old, namespaces={"w": W}):
-            el = hit if not isinstance(hit, str) else hit.getparent()
-            if isinstance(hit, str) and hit.is_tail:
-                el.tail = el.tail.replace(old, new)
+    for attr in root.xpath(f"//@*[{cond}]", **names):
+        attr.getparent().set(attr.attrname, fix(str(attr)))
+        n += 1
+    query = (f"//text()[{cond}]" if text_nodes
+             else f"//w:instrText[{cond}] | //w:delInstrText[{cond}]")
+    for hit in root.xpath(query, namespaces={"w": W}, **names):
+        if isinstance(hit, str):
+            el = hit.getparent()
+            if hit.is_tail:
+                el.tail = fix(el.tail or "")
             else:
-                el.text = (el.text or "").replace(old, new)
-            n += 1
+                el.text = fix(el.text or "")
+        else:
+            hit.text = fix(hit.text or "")
+        n += 1
     return n
