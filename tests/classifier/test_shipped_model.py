@@ -38,3 +38,9 @@ def test_the_label_line_does_not_change_the_prediction():
     plain = m.predict(NOTICE).probabilities
     labelled = m.predict(NOTICE + "（此件不予公开）\n").probabilities
     assert plain == labelled
+
+
+def test_a_near_empty_document_still_gets_a_suggestion():
+    s = suggest(doc("。\n"), [])
+    assert s.attribute in ("proactive", "on_request", "not_public")
+    assert 0.0 <= s.confidence <= 1.0
