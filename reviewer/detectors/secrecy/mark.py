@@ -44,6 +44,7 @@ PARA_MARK = re.compile(rf"[（(]{LEVEL}(?:{_SP}{STAR}{_SP}{PERIOD}?)?[）)]")
 # Words that introduce the mark as an example or a rule, not as this document's mark.
 MENTION_BEFORE = re.compile(r"(标注|标明|标有|标志为|标识为|加盖|如|例如|格式为|写明|注明|印制)[：:“\"‘]?\s*$")
 MENTION_AFTER = re.compile(r"^[”’\"」』]?\s*(等?字样|等?标志|等?标识|的标注)")
+PROPERTY_FIELDS = {"密级", "秘密等级", "保密等级", "secrecy", "classification", "security classification"}
 DEFAULT_YEARS = {"绝密": 30, "机密": 20, "秘密": 10}
 
 
@@ -112,6 +113,13 @@ class SecrecyMarkDetector(RuleDetector):
                 continue
             if s < top_end or pos.in_header_part(doc, s):
                 add(m, 0.9, "secrecy_bare_level", "单独成行位于版头/页眉")
+
+        # A DOCX property named 密级 (custom.xml) whose value is a level.
+        for b in doc.blocks:
+            if b.part == "properties" and str(b.location.get("field", "")).strip().lower() in PROPERTY_FIELDS:
+                m = LEVEL_ANY.search(text, b.start, b.end)
+                if m:
+                    add(m, 0.9, "secrecy_property", f"为文档属性“{b.location.get('field')}”的值")
 
         # The structure pass's 密级 line (GB/T 9704 版头) is a mark even in a form not listed here.
         span = (getattr(doc.structure, "spans", None) or {}).get("secrecy_line")

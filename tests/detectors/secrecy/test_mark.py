@@ -114,3 +114,14 @@ def test_secrecy_mark_scan_is_linear_on_a_hostile_run_on_line():
     # 20,000 marks on one 60,000-character line: quadratic work would take minutes
     doc = parse_bytes(("秘密★" * 20000).encode("utf-8"))
     assert len(DET.analyze(doc)) == 20000
+
+
+def test_secrecy_mark_in_a_docx_custom_property():
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder()
+    b.paragraph("关于××的通知")
+    b.paragraph("正文。")
+    b.custom_properties({"密级": "秘密", "备注": "机密文件请另行处理"})
+    doc = parse_bytes(b.to_bytes(), filename="prop.docx")
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("秘密", "secrecy_property")]
