@@ -96,6 +96,10 @@ class FontInfo:
         self.widths: dict[int, float] = {}
         self.default_width = 0.0
         self.to_unicode: dict[int, str] = {}
+        self.family = "identity"       # how bytes are cut into codes for a Type0 font
+        self.cmap = None               # a predefined CMap (pdfminer) giving CIDs
+        self.codec: str | None = None  # for Unicode from a DBCS encoding without ToUnicode
+        self._cids: dict[bytes, int] = {}
         subtype = str(font.get("/Subtype", ""))
         base = str(font.get("/BaseFont", "")).lstrip("/")
         try:
@@ -117,10 +121,12 @@ class FontInfo:
     def _type0(self, font) -> None:
         self.two_byte = True
         enc = font.get("/Encoding")
-        if not (isinstance(enc, pikepdf.Name) and str(enc) == "/Identity-H"):
-            self._unusable("非 Identity-H 编码的复合字体")
-            return
-        if not self.to_unicode:
+        name = str(enc)[1:] if isinstance(enc, pikepdf.Name) else ""
+        if name != "Identity-H":
+            if not self._predefined(name):
+                self._unusable(f"不支持的复合字体编码 {name or '(嵌入的 CMap)'}")
+                return
+        elif not self.to_unicode:
             self._unusable("复合字体缺少 ToUnicode 映射")
             return
         desc = font.DescendantFonts[0]
@@ -141,6 +147,42 @@ class FontInfo:
                     for c in range(first, last + 1):
                         self.widths[c] = v
                     i += 3
+
+    def _predefined(self, name: str) -> bool:
+        """A predefined CJK CMap (UniGB-UCS2-H, GBK-EUC-H, ETen-B5-H …), horizontal only.
+
+        Codes are cut by the encoding's own rules (UTF-16 units, or a lead byte
+        0x81–0xFE then one more byte); CIDs, which key the widths, come from the CMap
+        data pdfminer.six ships; Unicode from ToUnicode or else from the encoding.
+        """
+        if not name.endswith("-H"):
+            return False
+        if "UCS2" in name or "UTF16" in name:
+            self.family, codec = "utf16", None
+        elif name.startswith(("GBK-EUC", "GBKp-EUC", "GB-EUC", "GBK2K")):
+            self.family, codec = "dbcs", "gb18030"
+        elif name.startswith(("ETen-B5", "B5pc", "HKscs-B5")):
+            self.family, codec = "dbcs", "big5hkscs"
+        else:
+            return False
+        try:
+            from pdfminer.cmapdb import CMapDB
+
+            self.cmap = CMapDB.get_cmap(name)
+        except Exception:
+            return False
+        self.codec = codec
+        return True
+
+    def _cid(self, code: int, raw: bytes) -> int:
+        if self.cmap is None:
+            return code
+        cid = self._cids.get(raw)
+        if cid is None:
+            got = list(self.cmap.decode(raw))
+            cid = got[0] if len(got) == 1 else -1
+            self._cids[raw] = cid
+        return cid
 
     def _simple(self, font, base: str) -> None:
         first = int(font.get("/FirstChar", 0))
@@ -198,15 +240,40 @@ class FontInfo:
         self.to_unicode = table
 
     def codes(self, data: bytes) -> list[tuple[int, bytes]]:
-        if self.two_byte:
-            return [(int.from_bytes(data[i:i + 2], "big"), data[i:i + 2]) for i in range(0, len(data) - 1, 2)]
-        return [(b, bytes([b])) for b in data]
+        if not self.two_byte:
+            return [(b, bytes([b])) for b in data]
+        out: list[tuple[int, bytes]] = []
+        i, n = 0, len(data)
+        while i < n:
+            if self.family == "dbcs":
+                step = 2 if 0x81 <= data[i] <= 0xFE and i + 1 < n else 1
+            elif self.family == "utf16" and 0xD8 <= data[i] <= 0xDB and i + 3 < n:
+                step = 4                  # a surrogate pair is one character
+            else:
+                step = 2
+            raw = data[i:i + step]
+            if len(raw) < step or (step == 2 and len(raw) == 1):
+                break
+            out.append((int.from_bytes(raw, "big"), raw))
+            i += step
+        return out
 
-    def width(self, code: int) -> float:
+    def width(self, code: int, raw: bytes | None = None) -> float:
+        if raw is not None and self.cmap is not None:
+            cid = self._cid(code, raw)
+            return self.widths.get(cid, self.default_width) / 1000.0
         return self.widths.get(code, self.default_width) / 1000.0
 
-    def unicode(self, code: int) -> str | None:
-        return self.to_unicode.get(code)
+    def unicode(self, code: int, raw: bytes | None = None) -> str | None:
+        u = self.to_unicode.get(code)
+        if u is not None or raw is None or self.cmap is None:
+            return u
+        try:
+            if self.family == "utf16":
+                return raw.decode("utf-16-be")
+            return raw.decode(self.codec or "gb18030")
+        except (UnicodeDecodeError, LookupError):
+            return None
 
 
 def font_table(resources) -> dict[str, FontInfo]:
@@ -221,5 +288,6 @@ def font_table(resources) -> dict[str, FontInfo]:
             fi = FontInfo.__new__(FontInfo)
             fi.usable, fi.reason, fi.two_byte = False, f"字体无法解析（{type(exc).__name__}）", False
             fi.widths, fi.default_width, fi.to_unicode = {}, 0.0, {}
+            fi.family, fi.cmap, fi.codec, fi._cids = "identity", None, None, {}
             out[name] = fi
     return out

@@ -236,8 +236,8 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             kept += data
             continue
         for code, raw in font.codes(data):
-            w0 = font.width(code)
-            tw = st.tw if (not font.two_byte and raw == b" ") else 0.0
+            w0 = font.width(code, raw)
+            tw = st.tw if raw == b" " else 0.0   # word spacing: the single-byte code 32 only
             adv = (w0 * size + st.tc + tw) * st.th
             trm = mul((size * st.th, 0, 0, size, 0, st.rise), tm)
             gx0, gy0 = apply(trm, 0, -0.2)
@@ -247,7 +247,7 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             cands = grid.near(cx, cy)
             remove = False
             if cands:
-                remove = _match(font, code, box, cx, cy, cands)
+                remove = _match(font, code, raw, box, cx, cy, cands)
             if remove and st.mode in (3, 7):
                 # Invisible text is an OCR layer: what the reader sees is a picture
                 # underneath, which a black box would only cover.  Burn it in instead.
@@ -265,7 +265,7 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
     return new, hit, tm
 
 
-def _match(font: FontInfo, code: int, box, cx: float, cy: float, cands: list[Target]) -> bool:
+def _match(font: FontInfo, code: int, raw: bytes, box, cx: float, cy: float, cands: list[Target]) -> bool:
     """Whether this glyph draws removed characters; refuse the page when unsure."""
     # Centre to centre, within a little under half the glyph's own box: the glyph drawn
     # at the same place (also a second copy drawn for fake bold) matches, its neighbour
@@ -275,7 +275,7 @@ def _match(font: FontInfo, code: int, box, cx: float, cy: float, cands: list[Tar
             if abs((t.box[0] + t.box[2]) / 2 - cx) <= 0.45 * gw and abs((t.box[1] + t.box[3]) / 2 - cy) <= 0.45 * gh]
     if not near:
         return False
-    uni = font.unicode(code) if font.usable else None
+    uni = font.unicode(code, raw) if font.usable else None
     if uni is None:
         raise PageRefused(f"undecodable glyph over a removed character ({font.reason or 'no unicode'})",
                           f"待删除处的字形无法解码（{font.reason or '缺少 Unicode 映射'}）")

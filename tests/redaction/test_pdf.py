@@ -459,3 +459,31 @@ def test_pdf_scanned_page_is_reported_as_not_reviewed():
     res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
     (warning,) = res.log["engine"]["warnings"]
     assert "第2页无文字层" in warning and "注意：第2页无文字层" in res.log_table
+
+
+def test_pdf_predefined_cjk_cmap_without_tounicode_is_edited():
+    """STSong-Light with UniGB-UCS2-H (no embedded font, no ToUnicode): older office
+    software writes Chinese this way; codes are UCS-2 and widths are keyed by CID."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 700, f"申请人身份证号{ID_A}，电话{MOBILE}，其他内容不变。")
+    c.showPage()
+    c.save()
+    with pikepdf.open(io.BytesIO(buf.getvalue())) as pdf:
+        fonts = [f for f in pdf.pages[0].Resources.Font.values() if str(f.Subtype) == "/Type0"]
+        assert str(fonts[0].Encoding) == "/UniGB-UCS2-H" and "/ToUnicode" not in fonts[0]
+    doc = parse_bytes(buf.getvalue(), "stsong.pdf")
+    fs = all_findings(doc, ID_A, "id_card") + all_findings(doc, MOBILE, "mobile")
+    res = redact_document(doc, fs, accept_all=True)
+    assert res.log["rasterised_pages"] == [] and res.log["engine"]["glyphs_removed"] == 12
+    out = parse_bytes(res.output, "out.pdf")
+    tail = "，其他内容不变"
+    i, j = doc.text.index(tail), out.text.index(tail)
+    assert doc.block_at(i).boxes[i - doc.block_at(i).start] == pytest.approx(out.block_at(j).boxes[j - out.block_at(j).start], abs=0.05)
+    assert_absent(pdftotext(res.output), [ID_A, MOBILE])
