@@ -141,6 +141,7 @@ def looks_like_name(name: str, strict: bool = False) -> bool:
         return False
     if name in lexicon():
         return False
-    if strict and (given in _COMMON_GIVEN or name[1:3] in _COMMON_GIVEN):
+    if strict and (given in _COMMON_GIVEN or name[1:3] in _COMMON_GIVEN
+                   or (len(name) == 3 and name[:2] in _LEXICON)):
         return False
     return True

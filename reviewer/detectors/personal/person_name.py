@@ -61,6 +61,9 @@ class PersonNameRecognizer(ReviewerRecognizer):
         # a person in a misconduct or case sentence: 工作人员尹秋思涉嫌…, 村民王五因…
         ("person_in_case", rf"(?:工作人员|职工|干部|员工|村民|居民|群众|公民|男子|女子|司机|驾驶员|业主|租户)"
                            rf"(?P<v>[{_HAN}]{{2,4}}?)(?=涉嫌|因|被|违规|违纪|违法|擅自|私自|酒后|无证|拒不|多次|曾)", 0.7),
+        # 陈春海的电子邮件… / 王五的身份证号码…: a name owning personal data
+        ("owner_of_data", rf"(?<![{_HAN}])(?P<v>[{_HAN}]{{2,4}}?)的(?=手机|电话|联系电话|联系方式|电子邮件|邮箱|"
+                          rf"身份证|公民身份号码|住址|家庭住址|银行卡|银行账户|账户|病历|病情|护照|车牌)", 0.7),
         # 公示 and decisions: 张三，男，1965年生 / 李四（女，汉族）
         ("gender_follows", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})\s*[，,（(]\s*[男女]\s*[，,）)、]", 0.75),
     )
@@ -68,12 +71,14 @@ class PersonNameRecognizer(ReviewerRecognizer):
     CONTEXT = ()
     NEGATIVE_CONTEXT = ()
     MIN_SCORE = 0.5
-    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户"
+    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户|的(?:手机|电话|联系|电子邮件|邮箱|身份证|公民身份|住址|家庭住址|银行|账户|病|护照|车牌)"
     PRIORITY = 2
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
         if match.re.pattern.startswith("(?:^|(?<="):  # gender_follows: the whole segment
+            return (start, end) if looks_like_name(text[start:end]) else None
+        if match.re.pattern.startswith("(?<!["):  # owner_of_data: the whole group is the name
             return (start, end) if looks_like_name(text[start:end]) else None
         if match.re.pattern.startswith("(?:工作人员"):  # person_in_case: glued to the word before
             return (start, end) if looks_like_name(text[start:end], strict=True) else None

@@ -33,6 +33,7 @@ def test_person_name_reported(engine_for, text, expected, action):
     "姓名 性别 年龄",                 # a table header
     "当事人陈述和申辩",
     "第十五条 申请人可以委托代理人",
+    "当事人要求不通知使馆、领馆，且我国与当事人国籍国未签署双边协议",
 ])
 def test_person_name_not_reported(engine_for, text):
     assert engine_for(PersonNameRecognizer).analyze_text(text) == []
@@ -55,4 +56,15 @@ def test_person_name_before_gender(engine_for, text, expected):
     ("工作人员张某涉嫌违纪", []),
 ])
 def test_person_in_case(engine_for, text, expected):
+    assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("请认真贯彻落实。陈春海的电子邮件为", ["陈春海"]),
+    ("经查，王五的身份证号码已登记", ["王五"]),
+    ("本单位的电子邮件", []),
+    ("申请人的联系电话", []),
+    ("张某的手机", []),
+])
+def test_person_name_owning_personal_data(engine_for, text, expected):
     assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
