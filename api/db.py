@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -26,11 +27,31 @@ def make_engine(url: str) -> Engine:
             cur.close()
             dbapi_conn.isolation_level = None   # we issue BEGIN ourselves (below)
 
+        # One transaction at a time, queued on a Python lock: waiters wake as soon as the
+        # holder finishes, where SQLite's own busy handler polls with growing sleeps and lets
+        # unlucky requests starve.  Released when the commit/rollback starts; the busy
+        # timeout covers the instant until it completes.
+        txlock = threading.Lock()
+
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):  # noqa: ANN001
             # Take the write lock up front: a WAL reader that later writes would otherwise
             # fail with SQLITE_BUSY_SNAPSHOT instead of waiting.  Handlers keep transactions short.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if not txlock.acquire(timeout=60):
+                raise TimeoutError("the database stayed busy for 60 s")
+            conn.info["reviewer_txlock"] = True
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                _release(conn)
+                raise
+
+        def _release(conn, *_args):  # noqa: ANN001
+            if conn.info.pop("reviewer_txlock", False):
+                txlock.release()
+
+        event.listen(engine, "commit", _release)
+        event.listen(engine, "rollback", _release)
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
