@@ -14,7 +14,10 @@ from reviewer.detectors.secrecy import position as pos
 from reviewer.detectors.secrecy.rule import RuleDetector
 
 WORDS = r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿"
-DRAFT = re.compile(rf"(?:[（(【\[]\s*(?=(?:{WORDS})\s*[）)】\]]))?(?:{WORDS})(?:\s*[）)】\]])?")
+# The bare words only (a pattern of literal alternatives is fast to scan); brackets are
+# taken into the span afterwards, in ``_bracketed``.
+DRAFT = re.compile("|".join(sorted(WORDS.split("|"), key=len, reverse=True)))
+OPEN, CLOSE = "（(【[", "）)】]"
 SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
 
 
@@ -32,18 +35,31 @@ class DraftMarkerDetector(RuleDetector):
         top_end = pos.top_zone_end(doc, max_lines=8)
         out = []
         for m in DRAFT.finditer(text):
-            s, e = m.start(), m.end()
+            s, e = self._bracketed(text, m.start(), m.end())
             if pos.quoted(text, s, e):
                 continue
-            where = self._where(doc, text, s, e, title, top_end, bracketed=m.group(0)[0] in "（(【[")
+            where = self._where(doc, text, s, e, title, top_end, bracketed=text[s] in OPEN)
             if where is None:
                 continue
             pattern, score, why = where
             out.append(self.make_finding(
                 doc, s, e, score=score, pattern=pattern,
-                reason=f"文件标有“{m.group(0).strip('（()）【】[]')}”，{why}，属过程性信息，可以不予公开。",
+                reason=f"文件标有“{m.group(0)}”，{why}，属过程性信息，可以不予公开。",
                 **pos.describe(doc, s, e, top_end)))
         return out
+
+    @staticmethod
+    def _bracketed(text: str, s: int, e: int) -> tuple[int, int]:
+        """Widen ``[s, e)`` to ``（…）`` when the word is bracketed (spaces allowed inside)."""
+        i = s
+        while i > 0 and text[i - 1] in " \u3000" and s - i < 3:
+            i -= 1
+        j = e
+        while j < len(text) and text[j] in " \u3000" and j - e < 3:
+            j += 1
+        if i > 0 and text[i - 1] in OPEN and j < len(text) and text[j] in CLOSE:
+            return i - 1, j + 1
+        return s, e
 
     @staticmethod
     def _where(doc, text, s, e, title, top_end, bracketed):
