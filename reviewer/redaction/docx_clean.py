@@ -108,8 +108,9 @@ def remove_comment_marks(root) -> int:
 
 
 def strip_rsid(root) -> None:
-    """Remove the settings' rsid table; the attributes go in ``strip_rsid_attrs`` (on bytes)."""
-    for el in list(root.iter(w("rsids"))):
+    """Remove the settings' rsid table and the styles' w:rsid elements; the attributes go
+    in ``strip_rsid_attrs`` (on bytes)."""
+    for el in list(root.iter(w("rsids"), w("rsid"))):
         el.getparent().remove(el)
 
 

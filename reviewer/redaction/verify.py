@@ -43,9 +43,10 @@ class Needles:
     skipped: list[str] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)     # as written -> label, for raw PDF objects
 
-# Raw PDF objects and streams are searched without compaction (compacting "1 0 0 1 0 0 cm"
-# would make digit strings out of numbers); ASCII strings shorter than this are not
-# searched there (pdftotext still reads the text).
+# Raw PDF objects and streams, and DOCX attribute values, are searched without compaction
+# (compacting "1 0 0 1 0 0 cm" would make digit strings out of numbers), and ASCII strings
+# shorter than this are not searched there: ids and colours ("00190A3C") hold short digit
+# runs by chance.  The text itself (pdftotext, DOCX text nodes) is searched for all.
 RAW_SOURCES = ("objects", "streams")
 RAW_MIN_ASCII = 6
 
@@ -93,7 +94,7 @@ def build_needles(strings: list[str], expected_text: str) -> Needles:
 def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
     if not text:
         return
-    if where in RAW_SOURCES:
+    if where in RAW_SOURCES or where.endswith("@attributes"):
         for form, label in needles.raw.items():
             if form in text:
                 found.append({"where": where, "needle": label})
@@ -140,7 +141,8 @@ def docx_sources(data: bytes) -> dict[str, str]:
                 stripped = _TAG.sub(b"", raw).decode("utf-8", "replace")
                 # attribute values can hold text too (w:val of a property, alt text)
                 attrs = " ".join(m.decode("utf-8", "replace") for m in re.findall(rb'="([^"]*)"', raw))
-                sources[name] = html.unescape(stripped) + "\n" + html.unescape(attrs)
+                sources[name] = html.unescape(stripped)
+                sources[name + "@attributes"] = html.unescape(attrs)
             else:
                 sources[name] = raw.decode("utf-8", "ignore") + "\n" + raw.decode("utf-16-le", "ignore")
     return sources
