@@ -13,6 +13,7 @@ from api.runtime import Runtime
 
 def commit(rt: Runtime, db: Session, actor: User | None, events: list[tuple[str, int | None, int | None, dict[str, Any]]]) -> None:
     """Append ``events`` (action, case_id, version_id, data) to the chain and commit, atomically."""
+    db.connection()          # open the transaction first: locks are always taken in the same order
     with rt.audit_lock:
         try:
             for action, case_id, version_id, data in events:
