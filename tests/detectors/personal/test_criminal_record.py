@@ -23,3 +23,11 @@ def test_criminal_record_reported(engine_for, text, expected):
 ])
 def test_criminal_record_not_reported(engine_for, text):
     assert engine_for(CriminalRecordRecognizer).analyze_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("被告人李四，男，1990年生，因犯盗窃罪于2015年被判处有期徒刑一年", ["因犯盗窃罪于2015年被判处有期徒刑一年"]),
+    ("当事人赵某某，男，因酒后驾驶被依法行政拘留十日", ["被依法行政拘留"]),
+])
+def test_criminal_record_court_forms(engine_for, text, expected):
+    assert [f.text for f in engine_for(CriminalRecordRecognizer).analyze_text(text)] == expected

@@ -68,3 +68,14 @@ def test_person_in_case(engine_for, text, expected):
 ])
 def test_person_name_owning_personal_data(engine_for, text, expected):
     assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("被告人李四，男，1990年生", ["李四"]),
+    ("其父王大明患有尿毒症", ["王大明"]),
+    ("儿子刘洋，12岁，在读小学", ["刘洋"]),
+    ("被告人应当到庭", []),
+    ("其父母双亡", []),
+])
+def test_person_name_family_and_court_labels(engine_for, text, expected):
+    assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
