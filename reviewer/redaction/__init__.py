@@ -41,7 +41,7 @@ from reviewer.document import Document
 from reviewer.errors import RedactionError, ReviewerError, VerificationError
 from reviewer.findings import Finding
 from reviewer.redaction.masks import Mask, MaskStyle
-from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, plan_removals
+from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, needle_strings, plan_removals
 
 __all__ = ["redact_document", "write_output", "RedactionResult", "Decision", "ManualSpan", "MaskStyle",
            "RedactionError", "VerificationError"]
@@ -94,18 +94,6 @@ def _shift(r: Removal) -> Removal:
     return Removal(0, r.end - r.start, r.text, r.type, r.category, r.mask, r.sources)
 
 
-def _needle_strings(removals: list[Removal]) -> list[str]:
-    out = []
-    for r in removals:
-        out.append(r.text.strip())
-        for s, e in r.hidden_ranges():
-            seg = r.text[s - r.start:e - r.start].strip()
-            digits = sum(ch.isdigit() for ch in seg)
-            if len(seg) >= 4 or digits >= 6:
-                out.append(seg)
-    return [s for s in out if s]
-
-
 def redact_document(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None = None,
                     manual=(), style: MaskStyle | dict | str | None = None, accept_all: bool = False,
                     actor: str | None = None, keep_rsid: bool = False) -> RedactionResult:
@@ -121,7 +109,7 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     # the black box, so the expected text is the text without the hidden characters.
     planned = [_text_layer_only(r) for r in removals] if fmt == "pdf" else removals
     expected = expected_text(doc, planned, DROPPED_PARTS.get(fmt, set()))
-    needles = verify.build_needles(_needle_strings(removals), expected)
+    needles = verify.build_needles(needle_strings(removals), expected)
     try:
         output, engine, verification = _run_engine(doc, fmt, removals, needles, keep_rsid)
     except ReviewerError:

@@ -25,7 +25,7 @@ from lxml import etree
 from reviewer.document import Document
 from reviewer.errors import RedactionError
 from reviewer.redaction import docx_clean as clean
-from reviewer.redaction.plan import Removal, apply_to_text, replacement_pieces
+from reviewer.redaction.plan import Removal, apply_to_text, hidden_segments, needle_strings, replacement_pieces
 from reviewer.redaction.verify import compact
 
 W = clean.W
@@ -151,7 +151,12 @@ def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]
             edits[loc["xml_part"]][int(loc["paragraph"])].append(item)
             if loc.get("mirror_paragraph") is not None:
                 edits[loc["xml_part"]][int(loc["mirror_paragraph"])].append(item)
-    return edits, [compact(r.text) for r in removals if compact(r.text)]
+    sensitive: set[str] = set()
+    for text in needle_strings(removals):
+        c = compact(text)
+        digits = "".join(ch for ch in c if ch.isdigit())
+        sensitive.update(x for x in (c, digits if len(digits) >= 6 else "") if x)
+    return edits, sorted(sensitive)
 
 
 def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]]:
@@ -163,6 +168,9 @@ def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]
         core = r.text.strip()
         if len(core) >= 2 and core not in kept:
             out.append((core, r.replacement.strip() or "*"))
+        for seg in hidden_segments(r):
+            if seg not in kept:
+                out.append((seg, "*" * len(seg)))
     return sorted(set(out), key=lambda p: -len(p[0]))
 
 

@@ -220,3 +220,23 @@ def apply_to_text(text: str, removals: list[Removal]) -> str:
         pos = r.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def hidden_segments(r: Removal) -> list[str]:
+    """The removed parts of a partial mask long enough to mean something (4 characters,
+    or 6 digits): ``19491231`` of ``110105********002X``."""
+    out = []
+    for s, e in r.hidden_ranges():
+        seg = r.text[s - r.start:e - r.start].strip()
+        if len(seg) >= 4 or sum(ch.isdigit() for ch in seg) >= 6:
+            out.append(seg)
+    return out
+
+
+def needle_strings(removals: list[Removal]) -> list[str]:
+    """Every string that must not survive: each removal whole, and its hidden segments."""
+    out = []
+    for r in removals:
+        out.append(r.text.strip())
+        out.extend(hidden_segments(r))
+    return [s for s in out if s]
