@@ -25,10 +25,13 @@ from reviewer.detectors.secrecy.rule import OGI, SECRETS_LAW, RuleDetector
 
 LABELS = (
     "内部资料", "内部文件", "内部材料", "内部刊物", "内部参阅", "内部传阅", "内部使用", "内部发行", "内部事项",
-    "注意保存", "注意保管", "注意保密", "妥善保管",
+    "注意保存", "注意保管", "注意保密",
     "不得外传", "严禁外传", "请勿外传", "禁止外传", "不得外泄", "请勿外泄", "不得转发", "请勿转发",
     "工作秘密", "会后收回", "会后退回", "阅后收回", "阅后退回", "用后收回",
+    "敏感信息", "敏感材料",
 )
+# domain.md §2: 敏感 is a warning, not a block.
+REVIEW_LABELS = frozenset({"敏感信息", "敏感材料"})
 _LABEL_RE = "|".join(sorted(LABELS, key=len, reverse=True))
 LABEL = re.compile(rf"(?:{_LABEL_RE})")
 # 内部资料性出版物 / 内部使用的票证: the word is part of a longer noun phrase.
@@ -69,6 +72,7 @@ class WarningLabelDetector(RuleDetector):
             pattern, score, reason, context = why
             out.append(self.make_finding(
                 doc, s, e, score=score, pattern=pattern, context_word=context,
+                action="review" if label in REVIEW_LABELS else None,
                 reason=f"警示字样“{label}”{reason}；未经批准不得公开（地方保密审查规定）。",
                 label=label, **pos.describe(doc, s, e, top_end),
             ))

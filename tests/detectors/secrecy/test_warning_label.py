@@ -22,6 +22,7 @@ def labels(text: str) -> list[str]:
     ("服务器地址为192.168.1.1请勿外传", ["请勿外传"]),
     ("此件为内部使用材料，请妥善保存。", ["内部使用"]),
     ("【内部参阅】", ["内部参阅"]),
+    ("本材料含敏感信息，请妥善保管。", ["敏感信息"]),
     ("内部事项山东××有限公司文件文蓄办〔2021〕76号关于召开股东会的预通知各股东方:", ["内部事项"]),  # OCR run-on 版头
     # negatives: rules about labels, and the same words inside ordinary sentences
     ("标注有“内部文件（资料）”和“注意保存”等警示字样的信息，未经批准不得公开。", []),
@@ -32,6 +33,7 @@ def labels(text: str) -> list[str]:
     ("（四）打击报复求助群众，或泄露工作秘密的；", []),
     ("各单位要注意保存原始凭证，做好归档工作。", []),
     ("工作人员对知悉的个人信息应当保密，不得外传。", []),
+    ("未经批准的敏感信息资料不得上网公开。", []),
 ])
 def test_warning_label(text, expected):
     assert labels(text) == expected
@@ -62,3 +64,8 @@ def test_warning_label_scan_is_linear_on_a_hostile_run_on_line():
     doc = parse_bytes(("内部资料注意保存" * 20000).encode("utf-8"))
     # one endless line is not a label line; only the label opening the text (版头) counts
     assert [(f.start, f.explanation["pattern"]) for f in DET.analyze(doc)] == [(0, "label_top_zone")]
+
+
+def test_warning_label_sensitive_is_review_not_block():
+    [f] = DET.analyze(parse_bytes("本材料含敏感信息，请妥善保管。".encode("utf-8")))
+    assert (f.text, f.action) == ("敏感信息", "review")
