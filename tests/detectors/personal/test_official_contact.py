@@ -43,3 +43,12 @@ def test_private_contact_stays_redact(text, value):
     [f] = _by(fs, value)
     assert f.action == "redact"
     assert "official_contact" not in f.explanation
+
+
+def test_leaders_in_an_institution_notice_are_review():
+    text = "某某县民政局机构职能\n局长：张建军\n负责全面工作。\n副局长：李秀英\n办公电话：0311-87654321"
+    fs = detectors.analyze(make_doc(text))
+    got = {(f.type, f.text, f.action) for f in fs if f.category == "personal"}
+    assert {("person_name", "张建军", "review"), ("person_name", "李秀英", "review"),
+            ("landline", "0311-87654321", "review")} <= got
+    assert not any(a == "redact" for _, _, a in got)
