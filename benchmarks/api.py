@@ -3,7 +3,8 @@
 Starts ``reviewer serve`` as a subprocess on a free port with a fresh SQLite data
 directory (or REVIEWER_DATABASE_URL if set), signs in as the demo drafter, and has 8
 client threads upload the same draft (each upload is parsed and scanned in the request).
-Prints requests/s and latency percentiles and writes benchmarks/results/api.json.
+Prints requests/s and latency percentiles and writes benchmarks/results/api.json
+(api-postgresql.json when REVIEWER_DATABASE_URL points at PostgreSQL).
 Target: p95 ≤ 1.5 s on 2 cores, zero errors.
 
     .venv/bin/python benchmarks/api.py [--requests 96] [--clients 8]
@@ -166,10 +167,11 @@ def main() -> int:
           f"{args.clients} clients, {len(latencies)} requests: {result['requests_per_s']} req/s, "
           f"p50 {result['latency_s']['p50']} s, p95 {result['latency_s']['p95']} s, errors {len(errors)}"
           f" — target p95 ≤ 1.5 s: {'met' if result['meets_target'] else 'NOT met'}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    tmp = RESULTS.with_suffix(".json.tmp")
+    out = RESULTS if result["database"] == "sqlite" else RESULTS.with_name("api-postgresql.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(RESULTS)
+    tmp.replace(out)
     return 0 if not errors else 1
 
 
