@@ -27,6 +27,12 @@ from reviewer.findings import Finding
 logger = logging.getLogger(__name__)
 
 CHUNK_CHARS = 4000
+# Full-width digits, letters and ＋－＠．＊ are read as their ASCII forms (one character
+# for one, so offsets do not move): １３８１２３４５６７８ is a mobile number too.
+_HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_HALFWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_HALFWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_HALFWIDTH.update({ord("＋"): "+", ord("－"): "-", ord("＠"): "@", ord("．"): ".", ord("＿"): "_"})
 DEFAULT_MIN_SCORE = 0.5
 _VALIDATION = {True: "checksum passed", False: "checksum failed", None: None}
 
@@ -71,7 +77,9 @@ class Engine:
     # -- text --------------------------------------------------------------------
     def analyze_chunk(self, text: str, context: Optional[list[str]] = None) -> list[RecognizerResult]:
         """Presidio results for one chunk: recognized, context-enhanced, thresholded,
-        overlaps resolved."""
+        overlaps resolved.  Recognizers see full-width characters as ASCII; offsets are
+        those of ``text``."""
+        text = text.translate(_HALFWIDTH)
         raw: list[RecognizerResult] = []
         for rec in self.recognizers:
             res = rec.analyze(text, rec.supported_entities, None)

@@ -266,3 +266,12 @@ def test_engine_is_safe_to_share_between_threads():
     with ThreadPoolExecutor(4) as pool:
         threaded = list(pool.map(lambda d: [(f.type, f.start, f.end) for f in eng.analyze(d)], docs))
     assert threaded == serial and all(len(s) >= 3 for s in serial)
+
+
+def test_full_width_characters_are_read_as_ascii_and_reported_as_written():
+    doc = make_doc("手机：１３８１２３４５６７８，身份证号１１０１０５１９４９１２３１００２Ｘ")
+    fs = detectors.analyze(doc)
+    got = {(f.type, f.text) for f in fs}
+    assert ("mobile", "１３８１２３４５６７８") in got
+    assert ("id_card", "１１０１０５１９４９１２３１００２Ｘ") in got
+    assert all(f.text == doc.text[f.start:f.end] for f in fs)
