@@ -29,7 +29,7 @@ class LandlineRecognizer(ReviewerRecognizer):
     ACTION = "redact"
     BASIS = BASIS_PRIVACY
     PATTERNS = (
-        ("area_dash", _B + _AREA + r"[-－— ]" + _LOCAL + _EXT + _A, 0.6),
+        ("area_dash", _B + _AREA + r"(?:[-－—]{1,2}| )" + _LOCAL + _EXT + _A, 0.6),
         ("area_paren", r"[(（]" + _AREA + r"[)）] ?" + _LOCAL + _EXT + _A, 0.6),
         ("area_plain", _B + _AREA + _LOCAL + _A, 0.35),
         ("labelled_local", _LABEL + r"[:：]?\s*(?P<v>" + NO_MASK_BEFORE + _LOCAL + _EXT + ")" + _A, 0.55),

@@ -6,6 +6,7 @@ from reviewer.detectors.personal.landline import LandlineRecognizer
 @pytest.mark.parametrize("text, expected", [
     ("电话：0311-87654321", ["0311-87654321"]),
     ("021-22033212-123", ["021-22033212-123"]),
+    ("政策咨询电话：0311--66908536", ["0311--66908536"]),   # a doubled dash, seen in real notices
     ("联系电话0311-87654321转123。", ["0311-87654321转123"]),
     ("（010）62345678", ["（010）62345678"]),
     ("(0531)8612345", ["(0531)8612345"]),
