@@ -47,7 +47,11 @@ def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
         if end >= n:
             yield pos, text[pos:]
             return
-        cut = text.rfind("\n", pos, end)
+        # prefer a paragraph break (blank line) in the last quarter, so a label and its value
+        # on neighbouring lines stay in one chunk and context still sees them
+        cut = text.rfind("\n\n", pos + size * 3 // 4, end)
+        if cut < pos:
+            cut = text.rfind("\n", pos, end)
         if cut < pos:  # one line longer than size: take it whole
             cut = text.find("\n", end)
             if cut < 0:
