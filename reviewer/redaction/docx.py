@@ -166,12 +166,18 @@ def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]
     out = []
     for r in removals:
         core = r.text.strip()
-        if len(core) >= 2 and core not in kept:
+        if _distinctive(core) and core not in kept:
             out.append((core, r.replacement.strip() or "*"))
         for seg in hidden_segments(r):
-            if seg not in kept:
+            if _distinctive(seg) and seg not in kept:
                 out.append((seg, "*" * len(seg)))
     return sorted(set(out), key=lambda p: -len(p[0]))
+
+
+def _distinctive(s: str) -> bool:
+    """Long enough to replace in attribute values without hitting names by chance:
+    2 characters with a non-ASCII one (张三), 6 otherwise (never "dp" of "wordprocessingml")."""
+    return len(s) >= 6 or (len(s) >= 2 and not s.isascii())
 
 
 def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True) -> tuple[bytes, dict]:
@@ -212,10 +218,13 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
                                          code="docx_text_mismatch")
                 _edit_paragraph(paras[idx], items)
                 stats["paragraphs_edited"] += 1
-        # only the pairs this part can hold (a value with XML escapes is always tried)
+        # only the pairs this part can hold (a value with XML escapes is always tried);
+        # never the package's own wiring (content types, relationship types)
         here = [p for p in pairs if p[0].encode() in data or any(c in p[0] for c in "&<>\"'")]
-        if here:
-            stats["scrubbed"] += clean.scrub_values(root, here, text_nodes=name not in read_parts)
+        if here and name != "[Content_Types].xml":
+            rels = root.tag == f"{{{clean.PR}}}Relationships"
+            stats["scrubbed"] += clean.scrub_values(root, here, text_nodes=name not in read_parts and not rels,
+                                                    external_targets_only=rels)
         if root.tag.startswith(f"{{{W}}}"):
             stats["tracked_changes"] += clean.resolve_tracked_changes(root)
             stats["comment_marks"] += clean.remove_comment_marks(root)

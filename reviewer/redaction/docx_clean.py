@@ -201,7 +201,7 @@ def clean_content_types(root, dropped: set[str], present: set[str]) -> None:
                 root.remove(el)
 
 
-def scrub_values(root, pairs: list[tuple[str, str]], text_nodes: bool) -> int:
+def scrub_values(root, pairs: list[tuple[str, str]], text_nodes: bool, external_targets_only: bool = False) -> int:
     """Replace removed strings where the text walk does not reach them.
 
     Attribute values everywhere (alt text of pictures, tooltips, bookmarks, external
@@ -221,9 +221,12 @@ def scrub_values(root, pairs: list[tuple[str, str]], text_nodes: bool) -> int:
         return value
 
     n = 0
-    for attr in root.xpath(f"//@*[{cond}]", **names):
+    attrs = (f"//*[@TargetMode='External']/@Target[{cond}]" if external_targets_only else f"//@*[{cond}]")
+    for attr in root.xpath(attrs, **names):
         attr.getparent().set(attr.attrname, fix(str(attr)))
         n += 1
+    if external_targets_only:
+        return n
     query = (f"//text()[{cond}]" if text_nodes
              else f"//w:instrText[{cond}] | //w:delInstrText[{cond}]")
     for hit in root.xpath(query, namespaces={"w": W}, **names):

@@ -250,3 +250,18 @@ def test_docx_strict_open_xml_is_refused_with_a_clear_code():
     with pytest.raises(RedactionError) as exc:
         redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
     assert exc.value.code == "docx_strict_unsupported"
+
+
+def test_docx_short_removed_string_never_touches_package_wiring():
+    """Removing "dp" (from an e-mail address) must not rewrite "wordprocessingml" in the
+    content types, relationship types or namespaces."""
+    from reviewer.redaction import ManualSpan
+
+    b = DocxBuilder()
+    b.table([["邮箱"], ["sxdpf970@126.com"]])
+    doc = parse_bytes(b.to_bytes(), "dp.docx")
+    i = doc.text.index("dp")
+    res = redact_document(doc, [], manual=[ManualSpan(i, i + 2, "manual", "测试")], style="label")
+    d = python_docx.Document(io.BytesIO(res.output))
+    assert d.tables[0].cell(1, 0).text == "sx〔已删除：个人隐私〕f970@126.com"
+    assert "wordprocessingml" in zipfile.ZipFile(io.BytesIO(res.output)).read("[Content_Types].xml").decode()
