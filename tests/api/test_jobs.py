@@ -31,3 +31,24 @@ def test_jobs_large_upload_is_scanned_in_the_background(server):
     assert any(f["type"] == "id_card" and f["text"] == ID_NUMBER for f in doc["current_version"]["scan"]["findings"])
     assert server.client("drafter2").get(job_url).status_code == 403
     assert drafter.get("/api/jobs/999999").status_code == 404
+
+
+def test_jobs_broken_large_upload_fails_with_a_clear_error(server):
+    drafter = server.client("drafter")
+    junk = b"PK\x03\x04" + b"word/document.xml" + bytes(range(256)) * 1000        # sniffed as DOCX, unreadable
+    r = drafter.post("/api/documents", files={"file": ("broken.docx", junk)})
+    assert r.status_code == 202, r.text
+    job_url = r.headers["Location"]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        job = drafter.get(job_url).json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.3)
+    assert job["status"] == "failed"
+    assert job["error"]["code"] in ("corrupt_file", "parse_failed", "unsafe_content")
+    message = job["error"]["message"]
+    assert message and not any(leak in message for leak in ("Traceback", "/work", "/tmp", ".py"))
+    doc = drafter.get(f"/api/documents/{r.json()['id']}").json()
+    assert doc["state"] == "uploaded" and doc["current_version"]["scan_status"] == "failed"
+    assert "revise" in doc["allowed_actions"]
