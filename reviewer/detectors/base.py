@@ -13,7 +13,7 @@ See docs/detectors.md.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, ClassVar, Iterable, Optional
+from typing import Any, ClassVar, Iterable, Optional
 
 from reviewer.detectors import offline  # noqa: F401  (before presidio)
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
@@ -211,5 +211,3 @@ class DocumentDetector:
                        action=action or self.ACTION, basis=basis or self.BASIS,
                        explanation=explanation, detector=self.ID)
 
-
-Validator = Callable[[str], Optional[bool]]

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Union
 import yaml
 
 from reviewer.detectors import offline  # noqa: F401
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerRegistry
 
 from reviewer.detectors import validators
 from reviewer.detectors.base import LANGUAGE, DocumentDetector, ReviewerRecognizer
@@ -180,10 +180,6 @@ def recognizer_from_dict(spec: dict[str, Any]) -> ReviewerRecognizer:
         attrs["validate_result"] = lambda self, value, _fn=fn: bool(_fn(value))
     cls = type("YamlRecognizer_" + re.sub(r"\W", "_", did), (ReviewerRecognizer,), attrs)
     return cls()
-
-
-def is_pattern_recognizer(rec: EntityRecognizer) -> bool:
-    return isinstance(rec, PatternRecognizer)
 
 
 __all__ = ["DetectorRegistry", "recognizer_from_dict", "Pattern", "NAMED_VALIDATORS"]
