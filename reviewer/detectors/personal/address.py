@@ -46,7 +46,8 @@ class AddressRecognizer(ReviewerRecognizer):
         ("unit", rf"(?:{_UNIT})" + NOT_DIGIT_AFTER + NO_MASK_AFTER, 0.35),
         ("door", _DOOR + NOT_DIGIT_AFTER + NO_MASK_AFTER, 0.3),
     )
-    CONTEXT = ("家庭住址", "住址", "家住", "现住", "户籍", "居住", "住所", "住宅", "户籍地", "家庭地址", "现居")
+    # not 住所/住所地: in decisions and licences that is where a company is registered
+    CONTEXT = ("家庭住址", "住址", "家住", "现住", "户籍", "居住", "住宅", "户籍地", "家庭地址", "现居")
     NEGATIVE_CONTEXT = ("会议室", "会议", "召开", "办公", "举行", "报名地点", "考点", "考场", "邮寄地址")
     NEGATIVE_BEFORE = 30
     NEGATIVE_AFTER = 8

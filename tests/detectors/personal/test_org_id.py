@@ -10,6 +10,8 @@ from reviewer.detectors.personal.org_id import OrgIdRecognizer
     ("91110000600037341A", [], None),
     ("索引号：11370000MB28403XXX/2024-01234", [], None),
     ("11370000MB2840300X/2024-01234", [], None),
+    ("统一社会信用代码：91130100MA0CXXXX1Y", [], None),              # masked
+    ("身份证号码：130102196804123426", [], None),                     # an ID, even if GB 32100 passes
 ])
 def test_org_id(engine_for, text, expected, validation):
     fs = engine_for(OrgIdRecognizer).analyze_text(text)
