@@ -487,3 +487,17 @@ def test_pdf_predefined_cjk_cmap_without_tounicode_is_edited():
     i, j = doc.text.index(tail), out.text.index(tail)
     assert doc.block_at(i).boxes[i - doc.block_at(i).start] == pytest.approx(out.block_at(j).boxes[j - out.block_at(j).start], abs=0.05)
     assert_absent(pdftotext(res.output), [ID_A, MOBILE])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pdf_random_spans_on_a_libreoffice_pdf(libreoffice_pdf, seed):
+    import random
+
+    rng = random.Random(100 + seed)
+    doc = parse_bytes(libreoffice_pdf, "lo.pdf")
+    spans = _random_spans(doc, rng, rng.randint(2, 5))
+    res = redact_document(doc, [], manual=spans, style=rng.choice(["label", "block", "partial"]))
+    assert res.verified
+    out = parse_bytes(res.output, "out.pdf")
+    dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
+    assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
