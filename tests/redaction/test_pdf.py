@@ -498,6 +498,9 @@ def test_pdf_random_spans_on_a_libreoffice_pdf(libreoffice_pdf, seed):
     spans = _random_spans(doc, rng, rng.randint(2, 5))
     res = redact_document(doc, [], manual=spans, style=rng.choice(["label", "block", "partial"]))
     assert res.verified
+    if res.log["rasterised_pages"]:  # a span that cuts a ligature (the ffi of "office") in two
+        assert all("ligature" in p["reason"] for p in res.log["rasterised_pages"])
+        return
     out = parse_bytes(res.output, "out.pdf")
     dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
     assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
