@@ -179,7 +179,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     edited: list[int] = []
     raster: dict[int, str] = {}
     raster_zh: dict[int, str] = {}
-    glyphs = labels = labels_missed = 0
+    glyphs = labels = labels_missed = over = 0
     for pno in sorted(groups_by_page):
         if not 1 <= pno <= len(pdf.pages):
             raise RedactionError(f"The parser placed text on page {pno}, which the file does not have.",
@@ -191,7 +191,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         if resources is not None and "/Resources" not in page.obj:
             page.obj.Resources = resources  # the edit may add a form copy: keep it on this page
         try:
-            ops, n = edit_page(pdf, page, targets, resources)
+            ops, n, extra = edit_page(pdf, page, targets, resources)
         except PageRefused as exc:
             raster[pno], raster_zh[pno] = exc.reason, exc.reason_zh
             continue
@@ -205,6 +205,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         page.obj.Contents = pdf.make_stream(content)
         edited.append(pno)
         glyphs += n
+        over += extra
         wanted = [(box, reason_for(r.category)) for box, (_, r) in zip(boxes, groups) if r.mask.mode == "label"]
         if wanted:
             mediabox = _inherited(page.obj, "/MediaBox") or page.mediabox
@@ -229,6 +230,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     engine = {
         "edited_pages": edited,
         "glyphs_removed": glyphs,
+        "ligature_chars_also_removed": over,
         "rasterised_pages": [{"page": p, "reason": raster[p], "reason_zh": raster_zh[p]} for p in sorted(raster)],
         "cleaned": cleaned,
         "warnings": _source_warnings(doc),

@@ -68,6 +68,7 @@ class _Grid:
 
     def __init__(self, targets: list[Target], cell: float = 24.0):
         self.cell = cell
+        self.over_removed = 0   # kept characters that went with a partly removed ligature
         self.cells: dict[tuple[int, int], list[Target]] = {}
         for t in targets:
             x0, y0, x1, y1 = t.box
@@ -83,8 +84,9 @@ def _num(v) -> float:
     return float(v)
 
 
-def edit_page(pdf: pikepdf.Pdf, page: pikepdf.Page, targets: list[Target], resources=None) -> tuple[list, int]:
-    """Return the new operator list and the number of glyphs removed; raise PageRefused.
+def edit_page(pdf: pikepdf.Pdf, page: pikepdf.Page, targets: list[Target], resources=None) -> tuple[list, int, int]:
+    """Return the new operator list, the number of glyphs removed and the number of kept
+    characters that went with a partly removed ligature; raise PageRefused.
 
     Text in Form XObjects is edited too: a form that loses glyphs is replaced, on this
     page only, by an edited copy under a new name in ``resources``.
@@ -97,7 +99,7 @@ def edit_page(pdf: pikepdf.Pdf, page: pikepdf.Page, targets: list[Target], resou
     if missing:
         raise PageRefused(f"{len(missing)} character(s) not found in the content stream",
                           f"{len(missing)} 个待删除字符无法在内容流中定位")
-    return out, removed
+    return out, removed, grid.over_removed
 
 
 MAX_FORM_DEPTH = 6
@@ -247,7 +249,7 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
             cands = grid.near(cx, cy)
             remove = False
             if cands:
-                remove = _match(font, code, raw, box, cx, cy, cands)
+                remove = _match(font, code, raw, box, cx, cy, cands, grid)
             if remove and st.mode in (3, 7):
                 # Invisible text is an OCR layer: what the reader sees is a picture
                 # underneath, which a black box would only cover.  Burn it in instead.
@@ -265,7 +267,7 @@ def _show(items, font: FontInfo | None, st: _State, tm: Matrix, grid: _Grid):
     return new, hit, tm
 
 
-def _match(font: FontInfo, code: int, raw: bytes, box, cx: float, cy: float, cands: list[Target]) -> bool:
+def _match(font: FontInfo, code: int, raw: bytes, box, cx: float, cy: float, cands: list[Target], grid) -> bool:
     """Whether this glyph draws removed characters; refuse the page when unsure."""
     # Centre to centre, within a little under half the glyph's own box: the glyph drawn
     # at the same place (also a second copy drawn for fake bold) matches, its neighbour
@@ -284,8 +286,8 @@ def _match(font: FontInfo, code: int, raw: bytes, box, cx: float, cy: float, can
         for t in hits:
             t.matched.append(box)
         return bool(hits)
-    # A ligature (ﬁ) or a multi-character glyph: removed only when every character it
-    # draws is a removed character under it; a partial overlap cannot be edited.
+    # A ligature (ﬁ) or a multi-character glyph: removed when characters it draws are
+    # removed characters under it.
     inside = [t for t in cands if box[0] - 1 <= (t.box[0] + t.box[2]) / 2 <= box[2] + 1
               and box[1] - 1 <= (t.box[1] + t.box[3]) / 2 <= box[3] + 1]
     chars = sorted(t.char for t in inside)
@@ -293,8 +295,14 @@ def _match(font: FontInfo, code: int, raw: bytes, box, cx: float, cy: float, can
         for t in inside:
             t.matched.append(box)
         return True
-    if any(t.char in uni for t in near):
-        raise PageRefused("ligature only partly removed", "连字字形只有部分需要删除")
+    part = [t for t in inside if t.char in uni]
+    if part:
+        # Only part of a ligature is removed: a glyph cannot be cut, so the whole ﬃ goes
+        # (one or two kept letters with it) rather than rasterising the page.
+        for t in part:
+            t.matched.append(box)
+        grid.over_removed += len(uni) - len(part)
+        return True
     return False
 
 
