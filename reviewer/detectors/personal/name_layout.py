@@ -125,7 +125,7 @@ class NameLayoutDetector(DocumentDetector):
         for m in NAME_LIST.finditer(text):
             for t in re.finditer(r"[\u4e00-\u9fa5]{2,4}", m.group("v")):
                 s, e = m.start("v") + t.start(), m.start("v") + t.end()
-                if looks_like_name(t.group()):
+                if looks_like_name(t.group(), trusted=True):
                     out.append(self.finding(doc, s, e, score=0.75, action="review",
                                             text="人员名单中的自然人姓名，请确认是否应当公开",
                                             pattern="labelled_list", context_word=m.group(0).split("：")[0][:6]))
@@ -173,7 +173,7 @@ class NameLayoutDetector(DocumentDetector):
                 return []
             return [self.finding(doc, s, e, score=0.8, type="health", basis=BASIS_SENSITIVE,
                                  text=f"表格“{head}”列中的健康信息", pattern=pattern, context_word=head)]
-        if not looks_like_name(value):
+        if not looks_like_name(value, trusted=True):
             return []
         action = "review" if head in OFFICER_HEADERS else "redact"
         return [self.finding(doc, s, e, score=0.85, action=action,

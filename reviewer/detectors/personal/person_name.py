@@ -98,14 +98,15 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     strong follower (电话, 联系…), else the longest followed by a boundary.  A name glued to
     the word before it (申请人王五) is checked strictly."""
     strict = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fa5"
+    trusted = start > 0 and text[start - 1] in ":：\t \u3000"
     for n in (2, 3, 4):
-        if start + n <= len(text) and looks_like_name(text[start:start + n], strict) \
+        if start + n <= len(text) and looks_like_name(text[start:start + n], strict, trusted) \
                 and text.startswith(STRONG_FOLLOWERS, start + n):
             return start, start + n
     for n in (4, 3, 2):
         if start + n > end:
             continue
-        if looks_like_name(text[start:start + n], strict) and ends_name(text, start + n):
+        if looks_like_name(text[start:start + n], strict, trusted) and ends_name(text, start + n):
             return start, start + n
     return None
 

@@ -79,3 +79,12 @@ def test_person_name_owning_personal_data(engine_for, text, expected):
 ])
 def test_person_name_family_and_court_labels(engine_for, text, expected):
     assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("姓名：高洋", ["高洋"]),            # a dictionary word, but after 姓名： it is a name
+    ("当事人：梁海，男", ["梁海"]),
+    ("申请人高洋提出", []),              # glued: the dictionary wins
+])
+def test_person_name_after_a_colon_is_trusted(engine_for, text, expected):
+    assert [f.text for f in engine_for(PersonNameRecognizer).analyze_text(text)] == expected
