@@ -29,6 +29,9 @@ def verify_case(db: Session, blobs: BlobStore, signer: Signer, case: Case) -> di
                              public_key=key.public_key, expected_output_sha256=version.output_sha256,
                              actual_output_sha256=blobs.hash_of_stored(sig.output_sha256)
                              if sig.output_sha256 else None)
+        if key.algorithm != signer.algorithm:
+            res.valid = False
+            res.problems.append(f"no verifier for the key's algorithm {key.algorithm!r} is configured")
         if payload and (payload.get("user_id") != sig.user_id or payload.get("tier") != sig.tier
                         or payload.get("version_id") != sig.version_id):
             res.problems.append("the stored row does not match the signed statement")
