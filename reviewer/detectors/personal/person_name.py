@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_PRIVACY
-from reviewer.detectors.personal._names import looks_like_name
+from reviewer.detectors.personal._names import lexicon, looks_like_name
 
 # Labels a name may follow directly (申请人张三); all others need a colon or a space.
 TIGHT_LABELS = ("姓名", "当事人", "申请人", "被申请人", "户主", "举报人", "投诉人", "信访人", "被处罚人",
@@ -81,6 +81,10 @@ class PersonNameRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户|的(?:手机|电话|联系|电子邮件|邮箱|身份证|公民身份|住址|家庭住址|银行|账户|病|护照|车牌)"
     PRIORITY = 2
+
+    def load(self) -> None:
+        """Read jieba's dictionary once, when the engine is built, not on the first document."""
+        lexicon()
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
