@@ -42,6 +42,7 @@ NAME_LIST = re.compile(r"(?:出席|列席|缺席|请假|参加人员|参会人�
                        r"(?P<v>[\u4e00-\u9fa5]{2,4}(?:\s*[、，,]\s*[\u4e00-\u9fa5]{2,4})*)")
 AUTHOR_FIELDS = frozenset(("author", "last_modified_by", "lastModifiedBy", "creator", "Author", "Creator",
                            "T", "manager", "Manager"))
+PUBLICITY_DOC = re.compile(r"公示|公告|名单|名册|表彰|通报")
 LIST_INTRO = re.compile(r"公示|名单|名册|如下|以下同志|拟录用|拟聘用|拟推荐|获奖|表彰")
 _TOKEN = re.compile(r"[^\s|｜\t]+")
 _SPLIT = re.compile(r"[、，,；;\s]+")
@@ -94,12 +95,19 @@ class NameLayoutDetector(DocumentDetector):
                     continue
                 if m.start() > lo and text[m.start() - 1] not in "，,。；;：:（）()、\n \t\u3000":
                     continue
-                out.append(self.finding(doc, m.start(), m.end(), score=0.7, action=f.action,
+                out.append(self.finding(doc, m.start(), m.end(), score=0.7, action=self._name_action(doc, f.action),
                                         text="与其个人信息同句出现的自然人姓名",
                                         pattern="segment_before_personal", context_word=f.type))
                 taken.add((m.start(), m.end()))
                 break
         return out
+
+    @staticmethod
+    def _name_action(doc, action: str) -> str:
+        """低保/救助/拟录用… 公示 publish names by law (e.g. 最低生活保障审核确认办法): names
+        there are for review, while IDs, phones and addresses stay redact."""
+        head = (getattr(doc.structure, "title", None) or "") + doc.text[:300]
+        return "review" if PUBLICITY_DOC.search(head) else action
 
     # -- who wrote the file: DOCX core properties, PDF metadata and annotation authors --
     def _authors(self, doc):
@@ -175,7 +183,7 @@ class NameLayoutDetector(DocumentDetector):
                                  text=f"表格“{head}”列中的健康信息", pattern=pattern, context_word=head)]
         if not looks_like_name(value, trusted=True):
             return []
-        action = "review" if head in OFFICER_HEADERS else "redact"
+        action = "review" if head in OFFICER_HEADERS else self._name_action(doc, "redact")
         return [self.finding(doc, s, e, score=0.85, action=action,
                              text=f"表格“{head}”列中的自然人姓名", pattern=pattern, context_word=head)]
 
@@ -264,7 +272,7 @@ class NameLayoutDetector(DocumentDetector):
                 if before and before[-1] not in _ORG_END and not before.endswith(_LABEL_END):
                     continue
                 s = j - n
-                out.append(self.finding(doc, s, j, score=0.75, action=f.action,
+                out.append(self.finding(doc, s, j, score=0.75, action=self._name_action(doc, f.action),
                                         text=f"紧邻{_TYPE_LABEL[f.type]}的自然人姓名",
                                         pattern="next_to_identifier", context_word=_TYPE_LABEL[f.type]))
                 break

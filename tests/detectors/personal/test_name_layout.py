@@ -9,9 +9,9 @@ from reviewer.document import Document, Metadata, TextBuilder
 from tests.detectors.helpers import make_doc
 
 
-def docx_table(rows):
+def docx_table(rows, title="关于2024年度低保对象入户调查情况的报告"):
     tb = TextBuilder()
-    tb.add("关于2024年度低保对象的公示", "body", {"xml_part": "word/document.xml", "paragraph": 0})
+    tb.add(title, "body", {"xml_part": "word/document.xml", "paragraph": 0})
     tb.sep("\n")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
@@ -40,6 +40,14 @@ def test_docx_table_name_column():
     assert health == ["肢体", "视力"]
     for f in fs:
         assert f.text == doc.text[f.start:f.end]
+
+
+def test_names_in_a_publicity_list_table_are_review_but_ids_stay_redact():
+    doc = docx_table([["序号", "户主姓名", "身份证号", "保障金额"],
+                      ["1", "王建国", "11010519491231002X", "500"]], title="关于2024年度低保对象的公示")
+    got = {(f.type, f.text, f.action) for f in detectors.analyze(doc)}
+    assert ("person_name", "王建国", "review") in got
+    assert ("id_card", "11010519491231002X", "redact") in got
 
 
 def test_text_table_name_column():
@@ -83,7 +91,7 @@ def test_real_docx_table_through_the_parser():
     from reviewer.synth.docx_writer import DocxBuilder
 
     b = DocxBuilder()
-    b.paragraph("关于2024年度城乡低保对象的公示")
+    b.paragraph("关于2024年度城乡低保对象入户核查情况的报告")
     b.table([["序号", "姓名", "身份证号", "残疾类别", "住址"],
              ["1", "王建国", "11010519491231002X", "肢体", "幸福村东街"],
              ["2", "李秀英", "360426199101010071", "无", "和平小区2号楼1单元302室"],
