@@ -68,6 +68,12 @@ class NameLayoutDetector(DocumentDetector):
     ORDER = 60
 
     def detect(self, doc, text_results):
+        if self._name_action(doc, "redact") == "review":
+            for f in text_results:
+                if f.type == "person_name" and f.action == "redact":
+                    f.action = "review"
+                    f.explanation = dict(f.explanation)
+                    f.explanation["text"] = (f.explanation.get("text") or "") + "；公示类文件中的姓名，请确认是否依法应予公示"
         out = []
         out += self._docx_tables(doc)
         out += self._authors(doc)

@@ -124,3 +124,10 @@ def test_author_in_document_properties():
     doc = parse_bytes(b.to_bytes(), "通知.docx")
     got = [(f.text, f.explanation["pattern"]) for f in detectors.analyze(doc) if f.type == "person_name"]
     assert got == [("覃雨海", "author_field")]
+
+
+def test_labelled_names_in_a_publicity_document_are_review():
+    text = "关于2024年第二季度低保对象的公示\n户主：王建国，家庭人口3人\n身份证号：11010519491231002X"
+    got = {(f.type, f.text, f.action) for f in detectors.analyze(make_doc(text))}
+    assert ("person_name", "王建国", "review") in got
+    assert ("id_card", "11010519491231002X", "redact") in got
