@@ -79,6 +79,7 @@ class ReviewerRecognizer(PatternRecognizer):
         # presidio's AnalyzerEngine applies this too (see Engine.presidio_engine)
         self.score_thresholds = {"default": self.MIN_SCORE}
         self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.patterns]
+        self._pattern_names = {rx: p.name for p, rx in self._compiled}
         self._prefilter = re.compile(self.PREFILTER) if self.PREFILTER else None
 
     # -- metadata ----------------------------------------------------------------
@@ -95,6 +96,10 @@ class ReviewerRecognizer(PatternRecognizer):
     def accept(self, text: str, start: int, end: int, match: re.Match) -> bool:
         """Last look at a match with its surroundings; False drops it."""
         return True
+
+    def pattern_name(self, match: re.Match) -> str:
+        """Which of ``PATTERNS`` produced ``match`` (for hooks that treat them differently)."""
+        return self._pattern_names.get(match.re, "")
 
     def refine(self, text: str, start: int, end: int, match: re.Match) -> Optional[tuple[int, int]]:
         """Adjust the reported span (e.g. trim a name to its real length); None drops it.

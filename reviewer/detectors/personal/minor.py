@@ -59,7 +59,7 @@ class MinorRecognizer(ReviewerRecognizer):
     PRIORITY = 1
 
     def refine(self, text, start, end, match):
-        if match.re.pattern.startswith("(?:未成年人"):  # minor_name: trim to the name
+        if self.pattern_name(match) == "minor_name":  # trim to the name
             span = name_span(text, start, end)
             if span is None or match.group("sep"):
                 return span

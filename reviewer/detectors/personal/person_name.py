@@ -88,11 +88,10 @@ class PersonNameRecognizer(ReviewerRecognizer):
 
     def refine(self, text, start, end, match):
         """Trim the greedy 2–4 characters to a name that ends where a name can end."""
-        if match.re.pattern.startswith("(?:^|(?<="):  # gender_follows: the whole segment
+        name = self.pattern_name(match)
+        if name in ("gender_follows", "owner_of_data"):  # the whole group is the name
             return (start, end) if looks_like_name(text[start:end]) else None
-        if match.re.pattern.startswith("(?<!["):  # owner_of_data: the whole group is the name
-            return (start, end) if looks_like_name(text[start:end]) else None
-        if match.re.pattern.startswith("(?:工作人员"):  # person_in_case: glued to the word before
+        if name == "person_in_case":  # glued to the word before it: checked strictly
             return (start, end) if looks_like_name(text[start:end], strict=True) else None
         return name_span(text, start, end)
 
