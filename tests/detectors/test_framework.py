@@ -275,3 +275,22 @@ def test_full_width_characters_are_read_as_ascii_and_reported_as_written():
     assert ("mobile", "１３８１２３４５６７８") in got
     assert ("id_card", "１１０１０５１９４９１２３１００２Ｘ") in got
     assert all(f.text == doc.text[f.start:f.end] for f in fs)
+
+
+def test_every_builtin_finding_keeps_the_contract():
+    text = ("关于2024年低保对象入户核查情况的报告\n"
+            "户主：王建国，男，65岁，二级肢体残疾，身份证号11010519491231002X，手机13812345678，"
+            "家住石家庄市长安区幸福小区3号楼2单元501室，银行卡6228480402564890018，车牌冀A12345。\n"
+            "统一社会信用代码：91110000600037341L\n"
+            "联系人：李秀英，电话：0311-87654321，邮箱 office@hebei.gov.cn")
+    doc = make_doc(text)
+    eng = detectors.get_engine()
+    ids = set(eng.registry.ids())
+    fs = eng.analyze(doc)
+    assert {"id_card", "mobile", "address", "bank_card", "vehicle_plate", "person_name", "health",
+            "org_id", "landline", "email"} <= {f.type for f in fs}
+    for f in fs:
+        assert f.text == doc.text[f.start:f.end]
+        assert f.category in CATEGORIES and f.action in ACTIONS and f.detector in ids
+        assert EXPLANATION_KEYS <= set(f.explanation), f
+        assert f.basis.startswith("《") and 0 < f.score <= 1
