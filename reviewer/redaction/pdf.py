@@ -106,16 +106,51 @@ def _strip_marked_text(ops: list, resources) -> list:
     return out
 
 
-def clean_document(pdf: pikepdf.Pdf) -> list[str]:
-    """Remove metadata, annotations, attachments, scripts and actions; say what went."""
+def _outlines_safe(root, sensitive) -> bool:
+    """Bookmarks may stay when no title holds removed text and no entry runs a script."""
+    node = root.Outlines.get("/First") if isinstance(root.Outlines, pikepdf.Dictionary) else None
+    stack, seen = [node], set()
+    while stack:
+        item = stack.pop()
+        if item is None or not isinstance(item, pikepdf.Dictionary):
+            continue
+        key = item.objgen if item.is_indirect else id(item)
+        if key in seen:
+            continue            # a loop in a malformed tree
+        if len(seen) > 20000:
+            return False
+        seen.add(key)
+        title = item.get("/Title")
+        if title is not None and sensitive(str(title)):
+            return False
+        action = item.get("/A")
+        if isinstance(action, pikepdf.Dictionary) and str(action.get("/S", "")) not in ("/GoTo", "/URI"):
+            return False
+        stack.extend([item.get("/Next"), item.get("/First")])
+    return True
+
+
+def clean_document(pdf: pikepdf.Pdf, sensitive=lambda text: True) -> list[str]:
+    """Remove metadata, annotations, attachments, scripts and actions; say what went.
+
+    Bookmarks (outlines) stay unless ``sensitive`` finds removed text in a title or an
+    entry does more than go to a page or a web address."""
     cleaned: list[str] = []
+    if "/Outlines" in pdf.Root:
+        try:
+            if not _outlines_safe(pdf.Root, sensitive):
+                del pdf.Root["/Outlines"]
+                cleaned.append("书签（含删除内容或脚本）")
+        except Exception:  # a malformed outline tree: drop it rather than guess
+            del pdf.Root["/Outlines"]
+            cleaned.append("书签（结构损坏）")
     if "/Info" in pdf.trailer:
         del pdf.trailer["/Info"]
         cleaned.append("文档信息（标题、作者、创建程序等）")
     root = pdf.Root
     for key, what in (("/Metadata", "XMP 元数据"), ("/OpenAction", "打开动作"), ("/AA", "文档级动作"),
                       ("/AF", "关联文件（附件）"),
-                      ("/AcroForm", "表单"), ("/Outlines", "书签"), ("/StructTreeRoot", "结构树（含替代文本）"),
+                      ("/AcroForm", "表单"), ("/StructTreeRoot", "结构树（含替代文本）"),
                       ("/PieceInfo", "应用程序私有数据"), ("/SpiderInfo", "网页抓取信息")):
         if key in root:
             del root[key]
@@ -130,7 +165,8 @@ def clean_document(pdf: pikepdf.Pdf) -> list[str]:
             del root["/Names"]
     if "/MarkInfo" in root:
         del root["/MarkInfo"]
-    if "/PageMode" in root and str(root.PageMode) in ("/UseOutlines", "/UseAttachments"):
+    if "/PageMode" in root and (str(root.PageMode) == "/UseAttachments"
+                                or (str(root.PageMode) == "/UseOutlines" and "/Outlines" not in root)):
         del root["/PageMode"]
     annots = 0
     for page in pdf.pages:
@@ -154,6 +190,18 @@ def clean_document(pdf: pikepdf.Pdf) -> list[str]:
     if meta:
         cleaned.append(f"对象级元数据 {meta} 处")
     return cleaned
+
+
+def _sensitive_test(removals: list[Removal]):
+    from reviewer.redaction.plan import needle_strings
+    from reviewer.redaction.verify import compact
+
+    forms = set()
+    for text in needle_strings(removals):
+        c = compact(text)
+        digits = "".join(ch for ch in c if ch.isdigit())
+        forms.update(x for x in (c, digits if len(digits) >= 6 else "") if x)
+    return lambda value: any(f in compact(value) for f in forms)
 
 
 def _source_warnings(doc: Document) -> list[str]:
@@ -219,7 +267,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
             box = _inherited(page.obj, "/CropBox") or _inherited(page.obj, "/MediaBox")
             cropbox = tuple(float(v) for v in (box if box is not None else page.mediabox))
             replace_with_image(pdf, pno, jpeg, w, h, cropbox)
-    cleaned = clean_document(pdf)
+    cleaned = clean_document(pdf, _sensitive_test(removals))
     if was_encrypted:
         cleaned.append("加密及权限限制（输出文件不加密）")
     pdf.remove_unreferenced_resources()

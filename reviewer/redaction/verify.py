@@ -212,7 +212,8 @@ def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
         out["names"] = repr(names)
         if "EmbeddedFiles" in names:
             out["attachments"] = "EmbeddedFiles present"
-    for key in ("OpenAction", "AA", "Outlines", "AcroForm"):
+    out["outlines"] = _outline_titles(resolve1(cat.get("Outlines")), resolve1)
+    for key in ("OpenAction", "AA", "AcroForm"):
         if cat.get(key) is not None:
             out[f"catalog:{key}"] = _deep_str(resolve1(cat.get(key)), resolve1)
     annots = []
@@ -226,6 +227,26 @@ def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
 
         out["text:pdfminer"] = extract_text(io.BytesIO(data))
     return out
+
+
+def _outline_titles(root, resolve1) -> str:
+    """Every bookmark title, walked without recursion (a long list is a long /Next chain)."""
+    if not isinstance(root, dict):
+        return ""
+    titles, stack, seen = [], [root.get("First")], set()
+    while stack and len(seen) < 50000:
+        ref = stack.pop()
+        item = resolve1(ref)
+        if not isinstance(item, dict) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if item.get("Title") is not None:
+            titles.append(_pdf_str(resolve1(item.get("Title"))))
+        action = resolve1(item.get("A"))
+        if isinstance(action, dict):
+            titles.append(_deep_str(action, resolve1, 4))
+        stack.extend([item.get("Next"), item.get("First")])
+    return "\n".join(titles)
 
 
 _BINARY_KEYS = ("Length1", "Length2", "Length3")

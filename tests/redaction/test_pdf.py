@@ -510,3 +510,24 @@ def test_pdf_random_spans_on_a_libreoffice_pdf(libreoffice_pdf, seed):
     out = parse_bytes(res.output, "out.pdf")
     dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
     assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
+
+
+@pytest.mark.parametrize("sensitive_at", [None, 24])
+def test_pdf_bookmarks_stay_unless_a_title_holds_removed_text(sensitive_at):
+    data = pdfw.build_pdf([Page(BODY)])
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        with pdf.open_outline() as outline:
+            for k in range(30):  # a long sibling chain
+                title = f"第{k + 1}部分" + (f" 申请人{ID_A}" if k == sensitive_at else "")
+                outline.root.append(pikepdf.OutlineItem(title, 0))
+        buf = io.BytesIO()
+        pdf.save(buf)
+    doc = parse_bytes(buf.getvalue(), "bookmarks.pdf")
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
+    with pikepdf.open(io.BytesIO(res.output)) as pdf:
+        kept = "/Outlines" in pdf.Root
+        titles = [str(item.title) for item in pdf.open_outline().root] if kept else []
+    if sensitive_at is None:
+        assert len(titles) == 30 and titles[-1] == "第30部分"
+    else:
+        assert not kept and any("书签" in c for c in res.log["engine"]["cleaned"])

@@ -156,3 +156,18 @@ def test_engine_failure_on_a_damaged_source_is_a_coded_error():
     with pytest.raises(RedactionError) as exc:
         redact_document(doc, [finding(doc, ID_A, "id_card")], accept_all=True)
     assert exc.value.code == "redaction_failed" and "PDF" in exc.value.message
+
+
+def test_verify_pdf_reads_every_bookmark_of_a_long_chain():
+    from reviewer.redaction.verify import verify_pdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    with pdf.open_outline() as outline:
+        for k in range(40):
+            outline.root.append(pikepdf.OutlineItem(f"第{k + 1}部分" + (f" {ID_A}" if k == 37 else ""), 0))
+    buf = io.BytesIO()
+    pdf.save(buf)
+    with pytest.raises(VerificationError) as exc:
+        verify_pdf(buf.getvalue(), build_needles([ID_A], expected_text=""))
+    assert any(h["where"] == "outlines" for h in exc.value.details["found"])
