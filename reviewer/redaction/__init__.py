@@ -25,9 +25,9 @@ verification failure raises :class:`~reviewer.errors.VerificationError`), ``remo
 ``write_output(result, path)`` writes ``path + ".part"``, checks the bytes on disk are the
 verified bytes, then renames; on any failure the ``.part`` file is deleted.
 
-Formats: TXT (txt.py), DOCX (docx.py, docx_clean.py), PDF (pdf.py, pdf_text.py,
-pdf_raster.py).  Independent verification: verify.py.  The log: log.py.  See
-docs/redaction.md.
+Formats: TXT (txt.py); DOCX (docx.py, docx_clean.py); PDF (pdf.py, pdf_text.py,
+pdf_fonts.py, pdf_labels.py, pdf_raster.py).  Independent verification: verify.py.
+The log: log.py.  See docs/redaction.md.
 """
 
 from __future__ import annotations
