@@ -294,3 +294,19 @@ def test_every_builtin_finding_keeps_the_contract():
         assert f.category in CATEGORIES and f.action in ACTIONS and f.detector in ids
         assert EXPLANATION_KEYS <= set(f.explanation), f
         assert f.basis.startswith("《") and 0 < f.score <= 1
+
+
+def test_a_failing_document_detector_costs_only_its_own_findings(caplog):
+    class Broken(DocumentDetector):
+        ID = "process.test_broken.v1"
+        CATEGORY = "process"
+        TYPE = "broken"
+        BASIS = "《政府信息公开条例》第十六条"
+
+        def detect(self, doc, text_results):
+            raise RuntimeError("boom")
+
+    eng = engine_with(CaseNumberRecognizer(), Broken())
+    fs = eng.analyze(make_doc("案号：案2024-001"))
+    assert [f.type for f in fs] == ["case_number"]
+    assert "process.test_broken.v1" in caplog.text
