@@ -3,8 +3,13 @@
 States::
 
     uploaded → scanned → redactions_approved → tier1_signed → tier2_signed → published
+                                                                           ↘ withheld (not_public)
                   ↘ returned (for revision, with a comment, from any open state)
                   ↘ rejected (final)
+
+The final approval (tier 3) ends in ``published`` when the decided disclosure attribute is
+主动公开 or 依申请公开 (the output is the version approved for release), and in ``withheld``
+(审查完毕，不予公开) when it is ``not_public``: the review is complete, nothing is released.
 
 Who may do what (also in docs/api.md):
 
@@ -12,7 +17,8 @@ Who may do what (also in docs/api.md):
 * ``approve_redactions``— a ``security_officer`` (保密审查员), any department.
 * ``sign_tier1``        — a ``drafter`` (承办人员) of the document's department: 承办人员初审.
 * ``sign_tier2``        — the ``dept_head`` of the document's department: 承办部门负责人审核.
-* ``sign_tier3``        — a ``unit_head``: 单位负责人审发; the document is then ``published``.
+* ``sign_tier3``        — a ``unit_head``: 单位负责人审发; the document is then ``published``,
+  or ``withheld`` when its disclosure attribute is ``not_public``.
 * ``return``            — whoever may act at the current step (the security officer before
   the redactions are approved; the signer of the next tier after that), with a comment.
 * ``reject``            — a ``dept_head`` (own department) or ``unit_head`` at their step.
@@ -40,17 +46,21 @@ ROLE_LABELS = {
 }
 
 STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed",
-          "published", "returned", "rejected")
-FINAL_STATES = ("published", "rejected")
+          "published", "withheld", "returned", "rejected")
+FINAL_STATES = ("published", "withheld", "rejected")
+RELEASED_STATES = ("published",)                 # states whose output is released
 OPEN_STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed")
 
-# tier -> (role that signs, state before, state after, label)
+# tier -> (role that signs, state before, state after, label); tier 3 of a not_public
+# document ends in WITHHELD instead (see ``state_after``)
 TIERS = {
     1: ("drafter", "redactions_approved", "tier1_signed", "承办人员初审"),
     2: ("dept_head", "tier1_signed", "tier2_signed", "承办部门负责人审核"),
     3: ("unit_head", "tier2_signed", "published", "单位负责人审发"),
 }
 DECISIONS = ("approve", "return", "reject")
+WITHHELD = "withheld"
+ATTRIBUTES = ("proactive", "on_request", "not_public")
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class CaseFacts:
     signers: dict[int, int] = field(default_factory=dict)   # tier -> user_id, current version
     earlier_signers: dict[int, set[int]] = field(default_factory=dict)  # tier -> user_ids, earlier versions
     redactions_approved_by: int | None = None
+    attribute: str | None = None      # the decided disclosure attribute of the current version
 
 
 def _need_state(case: CaseFacts, *states: str, action: str) -> None:
@@ -107,6 +118,14 @@ def tier_of_state(state: str) -> int | None:
     return None
 
 
+def state_after(tier: int, attribute: str | None) -> str:
+    """The state an approval at ``tier`` leads to; the last tier depends on the attribute."""
+    after = TIERS[tier][2]
+    if tier == max(TIERS) and attribute == "not_public":
+        return WITHHELD
+    return after
+
+
 def check_scan(case: CaseFacts) -> str:
     _need_state(case, "uploaded", action="scan")
     return "scanned"
@@ -127,7 +146,8 @@ def check_decide(actor: Actor, case: CaseFacts) -> None:
 def check_sign(actor: Actor, case: CaseFacts, tier: int) -> str:
     if tier not in TIERS:
         raise InvalidTransition(f"There is no tier {tier}.", details={"tier": tier})
-    role, before, after, _label = TIERS[tier]
+    role, before, _after, _label = TIERS[tier]
+    after = state_after(tier, case.attribute)
     _need_state(case, before, action=f"sign_tier{tier}")
     _need_role(actor, role, f"sign_tier{tier}")
     if role in ("drafter", "dept_head"):

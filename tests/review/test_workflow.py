@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.review.errors import InvalidTransition, NotPermitted
-from reviewer.review.workflow import Actor, CaseFacts, allowed_actions, check_approve_redactions, check_reject, \
+from reviewer.review.workflow import FINAL_STATES, RELEASED_STATES, STATES, Actor, CaseFacts, allowed_actions, \
+    check_approve_redactions, check_reject, state_after, \
     check_return, check_revise, check_scan, check_sign, check_upload
 
 DEPT, OTHER = 1, 2
@@ -102,3 +103,39 @@ def test_workflow_one_tier_per_person_across_versions():
         check_sign(both, c, 2)            # signed tier 1 of the earlier draft
     c = CaseFacts(state="redactions_approved", department_id=DEPT, earlier_signers={1: {both.user_id}})
     assert check_sign(both, c, 1) == "tier1_signed"     # the same tier again on the revision is fine
+
+
+@pytest.mark.parametrize("attribute, final", [
+    ("proactive", "published"), ("on_request", "published"), (None, "published"), ("not_public", "withheld"),
+])
+def test_workflow_final_approval_depends_on_the_attribute(attribute, final):
+    def facts(state):
+        return CaseFacts(state=state, department_id=DEPT, drafter_id=10, attribute=attribute)
+
+    # only the last tier looks at the attribute: tiers 1 and 2 move on as before
+    assert check_sign(drafter, facts("redactions_approved"), 1) == "tier1_signed"
+    assert check_sign(head, facts("tier1_signed"), 2) == "tier2_signed"
+    assert check_sign(unit, facts("tier2_signed"), 3) == final
+    assert state_after(3, attribute) == final
+    # the end state is final: nothing more to sign, return, reject or revise
+    for tier in (1, 2, 3):
+        with pytest.raises(InvalidTransition):
+            check_sign(unit, facts(final), tier)
+    with pytest.raises(InvalidTransition):
+        check_return(unit, facts(final), "too late")
+    with pytest.raises(InvalidTransition):
+        check_reject(unit, facts(final), "too late")
+    with pytest.raises(InvalidTransition):
+        check_revise(drafter, facts(final))
+    assert final in FINAL_STATES and final in STATES
+    for actor in (drafter, officer, head, unit):
+        assert allowed_actions(actor, facts(final)) == []
+
+
+def test_workflow_withheld_is_never_released():
+    assert "withheld" not in RELEASED_STATES and "published" in RELEASED_STATES
+    # a not_public document can still be returned or rejected at tier 3 instead of approved
+    c = CaseFacts(state="tier2_signed", department_id=DEPT, attribute="not_public")
+    assert check_reject(unit, c, "不同意") == "rejected"
+    assert check_return(unit, c, "请补充不予公开的依据") == "returned"
+    assert set(allowed_actions(unit, c)) == {"sign_tier3", "return", "reject"}
