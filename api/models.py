@@ -124,6 +124,7 @@ class Version(Base):
     output_format: Mapped[str | None] = mapped_column(String(8), nullable=True)
     redaction_log: Mapped[str | None] = mapped_column(Text, nullable=True)
     attribute: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    mask_style: Mapped[str | None] = mapped_column(String(16), nullable=True)   # partial | label | block | default
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -25,8 +25,13 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
 
 def build_output(rt: Runtime, version: Version, findings: list[dict[str, Any]],
                  decisions: list[RedactionDecision], manual: list[ManualSpanRow],
-                 actor: User) -> tuple[bytes, str, dict[str, Any]]:
-    """Return (output bytes, format, redaction log)."""
+                 actor: User, style: str | None = None) -> tuple[bytes, str, dict[str, Any]]:
+    """Return (output bytes, format, redaction log).
+
+    ``style`` is a mask style name (``partial``, ``label``, ``block``) or None for
+    reviewer.redaction's default; the log records it as ``mask_style`` (``default`` for None)
+    beside the library's own ``style`` (the MaskStyle fields).
+    """
     try:
         from reviewer.redaction import Decision, ManualSpan, redact_document
     except ImportError:
@@ -40,9 +45,10 @@ def build_output(rt: Runtime, version: Version, findings: list[dict[str, Any]],
     spans = [ManualSpan(m.start, m.end, reason=m.reason or "人工标注的不予公开内容",
                         basis=m.basis or None, by=str(m.created_by), at=m.created_at.isoformat())
              for m in manual]
-    result = redact_document(doc, objs, decided, manual=spans, actor=actor.username)
+    result = redact_document(doc, objs, decided, manual=spans, style=style, actor=actor.username)
     if not getattr(result, "verified", False):
         raise ApiError(500, "verification_failed", "The redacted output could not be verified.")
     log = result.log if isinstance(result.log, dict) else {"log": result.log}
+    log = {**log, "mask_style": style or "default"}
     json.dumps(log, ensure_ascii=False, default=str)   # must be storable
     return result.output, result.format, log

@@ -98,8 +98,12 @@ def add_manual_span(rt: Runtime, db: Session, user: User, case_id: int, start: i
 
 
 def approve_redactions(rt: Runtime, db: Session, user: User, case_id: int, attribute: str | None,
-                       comment: str) -> Version:
-    """The security officer approves: build the redacted output, verify it, fix its sha256."""
+                       comment: str, style: str | None = None) -> Version:
+    """The security officer approves: build the redacted output, verify it, fix its sha256.
+
+    ``style`` is the mask style of the output (``partial``, ``label``, ``block``; None is
+    reviewer.redaction's default); it is stored on the version as ``mask_style``.
+    """
     case = load_case(db, user, case_id)
     workflow.check_approve_redactions(_actor(user), case_facts(db, case))
     version = current_version(db, case)
@@ -113,18 +117,20 @@ def approve_redactions(rt: Runtime, db: Session, user: User, case_id: int, attri
                        {"finding_ids": missing})
     manual = manual_of(db, version)
     db.commit()                                 # release the read transaction during redaction
-    output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user)
+    output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user, style=style)
     sha = rt.blobs.put(output)
     case = load_case(db, user, case_id, for_update=True)   # re-check: someone may have acted meanwhile
     new_state = workflow.check_approve_redactions(_actor(user), case_facts(db, case))
     version = current_version(db, case)
     version.output_sha256, version.output_format = sha, fmt
     version.redaction_log = json.dumps(log, ensure_ascii=False, default=str)
+    version.mask_style = style or "default"
     if attribute:
         version.attribute = attribute
     case.state, case.updated_at = new_state, _now()
     uow.commit(rt, db, user, [("redactions.approved", case.id, version.id,
                                {"output_sha256": sha, "format": fmt, "attribute": version.attribute,
+                                "mask_style": version.mask_style,
                                 "removed": sum(1 for d in decisions if d.decision == "accept") + len(manual),
                                 "comment": comment[:2000]})])
     return version
@@ -168,6 +174,9 @@ def sign(rt: Runtime, db: Session, user: User, case_id: int, tier: int, decision
                 "opinion": opinion[:4000]})]
     if new_state == "published":
         events.append(("document.published", case.id, version.id, {"output_sha256": version.output_sha256}))
+    elif new_state == workflow.WITHHELD:
+        events.append(("document.withheld", case.id, version.id,
+                       {"attribute": version.attribute, "output_sha256": version.output_sha256}))
     uow.commit(rt, db, user, events)
     return sig
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Role = Literal["drafter", "security_officer", "dept_head", "unit_head", "admin"]
 Attribute = Literal["proactive", "on_request", "not_public"]
@@ -88,9 +88,38 @@ class ManualSpanIn(BaseModel):
     basis: str = Field(default="", max_length=500)
 
 
+def mask_style_names() -> tuple[str, ...]:
+    """The mask style names reviewer.redaction accepts (``label``, ``block``, ``partial``)."""
+    from reviewer.redaction.masks import MODES
+
+    return tuple(MODES)
+
+
 class ApproveIn(BaseModel):
     attribute: Attribute | None = None
     comment: str = Field(default="", max_length=2000)
+    style: str | None = Field(
+        default=None, max_length=16,
+        description="Mask style of the published file: `partial` (510203********1234, 138****5678, 张某; "
+                    "other types get the label), `label` (〔已删除：个人隐私〕 for everything) or `block` (■■■). "
+                    "Omitted: reviewer.redaction's default (partial masks for ID numbers, phones, bank cards, "
+                    "names and addresses, the label for everything else).")
+
+    @field_validator("style")
+    @classmethod
+    def _known_style(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from reviewer.errors import UsageError
+        from reviewer.redaction.masks import MaskStyle
+
+        if value not in mask_style_names():
+            raise ValueError(f"unknown mask style; use one of {', '.join(mask_style_names())}")
+        try:
+            MaskStyle.coerce(value)
+        except UsageError as exc:
+            raise ValueError(exc.message) from None
+        return value
 
 
 class SignIn(BaseModel):

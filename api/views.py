@@ -25,7 +25,7 @@ def version_out(db: Session, v: Version, full: bool = True) -> dict[str, Any]:
         "id": v.id, "version_no": v.version_no, "filename": v.filename, "sha256": v.original_sha256,
         "size": v.size, "format": v.format, "scan_status": v.scan_status,
         "output_sha256": v.output_sha256, "output_format": v.output_format, "attribute": v.attribute,
-        "created_at": v.created_at.isoformat(),
+        "mask_style": v.mask_style, "created_at": v.created_at.isoformat(),
     }
     if v.scan_error:
         out["scan_error"] = json.loads(v.scan_error)

@@ -28,7 +28,7 @@ def manual_span(case_id: int, body: ManualSpanIn, rt: RT, db: DB, user: CurrentU
 
 @router.post("/redactions/approve", summary="Approve the redactions; builds and verifies the output — security officer")
 def approve(case_id: int, body: ApproveIn, rt: RT, db: DB, user: CurrentUser) -> dict:
-    svc.approve_redactions(rt, db, user, case_id, body.attribute, body.comment)
+    svc.approve_redactions(rt, db, user, case_id, body.attribute, body.comment, style=body.style)
     return case_out(db, cases.load_case(db, user, case_id), user)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
@@ -11,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from api import cases, records as record_builder, review_service as svc
 from api.deps import DB, RT
 from api.errors import ApiError
+from api.schemas import mask_style_names
 from api.web.common import Ctx, message_for, render, wants_json
 from api.web.pages import load_doc, suggestion_view
 from api.web.textview import MASK_STYLES, redacted_preview, segments
@@ -98,14 +97,12 @@ async def approve(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     attribute = f.get("attribute") or None
     if attribute not in (None, "proactive", "on_request", "not_public"):
         return _form_error(request, ApiError(422, "validation_error", "请选择公开属性。"), back)
-    kwargs = {}
-    mask = f.get("mask")
-    # The mask style reaches the published file once the service's approval takes one.
-    if mask in MASK_STYLES and "style" in inspect.signature(svc.approve_redactions).parameters:
-        kwargs["style"] = mask
+    style = f.get("mask") or None       # the mask style chosen for the preview builds the published file
+    if style is not None and (style not in MASK_STYLES or style not in mask_style_names()):
+        return _form_error(request, ApiError(422, "validation_error", "请选择遮盖方式。"), back)
     try:
-        await run_in_threadpool(lambda: svc.approve_redactions(rt, db, ctx.user, case_id, attribute,
-                                                               f.get("comment", "").strip(), **kwargs))
+        await run_in_threadpool(svc.approve_redactions, rt, db, ctx.user, case_id, attribute,
+                                f.get("comment", "").strip(), style)
     except ReviewerError as exc:
         db.rollback()
         return _form_error(request, exc, back)
