@@ -23,7 +23,7 @@ class Finding:
     end: int
     score: float                  # 0..1
     action: str                   # one of ACTIONS
-    basis: str                    # the article cited, e.g. 《政府信息公开条例》第十五条
+    basis: str                    # the article cited (reviewer.legal.cite), e.g. 《中华人民共和国政府信息公开条例》第十五条
     explanation: dict[str, Any] = field(default_factory=dict)
     detector: str = ""            # stable versioned id, e.g. personal.id_card.v1
     location: dict[str, Any] = field(default_factory=dict)

@@ -37,3 +37,31 @@ def test_legal_titles_and_article_counts_match_the_texts(shared_data):
         arts = [parse_chinese_number(m) for m in
                 re.findall(r"^\s*(?:\*\*)?第([零一二三四五六七八九十百]+)条", text, re.M)]
         assert max(arts) == ARTICLE_COUNT[key], name
+
+
+def _emitted_bases():
+    """Every basis the detectors and the classifier give on the samples and part of the dev set."""
+    from tests.conftest import ROOT
+    from reviewer.parsers import parse_file
+    from reviewer.scan import scan_document
+
+    paths = sorted((ROOT / "samples").glob("*/*.*")) + sorted((ROOT / "benchmarks" / "devset").rglob("*.txt"))[:40]
+    bases = set()
+    for p in paths:
+        if p.suffix not in {".txt", ".docx", ".pdf"}:
+            continue
+        res = scan_document(parse_file(p))
+        bases.update(f.basis for f in res.findings)
+        if res.suggestion:
+            bases.update(r.basis for r in res.suggestion.reasons)
+    return bases
+
+
+def test_legal_every_emitted_basis_cites_an_existing_article_by_its_exact_title():
+    from reviewer.redaction.plan import BASIS as REDACTION_BASIS
+
+    bases = _emitted_bases() | set(REDACTION_BASIS.values())
+    assert len(bases) > 10
+    for basis in sorted(bases):
+        assert check_citations(basis) == [], basis
+        assert "《" in basis and "条" in basis, f"basis without an article: {basis}"

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from reviewer.findings import Reason
+from reviewer.legal import cite
 
-ARTICLE = "《政府信息公开条例》第二十条"
+ARTICLE = cite("ogi", 20)
 
 
 @dataclass(frozen=True)

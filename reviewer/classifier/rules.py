@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.findings import Finding, Reason
+from reviewer.legal import OGI
 
-ORDINANCE = "《政府信息公开条例》"
+ORDINANCE = OGI
 A14 = ORDINANCE + "第十四条"
 A15 = ORDINANCE + "第十五条"
 A15_32 = ORDINANCE + "第十五条、第三十二条"

@@ -17,14 +17,15 @@ from typing import Any
 from reviewer.document import Document
 from reviewer.errors import UsageError
 from reviewer.findings import Finding
+from reviewer.legal import cite
 from reviewer.redaction.masks import Mask, MaskStyle, mask, reason_for
 
 BASIS = {
-    "personal": "《政府信息公开条例》第十五条",
-    "commercial": "《政府信息公开条例》第十五条",
-    "secrecy": "《政府信息公开条例》第十四条",
-    "credential": "《政府信息公开条例》第十四条",
-    "process": "《政府信息公开条例》第十六条",
+    "personal": cite("ogi", 15),
+    "commercial": cite("ogi", 15),
+    "secrecy": cite("ogi", 14),
+    "credential": cite("ogi", 14),
+    "process": cite("ogi", 16),
 }
 
 
@@ -115,7 +116,7 @@ def now_iso() -> str:
 
 
 def _basis_text(category: str, basis: str | None) -> str:
-    base = basis or BASIS.get(category, "《政府信息公开条例》第三十七条")
+    base = basis or BASIS.get(category, cite("ogi", 37))
     return f"{base} {reason_for(category)}" if reason_for(category) not in base else base
 
 

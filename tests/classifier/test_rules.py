@@ -20,7 +20,7 @@ def test_secrecy_mark_in_force_is_not_public_under_article_14(model_dir):
     s = suggest(doc(text), [f], model_dir=model_dir)
     assert s.attribute == "not_public"
     first = s.reasons[0]
-    assert first.basis == "《政府信息公开条例》第十四条"
+    assert first.basis == "《中华人民共和国政府信息公开条例》第十四条"
     assert first.finding_ids == ["F-secret"]
     assert "国家秘密" in first.text
     assert not s.partial_disclosure
@@ -75,7 +75,7 @@ def test_personal_data_in_reply_to_one_company_is_on_request(model_dir):
     s = suggest(d, fs, model_dir=model_dir)
     assert s.attribute == "on_request"
     r = next(r for r in s.reasons if "第三十二条" in r.basis)
-    assert r.basis == "《政府信息公开条例》第十五条、第三十二条"
+    assert r.basis == "《中华人民共和国政府信息公开条例》第十五条、第三十二条"
     assert set(r.finding_ids) == {"F-id", "F-mob"}
     assert s.partial_disclosure
     assert any(r.basis.endswith("第三十七条") for r in s.reasons)
@@ -116,7 +116,7 @@ def test_article20_category_for_a_proactive_employment_notice():
     s = suggest(doc(NOTICE), [], model_dir=NO_MODEL)
     assert s.attribute == "proactive"
     assert s.category_article20 and s.category_article20.startswith("第二十条（十一）")
-    assert any(r.basis == "《政府信息公开条例》第二十条（十一）" for r in s.reasons)
+    assert any(r.basis == "《中华人民共和国政府信息公开条例》第二十条（十一）" for r in s.reasons)
 
 
 def test_without_the_model_the_suggestion_is_rules_only_and_needs_a_human():

@@ -22,7 +22,7 @@ def test_scan_json_fills_the_suggestion(tmp_path):
     assert s["reasons"]
     for r in s["reasons"]:
         assert set(r) >= {"text", "basis", "finding_ids"}
-        assert r["basis"].startswith("《政府信息公开条例》")
+        assert r["basis"].startswith("《中华人民共和国政府信息公开条例》")
     assert s["declared_check"]["declared"] == "proactive"
     assert s["declared_check"]["severity"] in ("warning", "error")
     assert set(s["probabilities"]) == {"proactive", "on_request", "not_public"}

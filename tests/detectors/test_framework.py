@@ -24,7 +24,7 @@ class CaseNumberRecognizer(ReviewerRecognizer):
     TYPE = "case_number"
     LABEL = "案号"
     ACTION = "review"
-    BASIS = "《政府信息公开条例》第十六条"
+    BASIS = "《中华人民共和国政府信息公开条例》第十六条"
     PATTERNS = (("case", r"案\d{4}-\d{3}(?![0-9])", 0.3),)
     CONTEXT = ("案号",)
     NEGATIVE_CONTEXT = ("示例",)
@@ -121,7 +121,7 @@ def test_yaml_recognizer_loaded_through_registry(tmp_path):
             type: contract_no
             label: 合同编号
             action: review
-            basis: 《政府信息公开条例》第十五条
+            basis: 《中华人民共和国政府信息公开条例》第十五条
             patterns:
               - name: contract
                 regex: "HT\\\\d{8}(?![0-9])"
@@ -244,7 +244,7 @@ def test_a_finding_whose_text_does_not_match_its_span_is_dropped(caplog):
         ID = "process.test_liar.v1"
         CATEGORY = "process"
         TYPE = "liar"
-        BASIS = "《政府信息公开条例》第十六条"
+        BASIS = "《中华人民共和国政府信息公开条例》第十六条"
 
         def detect(self, doc, text_results):
             f = self.finding(doc, 0, 2, score=0.9, text="x")
@@ -301,7 +301,7 @@ def test_a_failing_document_detector_costs_only_its_own_findings(caplog):
         ID = "process.test_broken.v1"
         CATEGORY = "process"
         TYPE = "broken"
-        BASIS = "《政府信息公开条例》第十六条"
+        BASIS = "《中华人民共和国政府信息公开条例》第十六条"
 
         def detect(self, doc, text_results):
             raise RuntimeError("boom")

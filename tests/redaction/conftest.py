@@ -29,7 +29,7 @@ def finding(doc, text: str, ftype: str, category: str = "personal", action: str 
     starts = [m.start() for m in re.finditer(re.escape(text), doc.text)]
     assert len(starts) > occurrence, f"{text!r} not in the document text"
     s = starts[occurrence]
-    return Finding(category, ftype, text, s, s + len(text), 0.95, action, "《政府信息公开条例》第十五条",
+    return Finding(category, ftype, text, s, s + len(text), 0.95, action, "《中华人民共和国政府信息公开条例》第十五条",
                    id=fid or f"T{ftype}{s}", location=doc.location_of(s, s + len(text)))
 
 

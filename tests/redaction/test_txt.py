@@ -66,7 +66,7 @@ def test_txt_decisions_reject_keeps_and_accept_removes_with_who_and_when():
     (entry,) = res.log["removals"]
     assert entry["accepted_by"] == "李审核" and entry["accepted_at"] == "2024-05-01T10:00:00+08:00"
     assert entry["reason"] == "申请人身份证号属于个人隐私"
-    assert entry["basis"].startswith("《政府信息公开条例》第十五条")
+    assert entry["basis"].startswith("《中华人民共和国政府信息公开条例》第十五条")
     assert entry["location"] == {"part": "body", "line": 2}
     assert res.log["decisions"]["rejected"] == [fb.id]
     assert "李审核" in res.log_table and "第2行" in res.log_table

@@ -6,4 +6,6 @@ for non-disclosure.  Such a value can be removed without losing the document
 (区分处理, 第三十七条), so most credential findings are ``redact``.
 """
 
-BASIS_SECURITY = "《中华人民共和国政府信息公开条例》第十四条"
+from reviewer.legal import cite
+
+BASIS_SECURITY = cite("ogi", 14)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-BASIS_PRIVACY = "《政府信息公开条例》第十五条"
-BASIS_SENSITIVE = "《政府信息公开条例》第十五条；《个人信息保护法》第二十八条"
-BASIS_OFFICIAL = "《政府信息公开条例》第二十条"
+from reviewer.legal import cite  # noqa: E402
+
+BASIS_PRIVACY = cite("ogi", 15)
+BASIS_SENSITIVE = cite("ogi", 15) + "；" + cite("pipl", 28)
+BASIS_OFFICIAL = cite("ogi", 20, item=2)
 
 # A masked value is compliant: a mask character next to a match means the match is
 # only the visible part of a masked identifier.

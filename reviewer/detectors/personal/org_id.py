@@ -7,6 +7,7 @@ Category ``commercial``, type ``org_id``, action ``review``.  A code inside a �
 from __future__ import annotations
 
 from reviewer.detectors.base import NOT_ALNUM_AFTER, NOT_ALNUM_BEFORE, ReviewerRecognizer
+from reviewer.detectors.personal._common import BASIS_PRIVACY
 from reviewer.detectors.validators import id_birth_date_ok, id_region_ok, uscc_ok
 
 _C = "0-9A-HJ-NPQRTUWXY"
@@ -18,7 +19,7 @@ class OrgIdRecognizer(ReviewerRecognizer):
     TYPE = "org_id"
     LABEL = "统一社会信用代码"
     ACTION = "review"
-    BASIS = "《政府信息公开条例》第十五条"
+    BASIS = BASIS_PRIVACY
     PATTERNS = (("uscc", NOT_ALNUM_BEFORE + rf"[1-9ANY][{_C}]\d{{6}}[{_C}]{{9}}[{_C}]" + NOT_ALNUM_AFTER + r"(?![/／])", 0.4),)
     CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "纳税人识别号", "税号")
     NEGATIVE_CONTEXT = ("索引号", "身份证", "公民身份号码", "身份号码")

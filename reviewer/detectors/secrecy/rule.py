@@ -17,10 +17,10 @@ from reviewer.detectors.base import DocumentDetector
 from reviewer.findings import Finding
 
 # Article titles exactly as in /work/shared/data/laws (LawRefBook/Laws 2f4c5c2).
-OGI = "《中华人民共和国政府信息公开条例》"
-SECRETS_LAW = "《中华人民共和国保守国家秘密法》"
-SECRETS_REG = "《中华人民共和国保守国家秘密法实施条例》"
-UCL = "《中华人民共和国反不正当竞争法》"
+from reviewer.legal import AUCL as UCL  # noqa: E402
+from reviewer.legal import OGI, SECRETS_LAW, TITLES  # noqa: E402
+
+SECRETS_REG = f"《{TITLES['secrets_impl']}》"
 
 
 class RuleDetector(DocumentDetector):

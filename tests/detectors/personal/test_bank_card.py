@@ -14,7 +14,7 @@ from reviewer.detectors.personal.mobile import MobileRecognizer
 def test_bank_card_reported(engine_for, text, expected, validation):
     [f] = engine_for(BankCardRecognizer).analyze_text(text)
     assert (f.text, f.explanation["validation"], f.type) == (expected, validation, "bank_card")
-    assert "《个人信息保护法》第二十八条" in f.basis
+    assert "《中华人民共和国个人信息保护法》第二十八条" in f.basis
 
 
 @pytest.mark.parametrize("text", [

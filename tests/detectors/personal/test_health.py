@@ -13,7 +13,7 @@ from reviewer.detectors.personal.health import HealthRecognizer
 def test_health_reported(engine_for, text, expected):
     fs = engine_for(HealthRecognizer).analyze_text(text)
     assert [f.text for f in fs] == expected
-    assert all(f.type == "health" and "《个人信息保护法》第二十八条" in f.basis for f in fs)
+    assert all(f.type == "health" and "《中华人民共和国个人信息保护法》第二十八条" in f.basis for f in fs)
 
 
 @pytest.mark.parametrize("text", [

@@ -34,7 +34,7 @@ def test_id_card_reported(engine, text, expected, validation):
     [f] = engine.analyze_text(text)
     assert (f.text, f.type, f.category, f.action) == (expected, "id_card", "personal", "redact")
     assert f.explanation["validation"] == validation
-    assert f.basis == "《政府信息公开条例》第十五条"
+    assert f.basis == "《中华人民共和国政府信息公开条例》第十五条"
 
 
 @pytest.mark.parametrize("text", [
