@@ -55,3 +55,21 @@ def test_txt_binary_garbage_is_refused():
     with pytest.raises(UnsupportedFormatError) as e:
         parse_bytes(garbage, "notes.txt")
     assert e.value.code in {"not_text", "unsupported_format"}
+
+
+def test_txt_gb18030_with_a_few_private_use_characters_is_read_with_a_warning():
+    # Offices encode self-made rare characters (造字) in the private-use area.
+    text = "申请人\ue004某某，身份证号码略。" + "政务公开工作要点。" * 300
+    doc = parse_bytes(text.encode("gb18030"), "zaozi.txt")
+    assert doc.text == text and doc.metadata.encoding == "gb18030"
+    assert [w.code for w in doc.warnings] == ["private_use_characters"]
+
+
+def test_txt_bytes_that_are_not_gb18030_are_not_passed_off_as_private_use_text():
+    # User-defined GB18030 rows (AAA1–AFFE) decode to the private-use area: as the whole
+    # file this is not real text in that encoding.
+    # (These bytes happen to be valid Big5, which the fallback then finds.)
+    data = bytes([0xAA, 0xA1, 0xAB, 0xB2, 0xAC, 0xC3, 0xAD, 0xD4]) * 50
+    text, encoding = decode(data)
+    assert encoding != "gb18030"
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in text)

@@ -20,7 +20,7 @@ import codecs
 import re
 import unicodedata
 
-from reviewer.document import Document, Metadata, TextBuilder
+from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.errors import UnsupportedFormatError
 
 _BOMS = (
@@ -32,8 +32,17 @@ _ALLOWED_GUESSES = ["utf_8", "gb18030", "big5", "utf_16"]
 _LINE_RE = re.compile(r"\r\n|\r|\n")
 
 
+def _private_use_count(text: str) -> int:
+    return sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000")
+
+
 def _has_private_use(text: str) -> bool:
-    return any(unicodedata.category(ch) == "Co" for ch in text)
+    """Too many private-use characters for real text: the bytes were not in this encoding.
+
+    A few are normal — offices map self-made rare characters (造字, e.g. in names) into
+    the private-use area — so up to one in a thousand (at least two) is accepted.
+    """
+    return _private_use_count(text) > max(2, len(text) // 1000)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -104,4 +113,11 @@ def parse_txt(data: bytes, *, limits=None, deadline=None) -> Document:
             deadline.check()
     tb.add(text[pos:], "body", {"line": line_no})
     meta = Metadata(format="txt", sha256="", size=len(data), pages=None, encoding=encoding, newline=newline)
-    return Document(text=tb.text(), blocks=tb.blocks, metadata=meta)
+    doc = Document(text=tb.text(), blocks=tb.blocks, metadata=meta)
+    pua = _private_use_count(text)
+    if pua:
+        doc.warnings.append(Notice(
+            "private_use_characters",
+            f"The text holds {pua} private-use character(s), often self-made rare characters (造字); "
+            "they may show differently on the website.", {"count": pua}))
+    return doc
