@@ -31,8 +31,10 @@ def case_facts(db: Session, case: Case) -> workflow.CaseFacts:
             signers[s.tier] = s.user_id
         else:
             earlier.setdefault(s.tier, set()).add(s.user_id)
+    version = db.get(Version, case.current_version_id) if case.current_version_id else None
     return workflow.CaseFacts(state=case.state, department_id=case.department_id,
-                              drafter_id=case.drafter_id, signers=signers, earlier_signers=earlier)
+                              drafter_id=case.drafter_id, signers=signers, earlier_signers=earlier,
+                              attribute=version.attribute if version is not None else None)
 
 
 def can_see(db: Session, user: User, case: Case) -> bool:

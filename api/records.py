@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Case, Department, ManualSpan, Organisation, RedactionDecision, Signature, User, Version
-from reviewer.review.record import ReviewRecord, SignerLine, WithheldItem, mask
+from api.models import AuditEvent, Case, Department, ManualSpan, Organisation, RedactionDecision, Signature, User, Version
+from reviewer.review.record import NOT_PUBLIC_BASIS, ReviewRecord, SignerLine, WithheldItem, mask
 from reviewer.review.workflow import ROLE_LABELS, TIERS
 
 TYPE_LABELS = {
@@ -29,6 +29,27 @@ def _where(loc: dict) -> str:
     if loc.get("line"):
         return f"第 {loc['line']} 行"
     return str(loc.get("part", ""))
+
+
+def _not_public_basis(db: Session, case: Case, version: Version, suggestion: dict) -> str:
+    """Why the document is not disclosed: the rules' reasons (when they said 不予公开), the legal
+    basis, and the security officer's comment at approval."""
+    parts: list[str] = []
+    if suggestion.get("attribute") == "not_public":
+        for r in suggestion.get("reasons") or []:
+            text, basis = (r.get("text") or "").strip(), (r.get("basis") or "").strip()
+            if text or basis:
+                parts.append(f"{text}（{basis}）" if text and basis else text or basis)
+    if not any("条例" in p for p in parts):
+        parts.insert(0, NOT_PUBLIC_BASIS)
+    approved = db.scalar(select(AuditEvent).where(AuditEvent.case_id == case.id, AuditEvent.version_id == version.id,
+                                                  AuditEvent.action == "redactions.approved")
+                         .order_by(AuditEvent.seq.desc()).limit(1))
+    if approved is not None:
+        comment = (json.loads(approved.data).get("comment") or "").strip()
+        if comment:
+            parts.append(f"保密审查员意见：{comment}")
+    return "；".join(parts)
 
 
 def build(db: Session, case: Case, version: Version) -> ReviewRecord:
@@ -68,4 +89,5 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
         partial_disclosure=bool(sug.get("partial_disclosure")) or bool(withheld),
         withheld=withheld, signers=signers, original_sha256=version.original_sha256,
         output_sha256=version.output_sha256,
+        not_public_basis=_not_public_basis(db, case, version, sug) if version.attribute == "not_public" else "",
         generated_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))

@@ -13,6 +13,7 @@ from api.models import Case, Job, Version
 from api.ratelimit import retry_after
 from api.schemas import ERRORS, JobOut
 from api.views import case_out, job_out, version_out
+from reviewer.review.workflow import WITHHELD
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=ERRORS)
 
@@ -122,7 +123,12 @@ def original(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
 
 @router.get("/documents/{case_id}/output", summary="The redacted output (the version that is signed and published)")
 def output(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
-    v = cases.current_version(db, cases.load_case(db, user, case_id))
+    case = cases.load_case(db, user, case_id)
+    v = cases.current_version(db, case)
+    if case.state == WITHHELD:
+        raise ApiError(409, "withheld", "The review concluded 不予公开 (not to be disclosed); "
+                       "there is no version for release. The review record states the conclusion and its basis.",
+                       {"state": case.state, "attribute": v.attribute, "record": f"/api/documents/{case_id}/record"})
     if not v.output_sha256:
         raise ApiError(409, "no_output", "The redactions have not been approved yet.")
     fmt = v.output_format or v.format

@@ -24,6 +24,7 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 STATE_LABELS = {
     "uploaded": "已上传，扫描中", "scanned": "待删除审批", "redactions_approved": "待初审",
     "tier1_signed": "待审核", "tier2_signed": "待审发", "published": "已发布",
+    "withheld": "审查完毕，不予公开",
     "returned": "已退回修改", "rejected": "已否决",
 }
 TIER_LABELS = {t: label for t, (_r, _b, _a, label) in TIERS.items()}
@@ -47,6 +48,8 @@ MESSAGES = {
     "comment_required": "退回或否决须填写意见，请在意见栏中说明需要修改的内容。",
     "bad_span": "所选文字超出了文件正文范围，请重新选择。",
     "no_output": "删除审批尚未完成，还没有可签发的公开版本。",
+    "withheld": "该文件审查结论为不予公开，不提供公开版本下载；审查记录载明结论及依据。",
+    "bad_mask_style": "遮盖方式无效，请重新选择。",
     "validation_error": "提交的内容不完整或格式不对，请检查后重试。",
     "username_taken": "该用户名已被使用，请换一个用户名。",
     "department_required": "承办人员和部门负责人必须填写所属部门。",

@@ -26,7 +26,7 @@ def tier_status(doc: dict) -> list[dict]:
 
     out = []
     for tier, (_role, _before, _after, label) in TIERS.items():
-        if tier in doc.get("signed_tiers", ()) or doc["state"] == "published":
+        if tier in doc.get("signed_tiers", ()) or doc["state"] in ("published", "withheld"):
             status, text = "done", "已签"
         elif doc.get("tier_due") == tier:
             status, text = "due", "待签"
@@ -121,6 +121,7 @@ EVENT_LABELS = {
     "document.uploaded": "上传", "document.revised": "上传修改稿", "document.scanned": "扫描完成",
     "redactions.decided": "删除决定", "redactions.manual_span": "人工标注删除", "redactions.approved": "批准删除",
     "document.returned": "退回修改", "document.published": "发布",
+    "document.withheld": "审查完毕，不予公开",
     "tier1.approve": "承办人员初审：同意", "tier2.approve": "承办部门负责人审核：同意",
     "tier3.approve": "单位负责人审发：同意", "tier1.return": "承办人员初审：退回修改",
     "tier2.return": "承办部门负责人审核：退回修改", "tier3.return": "单位负责人审发：退回修改",

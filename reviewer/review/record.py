@@ -16,6 +16,12 @@ CJK_FONT_NAME = "DroidSansFallback"
 
 ATTRIBUTE_LABELS = {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"}
 DECISION_LABELS = {"approve": "同意", "return": "退回修改", "reject": "不同意"}
+STATE_LABELS = {
+    "uploaded": "已上传", "scanned": "待删除审批", "redactions_approved": "待初审", "tier1_signed": "待审核",
+    "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开",
+    "returned": "已退回修改", "rejected": "已否决",
+}
+NOT_PUBLIC_BASIS = "《中华人民共和国政府信息公开条例》第十四条至第十六条"
 
 
 def mask(text: str) -> str:
@@ -67,6 +73,7 @@ class ReviewRecord:
     output_sha256: str | None = None
     generated_at: str = ""
     conclusion_note: str = ""
+    not_public_basis: str = ""     # why the document is not disclosed (attribute not_public)
 
     @property
     def attribute_label(self) -> str:
@@ -74,7 +81,12 @@ class ReviewRecord:
 
     def conclusion(self) -> str:
         parts = [f"公开属性：{self.attribute_label}"]
-        if self.partial_disclosure or self.withheld:
+        if self.attribute == "not_public":
+            note = {"withheld": "（审查完毕，不提供公开版本）", "returned": "", "rejected": ""}.get(
+                self.state, "（三级审查尚未完成）")
+            parts.append("审查结论：不予公开" + note)
+            parts.append(f"依据：{self.not_public_basis or NOT_PUBLIC_BASIS}")
+        elif self.partial_disclosure or self.withheld:
             parts.append(f"区分处理：是（删除 {len(self.withheld)} 处后公开其余内容，《政府信息公开条例》第三十七条）")
         else:
             parts.append("区分处理：否")
@@ -90,10 +102,11 @@ class ReviewRecord:
             ("单位 / 承办部门", f"{self.unit} / {self.department}"),
             ("承办人", self.drafter),
             ("案卷号 / 版本", f"{self.case_id} / 第 {self.version_no} 稿"),
-            ("流程状态", self.state),
+            ("流程状态", STATE_LABELS.get(self.state, self.state)),
             ("审查结论", self.conclusion()),
             ("原稿 SHA-256", self.original_sha256),
-            ("公开稿 SHA-256", self.output_sha256 or "—"),
+            ("审签稿 SHA-256（不予公开）" if self.attribute == "not_public" else "公开稿 SHA-256",
+             self.output_sha256 or "—"),
         ]
 
     def to_dict(self) -> dict[str, Any]:

@@ -48,3 +48,22 @@ def test_record_pdf_embeds_cjk_font_and_reads_back():
         text = "".join(page.extract_text() or "" for page in p.pages)
     for needle in ("保密审查记录", "主动公开", "刘主任", "同意发布"):
         assert needle in text, needle
+
+
+def test_record_not_public_states_the_conclusion_and_basis():
+    import docx
+    from dataclasses import replace
+
+    rec = replace(record(), state="withheld", attribute="not_public",
+                  not_public_basis="内部事务信息（《中华人民共和国政府信息公开条例》第十六条）")
+    concl = rec.conclusion()
+    assert "公开属性：不予公开" in concl and "审查结论：不予公开（审查完毕，不提供公开版本）" in concl
+    assert "依据：内部事务信息（《中华人民共和国政府信息公开条例》第十六条）" in concl
+    assert "区分处理" not in concl               # nothing is released, so nothing is released in part
+    d = docx.Document(io.BytesIO(to_docx(rec)))
+    text = "\n".join(c.text for t in d.tables for row in t.rows for c in row.cells)
+    assert "审查完毕，不予公开" in text and "第十六条" in text and "审签稿 SHA-256（不予公开）" in text
+    # without a stated basis the record cites the articles that allow withholding
+    assert "第十四条至第十六条" in replace(rec, not_public_basis="").conclusion()
+    # a released document keeps the 区分处理 conclusion
+    assert "区分处理：是" in record().conclusion() and "不予公开" not in record().conclusion()
