@@ -76,7 +76,8 @@ def test_officer_runs_a_batch_and_opens_its_report(session_factory, web_server):
     assert "通知.docx" in report.content()
     page.goto("/batches")
     officer.shot("32-batches")
-    assert "已完成" in page.locator("main").inner_text()
+    listing = page.locator("main").inner_text()
+    assert "已完成" in listing and "3 / 3" in listing and "built-in" not in listing
     # a drafter has no batch page
     drafter = session_factory("drafter")
     assert drafter.page.goto("/batches").status == 403
