@@ -52,6 +52,10 @@ _ORG_END = set("厅局处科室部委办会站所院队司中心组校社股")
 _GAP = re.compile(r"[\s,，:：（(]{0,2}(?:(?:公民)?身份证(?:件)?号?码?|公民身份号码|联系电话|电话|手机(?:号码?)?|"
                   r"护照号?码?|银行卡号|卡号|账号|邮箱)?[\s:：]{0,2}\Z")
 _LABEL_END = ("联系人", "姓名", "负责人", "经办人", "户主", "申请人", "当事人", "：", ":")
+# words for a person written straight before the name: 困难群众王小明（身份证号…）
+_PERSON_DESCRIPTOR = ("群众", "居民", "村民", "农民", "市民", "公民", "职工", "员工", "工人", "患者", "病人",
+                      "学生", "儿童", "老人", "对象", "家属", "同志", "人员", "户主", "监护人", "投诉人",
+                      "举报人", "受害人", "被申请人", "犯罪嫌疑人", "被告人", "当事人", "申请人", "贫困户", "低保户")
 
 
 def _norm(s: str) -> str:
@@ -275,7 +279,8 @@ class NameLayoutDetector(DocumentDetector):
                 before = run[:-n]
                 if not looks_like_name(cand):
                     continue
-                if before and before[-1] not in _ORG_END and not before.endswith(_LABEL_END):
+                if (before and before[-1] not in _ORG_END and not before.endswith(_LABEL_END)
+                        and not before.endswith(_PERSON_DESCRIPTOR)):
                     continue
                 s = j - n
                 out.append(self.finding(doc, s, j, score=0.75, action=self._name_action(doc, f.action),

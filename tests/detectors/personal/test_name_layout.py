@@ -68,6 +68,20 @@ def test_name_next_to_identifier_takes_its_action():
     assert ("李秀英", "review") in _names(fs)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("经研究，决定对困难群众王小明（身份证号：11010519491231002X）开展走访慰问。", "王小明"),
+    ("慰问对象家属李秀英电话13912345678。", "李秀英"),
+    ("投诉人张建军身份证号码110105194912310037", "张建军"),
+])
+def test_name_after_a_person_descriptor_next_to_an_identifier(text, name):
+    assert (name, "redact") in _names(detectors.analyze(make_doc(text)))
+
+
+def test_org_word_before_an_identifier_is_not_a_name():
+    fs = detectors.analyze(make_doc("经研究，请财政局会计核算中心（电话：0311-87654321）办理。"))
+    assert not [n for n, _ in _names(fs)]
+
+
 @pytest.mark.parametrize("text", [
     "序号  姓名  性别\n1  张某  男\n2  李×× 女",              # masked names
     "各市人力资源社会保障局、财政局：现将有关事项通知如下：一、提高标准。二、加强管理。",
