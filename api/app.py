@@ -70,6 +70,47 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class HandleUnexpected:
+    """Answer an unhandled exception inside the app, with the registered 500 handler.
+
+    Starlette's outermost ServerErrorMiddleware sends the 500 and then re-raises, and uvicorn
+    answers the re-raise by closing the connection, although the 500 did not say
+    ``Connection: close``. A keep-alive client that sends its next request on that connection
+    at once gets "connection reset by peer". Handled here, the exception never reaches the
+    server: the 500 (JSON error shape under /api, a Chinese page elsewhere; the handler logs
+    it) completes normally and the connection stays usable. An exception after the response
+    has started cannot be answered any more and still goes to the server, which must drop the
+    connection because the response is cut short.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            from starlette.requests import Request
+
+            handler = scope["app"].exception_handlers.get(Exception) or scope["app"].exception_handlers.get(500)
+            if handler is None:
+                raise
+            response = await handler(Request(scope, receive), exc)
+            await response(scope, receive, send)
+
+
 def _warm_up() -> None:
     """Load the detectors and models now, so the first upload does not pay for it."""
     try:
@@ -130,4 +171,5 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
 
     # a little headroom over the file limit for the multipart envelope
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + 64 * 1024)
+    app.add_middleware(HandleUnexpected)     # outermost of ours: unhandled errors end here, not in uvicorn
     return app

@@ -92,3 +92,53 @@ def test_errors_openapi_is_served(server, path):
                   "/api/documents/{case_id}/signatures/verify", "/api/documents/{case_id}/record",
                   "/api/jobs/{job_id}", "/api/admin/users"):
             assert p in paths
+
+
+def _raw_exchange(sock, request: bytes) -> tuple[bytes, bytes]:
+    """Send one request on a raw keep-alive socket; return (head, body) of the response."""
+    sock.sendall(request)
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError(f"connection closed after {len(buf)} bytes")
+        buf += chunk
+    head, _, body = buf.partition(b"\r\n\r\n")
+    length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                  if line.lower().startswith(b"content-length:"))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("connection closed inside the body")
+        body += chunk
+    return head, body
+
+
+def test_errors_unexpected_500_keeps_the_connection_usable(server):
+    """After a 500 the server must not drop the keep-alive connection unannounced: a client that
+    reuses it at once used to get "connection reset by peer" (the exception reached uvicorn)."""
+    import json
+    import socket
+    import uuid
+
+    from tests.api.conftest import draft_paragraphs, upload
+
+    drafter = server.client("drafter")
+    doc = upload(drafter, make_docx(draft_paragraphs(uuid.uuid4().hex))).json()   # a blob of its own
+    sha = doc["current_version"]["sha256"]
+    next((server.data_dir / "blobs").rglob(sha)).unlink()          # the stored original is gone
+    assert_error_shape(drafter.get(f"/api/documents/{doc['id']}/original"), 500, "internal_error")
+
+    host, port = server.url.split("//", 1)[1].rsplit(":", 1)
+    failing = (f"GET /api/documents/{doc['id']}/original HTTP/1.1\r\nHost: {host}\r\n"
+               f"Authorization: {drafter.headers['Authorization']}\r\n\r\n").encode()
+    health = f"GET /api/health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    for _ in range(5):
+        with socket.create_connection((host, int(port)), timeout=30) as sock:
+            head, body = _raw_exchange(sock, failing)
+            assert head.startswith(b"HTTP/1.1 500")
+            assert json.loads(body)["error"]["code"] == "internal_error"
+            if b"connection: close" in head.lower():      # announced: the client must not reuse it
+                continue
+            head, body = _raw_exchange(sock, health)       # reused at once, as keep-alive clients do
+            assert head.startswith(b"HTTP/1.1 200") and json.loads(body) == {"status": "ok"}
