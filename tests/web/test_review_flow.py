@@ -1,9 +1,9 @@
 """The whole three-tier review in a real browser (Debian's Chromium) against a real server.
 
-drafter uploads a DOCX (ID number, mobile, 内部资料) → sees the findings and the attribute
-warning → the security officer accepts the 内部资料 and ID-number removals with the
-keyboard (J, A), keeps the mobile (R), marks 王小明 by selecting it, previews the masks and
-approves → 承办人员初审, 承办部门负责人审核, 单位负责人审发 sign → the published DOCX lacks
+drafter uploads a DOCX (ID number, mobile, 内部资料, the name 王小明) → sees the findings and the
+attribute warning → the security officer accepts the 内部资料, name and ID-number removals with
+the keyboard (J, A), keeps the mobile (R), marks 慰问资金 by selecting it, previews the masks and
+approves with the partial style → 承办人员初审, 承办部门负责人审核, 单位负责人审发 sign → the published DOCX lacks
 what was removed and keeps what was kept → the record downloads as DOCX and PDF.
 """
 
@@ -91,32 +91,38 @@ def test_three_tier_review_in_the_browser(session_factory, web_server, tmp_path)
     items = page.locator("#findings .finding")
     fids = [items.nth(i).get_attribute("data-fid") for i in range(items.count())]
     texts = [items.nth(i).locator(".ftext").inner_text() for i in range(items.count())]
-    assert len(fids) == 3 and "内部资料" in texts[0] and ID_NUMBER in texts[1] and MOBILE in texts[2]
+    # in text order: 内部资料, the name, the ID number, the mobile
+    assert len(fids) == 4, texts
+    assert "内部资料" in texts[0] and "王小明" in texts[1] and ID_NUMBER in texts[2] and MOBILE in texts[3]
 
     page.keyboard.press("j")                                   # first finding: 内部资料
     assert "current" in items.nth(0).get_attribute("class")
     page.keyboard.press("a")
     page.wait_for_function(f"document.querySelector('#f-{fids[0]} [data-role=status]').textContent === '删除'")
     assert "current" in items.nth(1).get_attribute("class")    # moved on by itself
-    page.keyboard.press("a")                                   # ID number: remove
+    page.keyboard.press("a")                                   # the name: remove
     page.wait_for_function(f"document.querySelector('#f-{fids[1]} [data-role=status]').textContent === '删除'")
+    assert "current" in items.nth(2).get_attribute("class")
+    page.keyboard.press("a")                                   # ID number: remove
+    page.wait_for_function(f"document.querySelector('#f-{fids[2]} [data-role=status]').textContent === '删除'")
     page.keyboard.press("k")
     page.keyboard.press("j")                                   # K then J: back on the mobile
-    assert "current" in items.nth(2).get_attribute("class")
+    assert "current" in items.nth(3).get_attribute("class")
     page.keyboard.press("r")                                   # mobile: keep
-    page.wait_for_function(f"document.querySelector('#f-{fids[2]} [data-role=status]').textContent === '保留'")
+    page.wait_for_function(f"document.querySelector('#f-{fids[3]} [data-role=status]').textContent === '保留'")
     page.wait_for_function(f"!document.getElementById('preview').textContent.includes('{ID_NUMBER}')")
     preview = page.locator("#preview").inner_text()
     assert "110105********002X" in preview and MOBILE in preview       # partial mask; the kept mobile stays
+    assert "王小明" not in preview and "王某" in preview                 # a name keeps its surname
 
-    _select_text(page, "王小明")
+    _select_text(page, "慰问资金")                                # text no detector flagged
     page.wait_for_function("!document.getElementById('manual-btn').disabled")
-    assert "王小明" in page.locator("#sel-text").inner_text()
-    page.fill("#manual-form input[name=reason]", "困难群众姓名，涉及个人隐私")
+    assert "慰问资金" in page.locator("#sel-text").inner_text()
+    page.fill("#manual-form input[name=reason]", "资金安排尚未确定，属过程性信息")
     page.click("#manual-btn")
     page.wait_for_selector("ul.manual mark")
-    assert page.locator("ul.manual").inner_text().startswith("王小明")
-    assert "王小明" not in page.locator("#preview").inner_text()
+    assert page.locator("ul.manual").inner_text().startswith("慰问资金")
+    assert "慰问资金" not in page.locator("#preview").inner_text()
 
     page.select_option("#mask", "label")                      # another mask style: preview changes
     page.wait_for_url(re.compile(r".*mask=label"))
@@ -130,6 +136,7 @@ def test_three_tier_review_in_the_browser(session_factory, web_server, tmp_path)
     page.click("#approve-form button")
     page.wait_for_url(re.compile(rf".*/documents/{case_id}/sign$"))
     assert_no_traceback(page.content())
+    assert "遮盖方式：部分遮盖" in page.locator("body").inner_text()     # the style the output was built with
     officer.shot("07-sign-officer")
 
     # ---- three tiers sign
@@ -156,7 +163,8 @@ def test_three_tier_review_in_the_browser(session_factory, web_server, tmp_path)
     out = tmp_path / "published.docx"
     dl.value.save_as(out)
     text = docx_text(out.read_bytes())
-    assert ID_NUMBER not in text and "内部资料" not in text and "王小明" not in text
+    assert ID_NUMBER not in text and "内部资料" not in text and "王小明" not in text and "慰问资金" not in text
+    assert "110105********002X" in text and "王某" in text     # the partial style chosen on the page
     assert MOBILE in text and "走访慰问" in text
     assert ID_NUMBER.encode() not in out.read_bytes()
 
