@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models import AuditEvent, Case, Department, ManualSpan, Organisation, RedactionDecision, Signature, User, Version
+from reviewer.legal import cite
 from reviewer.review.record import NOT_PUBLIC_BASIS, ReviewRecord, SignerLine, WithheldItem, mask
 from reviewer.review.workflow import ROLE_LABELS, TIERS
 
@@ -69,7 +70,7 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
                                      where=_where(f.get("location") or {})))
     for m in db.scalars(select(ManualSpan).where(ManualSpan.version_id == version.id).order_by(ManualSpan.id)):
         withheld.append(WithheldItem(what=m.reason or "人工标注内容", excerpt=mask(m.text),
-                                     basis=m.basis or "《政府信息公开条例》第三十七条", manual=True))
+                                     basis=m.basis or cite("ogi", 37), manual=True))
     signers = []
     for sig in db.scalars(select(Signature).where(Signature.version_id == version.id).order_by(Signature.tier)):
         p = json.loads(sig.payload)

@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.legal import cite
+
 CJK_FONT_PATH = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 CJK_FONT_NAME = "DroidSansFallback"
 
@@ -21,7 +23,7 @@ STATE_LABELS = {
     "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开",
     "returned": "已退回修改", "rejected": "已否决",
 }
-NOT_PUBLIC_BASIS = "《中华人民共和国政府信息公开条例》第十四条至第十六条"
+NOT_PUBLIC_BASIS = cite("ogi", 14) + "至第十六条"
 
 
 def mask(text: str) -> str:
@@ -87,7 +89,7 @@ class ReviewRecord:
             parts.append("审查结论：不予公开" + note)
             parts.append(f"依据：{self.not_public_basis or NOT_PUBLIC_BASIS}")
         elif self.partial_disclosure or self.withheld:
-            parts.append(f"区分处理：是（删除 {len(self.withheld)} 处后公开其余内容，《政府信息公开条例》第三十七条）")
+            parts.append(f"区分处理：是（删除 {len(self.withheld)} 处后公开其余内容，{cite('ogi', 37)}）")
         else:
             parts.append("区分处理：否")
         if self.conclusion_note:

@@ -14,7 +14,7 @@ def record() -> ReviewRecord:
         title="关于开展困难群众走访慰问工作的通知", doc_number="示政办发〔2026〕12号", summary="", unit="示例市人民政府办公室",
         department="综合科", drafter="王承办", case_id=3, version_no=2, state="published", attribute="proactive",
         partial_disclosure=True,
-        withheld=[WithheldItem("身份证号", mask("11010519491231002X"), "《政府信息公开条例》第十五条", "body 第 4 段")],
+        withheld=[WithheldItem("身份证号", mask("11010519491231002X"), "《中华人民共和国政府信息公开条例》第十五条", "body 第 4 段")],
         signers=[SignerLine(1, "承办人员初审", "承办人员", "王承办", "已删除个人信息", "approve", "2026-11-22T10:00:00+08:00"),
                  SignerLine(3, "单位负责人审发", "单位负责人", "刘主任", "同意发布", "approve", "2026-11-23T09:00:00+08:00")],
         original_sha256="a" * 64, output_sha256="b" * 64, generated_at="2026-11-23T09:01:00+08:00")
@@ -32,7 +32,7 @@ def test_record_docx_contents():
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     text = "\n".join([p.text for p in d.paragraphs] + cells)
     for needle in ("政府信息公开保密审查记录", "示政办发〔2026〕12号", "公开属性：主动公开", "区分处理：是",
-                   "身份证号：110*************2X", "《政府信息公开条例》第十五条", "单位负责人审发（单位负责人）",
+                   "身份证号：110*************2X", "《中华人民共和国政府信息公开条例》第十五条", "单位负责人审发（单位负责人）",
                    "刘主任", "同意发布", "2026-11-23"):
         assert needle in text, needle
     assert "11010519491231002X" not in text
