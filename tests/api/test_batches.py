@@ -42,7 +42,7 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def _wait(client, batch_id: str, timeout: float = 180) -> dict:
+def _wait(client, batch_id: str, timeout: float = 180, interval: float = 0.3) -> dict:
     deadline = time.monotonic() + timeout
     seen = []
     while time.monotonic() < deadline:
@@ -51,7 +51,7 @@ def _wait(client, batch_id: str, timeout: float = 180) -> dict:
         if body["state"] in ("done", "failed"):
             body["_seen"] = seen
             return body
-        time.sleep(0.3)
+        time.sleep(interval)
     raise AssertionError(f"batch did not finish: {seen[-5:]}")
 
 
@@ -135,11 +135,12 @@ def test_roles_and_bad_requests(batch_server):
 
 def test_progress_counts_rows_while_running(batch_server):
     """A bigger batch is seen part-way: done grows from 0 to items."""
-    files = {f"d{i:03d}.docx": make_docx(draft_paragraphs(f"第{i}号")) for i in range(40)}
+    n = 40
+    files = {f"d{i:03d}.docx": make_docx(draft_paragraphs(f"第{i}号")) for i in range(n)}
     officer = batch_server.client("officer")
     r = officer.post("/api/batches", files={"file": ("big.zip", _zip(files), "application/zip")})
     assert r.status_code == 202
-    done = _wait(officer, r.json()["id"])
-    assert done["state"] == "done" and done["done"] == 40 and done["items"] == 40
-    partial = [d for s, d in done["_seen"] if s == "running" and 0 < d < 40]
+    done = _wait(officer, r.json()["id"], interval=0.05)
+    assert done["state"] == "done" and done["done"] == n and done["items"] == n
+    partial = [d for s, d in done["_seen"] if s == "running" and 0 < d < n]
     assert partial, done["_seen"][:10]
