@@ -48,6 +48,7 @@ class UserOut(BaseModel):
     department_id: int | None
     department: str | None
     organisation_id: int
+    active: bool = Field(default=True, description="false once an admin disabled the account")
 
 
 # ---- admin
@@ -57,6 +58,28 @@ class UserIn(BaseModel):
     password: str = Field(min_length=8, max_length=256)
     roles: list[Role] = Field(min_length=1)
     department: str | None = Field(default=None, max_length=200)
+
+
+class UserUpdateIn(BaseModel):
+    """Only the fields given change.  `department: null` (or "") takes the user out of any department."""
+
+    display_name: str | None = Field(default=None, min_length=1, max_length=100)
+    roles: list[Role] | None = Field(default=None, min_length=1,
+                                     description="the complete new set of roles (replaces the old one)")
+    department: str | None = Field(default=None, max_length=200,
+                                   description="department name, created if missing; required for drafter and dept_head")
+
+
+class PasswordResetIn(BaseModel):
+    password: str | None = Field(default=None, min_length=8, max_length=256,
+                                 description="the new password; omit it to have one generated")
+
+
+class PasswordResetOut(BaseModel):
+    user: UserOut
+    generated_password: str | None = Field(
+        description="the generated password, shown only in this answer (never stored in clear); null when the admin set one")
+    sessions_ended: int = Field(description="sessions and bearer tokens of the user that were ended")
 
 
 class DepartmentIn(BaseModel):

@@ -17,7 +17,7 @@ def user_out(user: User) -> dict[str, Any]:
     return {"id": user.id, "username": user.username, "display_name": user.display_name,
             "roles": sorted(user.role_names), "department_id": user.department_id,
             "department": user.department.name if user.department else None,
-            "organisation_id": user.organisation_id}
+            "organisation_id": user.organisation_id, "active": bool(user.is_active)}
 
 
 def version_out(db: Session, v: Version, full: bool = True) -> dict[str, Any]:

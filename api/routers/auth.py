@@ -37,9 +37,13 @@ def _authenticate(rt, db, creds: Credentials, request: Request) -> User:
         raise ApiError(429, "rate_limited", "Too many sign-in attempts; wait a little.",
                        {"retry_after_s": round(wait, 1)}, headers={"Retry-After": retry_after(wait)})
     user = db.scalar(select(User).where(User.username == creds.username))
-    if not check_password(user, creds.password) or not user.is_active:
+    if not check_password(user, creds.password):
         uow.commit(rt, db, None, [("auth.failed", None, None, {"username": creds.username[:64]})])
         raise ApiError(401, "bad_credentials", "Wrong username or password.")
+    if not user.is_active:       # told only to someone who knows the password
+        uow.commit(rt, db, None, [("auth.failed", None, None, {"username": creds.username[:64],
+                                                               "reason": "account_disabled"})])
+        raise ApiError(403, "account_disabled", "This account is disabled; ask an administrator.")
     return user
 
 
