@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _users_page(request, db, ctx, status=200, errors=None, form=None, created=None):
-    users = [user_out(u) | {"active": u.is_active}
+    users = [user_out(u)
              for u in db.scalars(select(User).where(User.organisation_id == ctx.user.organisation_id).order_by(User.id))]
     depts = [d.name for d in db.scalars(select(Department).where(
         Department.organisation_id == ctx.user.organisation_id).order_by(Department.id))]
@@ -64,6 +64,115 @@ async def create_user(request: Request, rt: RT, db: DB, ctx: Ctx):
     if errors:
         return _users_page(request, db, ctx, status=422, errors=errors, form=f)
     return RedirectResponse(f"/admin/users?created={f['username']}", status_code=303)
+
+
+# ---- one user: roles and department, password reset, disable / re-enable
+
+DONE_TEXT = {
+    "updated": "已保存角色、部门和姓名。",
+    "disabled": "已停用该用户：其登录会话和令牌已立即失效，已有签名仍然有效、可以验证。",
+    "enabled": "已重新启用该用户，其可以重新登录（停用前的会话不会恢复）。",
+    "password": "已设置新密码，该用户的所有登录会话和令牌已结束。",
+}
+
+
+def _user_page(request, db, ctx, user_id: int, status=200, errors=None, form=None, done=None, generated=None):
+    target = accounts.org_user(db, ctx.user, user_id)
+    u = user_out(target)
+    depts = [d.name for d in db.scalars(select(Department).where(
+        Department.organisation_id == ctx.user.organisation_id).order_by(Department.id))]
+    resp = render(request, "user.html", ctx, status=status, u=u, depts=depts, all_roles=ROLES, errors=errors or {},
+                  form=form or {"roles": u["roles"], "department": u["department"] or "",
+                                "display_name": u["display_name"]},
+                  done=DONE_TEXT.get(done or ""), generated=generated, is_self=target.id == ctx.user.id)
+    if generated:
+        resp.headers["Cache-Control"] = "no-store"        # the generated password is shown once
+    return resp
+
+
+def _error_text(exc: ReviewerError) -> str:
+    return message_for(exc.code, exc.message)
+
+
+@router.get("/admin/users/{user_id}")
+def user_page(user_id: int, request: Request, db: DB, ctx: Ctx):
+    require_role(ctx.user, "admin")
+    return _user_page(request, db, ctx, user_id, done=request.query_params.get("done"))
+
+
+@router.post("/admin/users/{user_id}/roles")
+async def update_user(user_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    require_role(ctx.user, "admin")
+    form = await request.form()
+    f = {"display_name": str(form.get("display_name", "")).strip(), "department": str(form.get("department", "")).strip(),
+         "roles": [str(r) for r in form.getlist("roles")]}
+    errors = {}
+    if not f["display_name"]:
+        errors["display_name"] = "请填写姓名。"
+    if not f["roles"] or any(r not in ROLES for r in f["roles"]):
+        errors["roles"] = "请至少选择一个角色。"
+    elif {"drafter", "dept_head"} & set(f["roles"]) and not f["department"]:
+        errors["department"] = "承办人员和部门负责人必须填写所属部门。"
+    if not errors:
+        try:
+            await run_in_threadpool(accounts.update_user, rt, db, ctx.user, user_id, roles=f["roles"],
+                                    department_name=f["department"] or None, display_name=f["display_name"])
+        except ReviewerError as exc:
+            db.rollback()
+            if exc.code == "not_found":
+                raise
+            errors["roles_form"] = _error_text(exc)
+    if errors:
+        return _user_page(request, db, ctx, user_id, status=422, errors=errors, form=f)
+    return RedirectResponse(f"/admin/users/{user_id}?done=updated", status_code=303)
+
+
+@router.post("/admin/users/{user_id}/password")
+async def reset_password(user_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    require_role(ctx.user, "admin")
+    form = await request.form()
+    mode = str(form.get("mode", ""))
+    password = str(form.get("password", ""))
+    if mode == "set" and len(password) < 8:
+        return _user_page(request, db, ctx, user_id, status=422,
+                          errors={"password": "新密码至少 8 位；也可以点“生成随机密码”。"})
+    try:
+        target, generated, _ended = await run_in_threadpool(accounts.reset_password, rt, db, ctx.user, user_id,
+                                                            password if mode == "set" else None)
+    except ReviewerError as exc:
+        db.rollback()
+        if exc.code == "not_found":
+            raise
+        return _user_page(request, db, ctx, user_id, status=exc.http_status, errors={"password": _error_text(exc)})
+    if target.id == ctx.user.id:                # own sessions ended too: sign in again
+        return RedirectResponse("/login", status_code=303)
+    if generated:
+        return _user_page(request, db, ctx, user_id, generated=generated)
+    return RedirectResponse(f"/admin/users/{user_id}?done=password", status_code=303)
+
+
+@router.post("/admin/users/{user_id}/disable")
+async def disable_user(user_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    require_role(ctx.user, "admin")
+    form = await request.form()
+    if form.get("confirm") != "yes":
+        return _user_page(request, db, ctx, user_id, status=422,
+                          errors={"disable": "请先勾选“确认停用”，再点“停用用户”。"})
+    try:
+        await run_in_threadpool(accounts.set_active, rt, db, ctx.user, user_id, False)
+    except ReviewerError as exc:
+        db.rollback()
+        if exc.code == "not_found":
+            raise
+        return _user_page(request, db, ctx, user_id, status=exc.http_status, errors={"disable": _error_text(exc)})
+    return RedirectResponse(f"/admin/users/{user_id}?done=disabled", status_code=303)
+
+
+@router.post("/admin/users/{user_id}/enable")
+async def enable_user(user_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    require_role(ctx.user, "admin")
+    await run_in_threadpool(accounts.set_active, rt, db, ctx.user, user_id, True)
+    return RedirectResponse(f"/admin/users/{user_id}?done=enabled", status_code=303)
 
 
 @router.get("/batches")
