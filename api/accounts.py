@@ -79,7 +79,7 @@ def _lock_organisation(db: Session, organisation_id: int) -> None:
     """
     q = select(Organisation.id).where(Organisation.id == organisation_id)
     if db.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()
+        q = q.with_for_update(key_share=True)     # FOR NO KEY UPDATE: inserts referencing it still pass
     db.execute(q)
 
 

@@ -124,6 +124,8 @@ async def update_user(user_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
             errors["roles_form"] = _error_text(exc)
     if errors:
         return _user_page(request, db, ctx, user_id, status=422, errors=errors, form=f)
+    if user_id == ctx.user.id and "admin" not in f["roles"]:     # no longer an admin: leave the admin pages
+        return RedirectResponse("/documents", status_code=303)
     return RedirectResponse(f"/admin/users/{user_id}?done=updated", status_code=303)
 
 

@@ -154,7 +154,9 @@ def test_role_change_cannot_get_around_one_tier_per_person(server):
     err = _err(head.post(f"/api/documents/{doc['id']}/sign", json={"tier": 3, "opinion": "审发同意"}),
                403, "forbidden")
     assert err["details"]["reason"] == "already_signed_other_tier" and err["details"]["tier"] == 2
-    _err(head.post(f"/api/documents/{doc['id']}/reject", json={"comment": "不同意"}), 403, "forbidden")
+    for action in ("reject", "return"):                  # a signed return or rejection at tier 3 is refused too
+        err = _err(head.post(f"/api/documents/{doc['id']}/{action}", json={"comment": "不同意"}), 403, "forbidden")
+        assert err["details"]["reason"] == "already_signed_other_tier"
     assert sign(server, "unithead", doc["id"], 3).status_code == 200
 
     events = [(a, d) for a, d, _ in _admin_events(server, uid) if a == "admin.user_updated"]
