@@ -89,3 +89,54 @@ def test_celery_batch_survives_a_killed_worker(tmp_path, monkeypatch):
     assert not [r for r in rows if r["errors"]]
     assert result["summary"].scanned == 80
     assert len({r["batch"]["worker"] for r in rows}) >= 2  # both workers did work
+
+
+@pytest.mark.redis
+def test_celery_batch_cancel_revokes_what_has_not_started_then_resumes(tmp_path, monkeypatch):
+    from reviewer.batch.store import ResultStore
+
+    client = _redis()
+    client.flushdb()
+    src = tmp_path / "src"
+    write_corpus(src, 80, size=200)
+    out = tmp_path / "out"
+    cancel = threading.Event()
+    original = ResultStore.append
+
+    def append(self, row):              # cancel once three rows are written
+        original(self, row)
+        if sum(1 for _ in self.rows()) >= 3:
+            cancel.set()
+
+    monkeypatch.setattr(ResultStore, "append", append)
+    worker = _start_worker("w1", dict(os.environ))
+    try:
+        s = run_batch(str(src), str(out), queue_url=QUEUE, progress=False, file_timeout=120, cancel=cancel)
+        lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+        done = [json.loads(l)["batch"]["key"] for l in lines]
+        assert s.cancelled and 3 <= len(done) < 80 and len(set(done)) == len(done)
+        assert s.not_scanned == 80 - len(done)
+        assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["cancelled"] is True
+        # The worker drains the queue, discarding the revoked tasks instead of scanning them:
+        # a scan finished after the driver gave up would leave its SUCCESS result behind.
+        deadline = time.time() + 60
+        while client.llen("celery") and time.time() < deadline:
+            time.sleep(0.1)
+        assert client.llen("celery") == 0
+        time.sleep(1.0)                 # a task a worker had already taken would finish by now
+        states = [json.loads(client.get(k))["status"] for k in client.scan_iter("celery-task-meta-*")]
+        assert states.count("SUCCESS") <= 2, states          # at most the one or two running at the cancel
+        assert (out / "results.jsonl").read_text(encoding="utf-8").splitlines() == lines   # late results dropped
+        monkeypatch.undo()
+        r = run_batch(str(src), str(out), queue_url=QUEUE, progress=False, file_timeout=120, resume=True)
+        assert not r.cancelled and r.skipped == len(done) and r.scanned == 80 - len(done)
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+        client.flushdb()
+    keys = [json.loads(l)["batch"]["key"] for l in (out / "results.jsonl").read_text(encoding="utf-8").splitlines() if l]
+    assert sorted(keys) == sorted(p.relative_to(src).as_posix() for p in src.rglob("*.txt"))
