@@ -7,7 +7,7 @@ limit, becomes an error row (``worker_crashed`` / ``timeout``) and the batch goe
 
 Cancelling (``cancel`` set): nothing new is submitted; files still in flight are abandoned
 (the pool is killed) and get no row, so a resumed batch scans them again.  Workers ignore
-SIGINT: the driver decides (a Ctrl-C reaches the whole process group).
+SIGINT and SIGTERM: the driver decides (a Ctrl-C reaches the whole process group).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ _NEVER = threading.Event()
 
 
 def _worker_init() -> None:
-    # Not SIGTERM: the pool itself stops broken workers with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     warm_up()
 
 
