@@ -10,7 +10,6 @@
   var active = {queued: 1, running: 1, cancelling: 1};
   var polling = false;
   function $(x) { return document.getElementById(x); }
-  function setError(text) { var e = $("b-action-error"); e.textContent = text; e.hidden = !text; }
   function show(b) {
     var st = $("b-state");
     st.textContent = labels[b.state] || b.state; st.className = "bstate b-" + b.state;
@@ -36,18 +35,18 @@
   }
   function poll(delay) { if (!polling) { polling = true; setTimeout(tick, delay); } }
   function act(button, path) {
-    setError("");
+    $("b-action-error").textContent = "";
     button.disabled = true;
     Reviewer.post("/api/batches/" + id + "/" + path, {}).then(function (res) {
       button.disabled = false;
       if (!res.ok) {
         var e = res.data && res.data.error;
-        setError((e && codes[e.code]) ? codes[e.code] + "（" + e.code + "）" : Reviewer.errorText(res));
+        $("b-action-error").textContent = (e && codes[e.code]) ? codes[e.code] + "（" + e.code + "）" : Reviewer.errorText(res);
         return;
       }
       show(res.data);
       poll(300);
-    }, function () { button.disabled = false; setError("网络错误，请稍后重试。"); });
+    }, function () { button.disabled = false; $("b-action-error").textContent = "网络错误，请稍后重试。"; });
   }
   $("b-cancel").addEventListener("click", function () {
     if (window.confirm("确定要取消这批扫描吗？已完成的文件结果会保留，之后可以点“继续扫描”扫描剩下的文件。")) {
