@@ -18,44 +18,6 @@ def _add_batch(p) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-class _Signals:
-    """SIGINT / SIGTERM during a batch: the first cancels gracefully (the files in flight are
-    finished or abandoned, the reports are written), the second stops at once."""
-
-    def __init__(self):
-        import threading
-
-        self.cancel = threading.Event()
-        self.signum: int | None = None
-        self._old: dict = {}
-
-    def _handle(self, signum, frame) -> None:
-        if self.cancel.is_set():
-            raise KeyboardInterrupt
-        self.signum = signum
-        self.cancel.set()
-        print("\nreviewer batch: cancelling — no new files are started; finished files are saved "
-              "(press Ctrl-C again to stop at once)", file=sys.stderr, flush=True)
-
-    def __enter__(self):
-        import signal
-
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self._old[sig] = signal.signal(sig, self._handle)
-        return self
-
-    def __exit__(self, *exc):
-        import signal
-
-        for sig, old in self._old.items():
-            signal.signal(sig, old)
-
-    def exit_code(self) -> int:
-        import signal
-
-        return 128 + (self.signum or signal.SIGINT)     # 130 for SIGINT, 143 for SIGTERM
-
-
 def _run_batch(args) -> int:
     from reviewer.batch.runner import run_batch
     from reviewer.errors import ReviewerError
@@ -64,26 +26,20 @@ def _run_batch(args) -> int:
     if args.workers < 0:
         print("reviewer batch: --workers must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    signals = _Signals()
     try:
         limits = Limits.from_env()
-        with signals:
-            summary = run_batch(args.source, args.output, workers=args.workers, queue_url=args.queue,
-                                resume=args.resume, limits=limits, progress=not args.no_progress,
-                                file_timeout=args.file_timeout, cancel=signals.cancel)
+        summary = run_batch(args.source, args.output, workers=args.workers, queue_url=args.queue,
+                            resume=args.resume, limits=limits, progress=not args.no_progress,
+                            file_timeout=args.file_timeout)
     except ReviewerError as err:
         print(f"reviewer batch: [{err.code}] {err.message}", file=sys.stderr)
         return EXIT_USAGE if err.code == "usage_error" else EXIT_FAILED
     except KeyboardInterrupt:
         print("reviewer batch: interrupted — finished files are saved; run again with --resume", file=sys.stderr)
-        return signals.exit_code()
+        return 130
     print(f"{summary.items} files: {summary.scanned} scanned, {summary.skipped} unchanged (skipped), "
           f"{summary.errors} could not be read; {summary.seconds:.1f} s, {summary.docs_per_second:.1f} files/s")
     print(f"report: {args.output}/report.html  (also summary.csv, results.jsonl)")
-    if summary.cancelled:
-        print(f"reviewer batch: cancelled — {summary.not_scanned} of {summary.items} files were not scanned; "
-              f"run the same command with --resume to scan them", file=sys.stderr)
-        return signals.exit_code()
     return EXIT_OK
 
 

@@ -9,13 +9,7 @@ Safety settings, so that a worker killed mid-task loses nothing:
   Redis hands an unacknowledged message to another worker, which covers a whole
   worker host disappearing (``kill -9``, power loss);
 * the driver records each item once (by its key), so a message delivered twice still
-  makes one row;
-* ``task_track_started`` — so that a cancelled batch knows which tasks are running.
-
-Cancelling (``cancel`` set): nothing new is sent; the tasks sent but not started are
-revoked (``app.control.revoke``; a worker discards them), the started ones are waited for
-up to ``cancel_grace`` seconds and recorded, and whatever finishes later is dropped (no
-row: a resumed batch scans it again).
+  makes one row.
 
 Start a worker with ``reviewer worker --queue redis://host:6379/0``; run a batch on the
 cluster with ``reviewer batch SOURCE -o DIR --queue redis://host:6379/0``.
@@ -25,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import os
-import threading
 import time
 from typing import Iterable, Iterator
 
@@ -47,7 +40,6 @@ def make_app(queue_url: str | None = None, visibility_timeout: float | None = No
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
-        task_track_started=True,
         task_serializer="json",
         result_serializer="json",
         accept_content=["json"],
@@ -76,10 +68,8 @@ app = make_app()
 
 class CeleryExecutor:
     def __init__(self, queue_url: str, limits: Limits, window: int = 64,
-                 file_timeout: float | None = None, visibility_timeout: float | None = None,
-                 cancel_grace: float = 30.0):
+                 file_timeout: float | None = None, visibility_timeout: float | None = None):
         self.app = make_app(queue_url, visibility_timeout)
-        self.cancel_grace = cancel_grace
         self.limits = limits
         self.window = window
         self.file_timeout = file_timeout or 3600.0
@@ -92,51 +82,12 @@ class CeleryExecutor:
             raise ReviewerError(f"The queue at {self.app.conf.broker_url} cannot be reached ({type(exc).__name__}).",
                                 code="queue_unreachable") from None
 
-    def _row(self, key: str, res) -> dict:
-        try:
-            row = res.get(timeout=10, propagate=True)
-        except Exception as exc:
-            row = error_row(key, ReviewerError(
-                f"The worker failed on this file ({type(exc).__name__}).", code="worker_failed"))
-        res.forget()
-        return row
-
-    def _wind_down(self, pending: dict) -> Iterator[dict]:
-        """After a cancel: revoke what has not started, wait a bounded time for the rest."""
-        if not pending:
-            return
-        ids = [res.id for res, _t0 in pending.values()]
-        try:
-            # Wait for the workers' replies, so a task not started now will not start.
-            self.app.control.revoke(ids, reply=True, timeout=1.0)
-        except Exception:
-            pass        # a queue that went away: the results are dropped below anyway
-        deadline = time.monotonic() + self.cancel_grace
-        while pending and time.monotonic() < deadline:
-            for key, (res, _t0) in list(pending.items()):
-                state = res.state
-                if state in ("SUCCESS", "FAILURE"):
-                    pending.pop(key)
-                    yield self._row(key, res)
-                elif state in ("PENDING", "REVOKED", "RETRY"):     # never started: no row
-                    pending.pop(key)
-                    res.forget()
-            if pending:
-                time.sleep(0.1)
-        for res, _t0 in pending.values():               # still running: its result is dropped
-            res.forget()
-
-    def run(self, jobs: Iterable[tuple[str, bytes]],
-            cancel: threading.Event | None = None) -> Iterator[dict]:
+    def run(self, jobs: Iterable[tuple[str, bytes]]) -> Iterator[dict]:
         self.check_reachable()
-        cancel = cancel or threading.Event()
         source = iter(jobs)
         pending: dict[str, tuple[object, float]] = {}   # key -> (AsyncResult, submitted)
         exhausted = False
         while True:
-            if cancel.is_set():
-                yield from self._wind_down(pending)
-                return
             while len(pending) < self.window and not exhausted:
                 try:
                     key, data = next(source)
@@ -152,7 +103,13 @@ class CeleryExecutor:
                 if res.ready():
                     pending.pop(key)
                     progressed = True
-                    yield self._row(key, res)
+                    try:
+                        row = res.get(timeout=10, propagate=True)
+                    except Exception as exc:
+                        row = error_row(key, ReviewerError(
+                            f"The worker failed on this file ({type(exc).__name__}).", code="worker_failed"))
+                    res.forget()
+                    yield row
                 elif time.monotonic() - t0 > self.file_timeout:
                     pending.pop(key)
                     progressed = True

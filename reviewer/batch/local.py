@@ -4,17 +4,11 @@ A worker that dies (a crash inside a PDF library, the OOM killer) breaks the poo
 runner starts a new pool and retries the items that were in flight, so nothing is lost.
 An item that breaks the pool ``max_attempts`` times, or runs past the per-file time
 limit, becomes an error row (``worker_crashed`` / ``timeout``) and the batch goes on.
-
-Cancelling (``cancel`` set): nothing new is submitted; files still in flight are abandoned
-(the pool is killed) and get no row, so a resumed batch scans them again.  Workers ignore
-SIGINT and SIGTERM: the driver decides (a Ctrl-C reaches the whole process group).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import signal
-import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,13 +20,6 @@ from reviewer.errors import LimitExceededError, ReviewerError
 from reviewer.settings import Limits
 
 Job = tuple[str, bytes]
-_NEVER = threading.Event()
-
-
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    warm_up()
 
 
 class InProcessExecutor:
@@ -41,13 +28,10 @@ class InProcessExecutor:
     def __init__(self, limits: Limits):
         self.limits = limits
 
-    def run(self, jobs: Iterable[Job], cancel: threading.Event = _NEVER) -> Iterator[dict]:
-        """The file being scanned when ``cancel`` is set finishes; the jobs stop after it."""
+    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
         warm_up()
         for key, data in jobs:
             yield scan_bytes(key, data, self.limits)
-            if cancel.is_set():
-                return
 
 
 class LocalExecutor:
@@ -61,7 +45,7 @@ class LocalExecutor:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_worker_init)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=warm_up)
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor) -> None:
@@ -75,11 +59,9 @@ class LocalExecutor:
         for p in procs:
             p.join(timeout=5)
 
-    def run(self, jobs: Iterable[Job], cancel: threading.Event = _NEVER) -> Iterator[dict]:
+    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
         """Scan ``jobs``; after a crash, the files that were in flight are re-run one at a
-        time ("suspects"), so only the file that really kills a worker is blamed.  When
-        ``cancel`` is set, results already finished are still yielded and the rest of
-        what is in flight is abandoned (no row)."""
+        time ("suspects"), so only the file that really kills a worker is blamed."""
         warm_up()  # in the driver: forked workers inherit the loaded models
         source = iter(jobs)
         suspects: deque[Job] = deque()
@@ -89,11 +71,6 @@ class LocalExecutor:
         pool = self._new_pool()
         try:
             while True:
-                if cancel.is_set():
-                    for fut in list(pending):
-                        if fut.done() and fut.exception() is None:
-                            yield fut.result()
-                    return                      # the finally kills the pool and what ran in it
                 broken = False
                 isolating = bool(suspects)
                 limit = 1 if isolating else self.window
@@ -115,7 +92,7 @@ class LocalExecutor:
                     pending[fut] = (job, time.monotonic())
                 if not pending and not broken:
                     return
-                done = wait(list(pending), timeout=0.25, return_when=FIRST_COMPLETED)[0] if pending else set()
+                done = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)[0] if pending else set()
                 alone = len(pending) == 1
                 for fut in done:
                     job, _t0 = pending.pop(fut)

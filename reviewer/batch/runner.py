@@ -3,19 +3,12 @@
 Only this driver writes the result file, one row per finished item, so the file is a
 faithful log of what was scanned even if the batch is killed half-way; ``resume=True``
 continues from it (see reviewer/batch/store.py).
-
-Cancelling: pass ``cancel=`` (a ``threading.Event``).  Once it is set no new file is
-submitted; the executor finishes or abandons what is in flight (an abandoned file gets no
-row, so ``resume=True`` scans it again), the store is closed cleanly, the reports are
-written for what was done and marked cancelled, and the summary has ``cancelled=True``
-and ``not_scanned`` = the files left for a resume.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
-import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,8 +29,6 @@ class BatchSummary:
     errors: int = 0
     seconds: float = 0.0
     report_dir: str = ""
-    cancelled: bool = False
-    not_scanned: int = 0     # files with no row from this run (cancelled before or while scanning them)
 
     @property
     def docs_per_second(self) -> float:
@@ -58,10 +49,8 @@ def _progress(total: int, enabled: bool):
 
 def run_batch(source: str, report_dir: str, *, workers: int = 2, queue_url: str | None = None,
               resume: bool = False, limits: Limits | None = None, progress: bool = True,
-              file_timeout: float | None = None, visibility_timeout: float | None = None,
-              cancel: threading.Event | None = None) -> BatchSummary:
+              file_timeout: float | None = None, visibility_timeout: float | None = None) -> BatchSummary:
     limits = limits or DEFAULT_LIMITS
-    cancel = cancel if cancel is not None else threading.Event()
     started = time.monotonic()
     items = list(iter_source(source, limits))
     summary = BatchSummary(items=len(items), report_dir=str(report_dir))
@@ -91,8 +80,6 @@ def run_batch(source: str, report_dir: str, *, workers: int = 2, queue_url: str 
 
         def jobs() -> Iterator[tuple[str, bytes]]:
             for item in items:
-                if cancel.is_set():
-                    return
                 if item.error is not None:
                     if not (resume and item.key in store.done):
                         record(error_row(item.key, item.error))
@@ -117,14 +104,11 @@ def run_batch(source: str, report_dir: str, *, workers: int = 2, queue_url: str 
                 yield item.key, data
 
         try:
-            for row in executor.run(jobs(), cancel=cancel):
+            for row in executor.run(jobs()):
                 record(row)
         finally:
             bar.close()
             summary.seconds = round(time.monotonic() - started, 3)
-        summary.not_scanned = summary.items - summary.scanned - summary.errors - summary.skipped
-        # Cancelled only if something was left: a signal after the last file changes nothing.
-        summary.cancelled = cancel.is_set() and summary.not_scanned > 0
         from reviewer.batch.report import write_reports
 
         write_reports(store.latest(), Path(report_dir), summary.to_dict())
