@@ -15,6 +15,10 @@ from reviewer.legal import cite
 
 CJK_FONT_PATH = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 CJK_FONT_NAME = "DroidSansFallback"
+# DroidSansFallback has no glyphs for digits and Latin letters (year, 文号, SHA-256 …): those
+# characters are set in DejaVu Sans, embedded beside it (both subset).
+LATIN_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+LATIN_FONT_NAME = "DejaVuSans"
 
 ATTRIBUTE_LABELS = {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"}
 DECISION_LABELS = {"approve": "同意", "return": "退回修改", "reject": "不同意"}
@@ -170,13 +174,39 @@ def to_docx(record: ReviewRecord) -> bytes:
     return buf.getvalue()
 
 
-def _register_font() -> str:
+def _register_fonts() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if CJK_FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+    registered = pdfmetrics.getRegisteredFontNames()
+    if CJK_FONT_NAME not in registered:
         pdfmetrics.registerFont(TTFont(CJK_FONT_NAME, CJK_FONT_PATH))
-    return CJK_FONT_NAME
+    if LATIN_FONT_NAME not in registered:
+        pdfmetrics.registerFont(TTFont(LATIN_FONT_NAME, LATIN_FONT_PATH))
+    return CJK_FONT_NAME, LATIN_FONT_NAME
+
+
+def font_runs(text: str, cjk: str = CJK_FONT_NAME, latin: str = LATIN_FONT_NAME) -> list[tuple[str, str]]:
+    """Cut ``text`` into (font name, run) pieces: each character goes to the CJK font when it
+    has a glyph there, otherwise to the Latin font (digits, letters, most punctuation)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    cmap = pdfmetrics.getFont(cjk).face.charToGlyph
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        font = cjk if ord(ch) in cmap else latin
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
+
+
+def pdf_markup(text: str) -> str:
+    """Paragraph markup for ``text`` with the font switched per run (see ``font_runs``)."""
+    from xml.sax.saxutils import escape
+
+    return "".join(f'<font face="{font}">{escape(run)}</font>' for font, run in font_runs(text))
 
 
 def to_pdf(record: ReviewRecord) -> bytes:
@@ -186,23 +216,21 @@ def to_pdf(record: ReviewRecord) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
-
-    font = _register_font()
+    font, _latin = _register_fonts()
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=22, alignment=1, spaceAfter=8)
     h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
 
-    def P(text: str) -> Paragraph:
-        return Paragraph(escape(text or "—"), body)
+    def P(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(pdf_markup(text or "—"), style)
 
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("FONTNAME", (0, 0), (-1, -1), font)])
-    flow: list[Any] = [Paragraph("政府信息公开保密审查记录", h1)]
+    flow: list[Any] = [P("政府信息公开保密审查记录", h1)]
     head = Table([[P(a), P(b)] for a, b in record.rows()], colWidths=[35 * mm, 135 * mm])
     head.setStyle(grid)
-    flow += [head, Paragraph("不予公开（删除）的内容及依据", h2)]
+    flow += [head, P("不予公开（删除）的内容及依据", h2)]
     if record.withheld:
         rows = [[P("序号"), P("内容（已遮蔽）"), P("位置"), P("依据")]]
         for i, item in enumerate(record.withheld, 1):
@@ -213,7 +241,7 @@ def to_pdf(record: ReviewRecord) -> bytes:
         flow.append(t)
     else:
         flow.append(P("无。"))
-    flow.append(Paragraph("审查意见及签署", h2))
+    flow.append(P("审查意见及签署", h2))
     if record.signers:
         rows = [[P("审查环节"), P("签署人"), P("意见"), P("结论"), P("日期")]]
         for line in record.signers:

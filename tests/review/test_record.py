@@ -67,3 +67,29 @@ def test_record_not_public_states_the_conclusion_and_basis():
     assert "第十四条至第十六条" in replace(rec, not_public_basis="").conclusion()
     # a released document keeps the 区分处理 conclusion
     assert "区分处理：是" in record().conclusion() and "不予公开" not in record().conclusion()
+
+
+def _pdftotext(pdf: bytes) -> str:
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdftotext"), reason="pdftotext (poppler-utils) not installed")
+def test_record_pdf_keeps_digits_and_latin_letters():
+    """The PDF record once dropped every digit and Latin letter: the CJK font has no ASCII glyphs."""
+    rec = record()
+    text = _squash(_pdftotext(to_pdf(rec)))
+    for needle in ("示政办发〔2026〕12号", "3/第2稿", "a" * 64, "b" * 64, "删除1处", "body第4段",
+                   "2026-11-23", "SHA-256", "110*************2X"):
+        assert needle in text, needle
+    # pdfminer, a second, independent extractor, reads the same
+    from pdfminer.high_level import extract_text
+
+    mined = _squash(extract_text(io.BytesIO(to_pdf(rec))))
+    assert "示政办发〔2026〕12号" in mined and "a" * 64 in mined and "删除1处" in mined
