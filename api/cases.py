@@ -80,7 +80,21 @@ def scan_bytes(rt: Runtime, data: bytes, filename: str) -> tuple[dict[str, Any],
     for f in result["findings"]:
         f["context_key"] = context_key(doc.text, f["start"], f["end"], f["type"])
     result["text_sha256"] = rt.blobs.put(doc.text.encode("utf-8"))
+    result["text_blocks"] = text_blocks(doc)
     return result, doc.text
+
+
+def text_blocks(doc) -> list[list]:
+    """The stored text's blocks, compact: ``[start, end, part, paragraph or None, page or None]``.
+
+    They say which part of the file (正文, 页眉, 批注, 文件属性 …) each stretch of the text
+    comes from: the text view labels the parts, ``GET /api/documents/{id}/text`` returns them.
+    """
+    out = []
+    for b in doc.blocks:
+        loc = b.location or {}
+        out.append([b.start, b.end, b.part, loc.get("paragraph"), loc.get("page")])
+    return out
 
 
 def _title_of(result: dict[str, Any], filename: str) -> str:
@@ -185,3 +199,21 @@ def create_version(rt: Runtime, db: Session, user: User, data: bytes, filename: 
 
 def versions_of(db: Session, case: Case) -> list[Version]:
     return list(db.scalars(select(Version).where(Version.case_id == case.id).order_by(Version.version_no)))
+
+
+def stored_text(rt: Runtime, version: Version) -> tuple[str, list[list]]:
+    """The scanned text of a version (the offsets of findings and manual spans index it) and its
+    blocks; a scan stored before blocks were kept is re-read from the original for them."""
+    scan = json.loads(version.scan_json or "{}")
+    if not scan.get("text_sha256"):
+        return "", []
+    text = rt.blobs.get(scan["text_sha256"]).decode("utf-8")
+    blocks = scan.get("text_blocks")
+    if blocks is None:
+        try:
+            doc = parse_bytes(rt.blobs.get(version.original_sha256), filename=version.filename,
+                              limits=rt.settings.limits)
+            blocks = text_blocks(doc) if doc.text == text else []
+        except Exception:                  # the blocks only label the text; without them it is one part
+            blocks = []
+    return text, blocks

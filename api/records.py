@@ -9,27 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models import AuditEvent, Case, Department, ManualSpan, Organisation, RedactionDecision, Signature, User, Version
+from reviewer.catalogue import type_label, where as _where
 from reviewer.legal import cite
-from reviewer.review.record import NOT_PUBLIC_BASIS, ReviewRecord, SignerLine, WithheldItem, mask
+from reviewer.review.record import (NOT_PUBLIC_BASIS, DecisionLine, RecognisedItem, ReviewRecord, SignerLine,
+                                    WithheldItem, mask)
 from reviewer.review.workflow import ROLE_LABELS, TIERS
 
-TYPE_LABELS = {
-    "id_card": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank_card": "银行卡号",
-    "email": "电子邮箱", "address": "住址", "name": "姓名", "passport": "护照号",
-    "warning_label": "内部资料等警示标识", "secrecy_mark": "密级标志", "manual": "人工标注内容",
-}
 
-
-def _where(loc: dict) -> str:
-    if not loc:
-        return ""
-    if loc.get("page"):
-        return f"第 {loc['page']} 页"
-    if loc.get("paragraph") is not None:
-        return f"{loc.get('part', '')} 第 {loc['paragraph'] + 1} 段".strip()
-    if loc.get("line"):
-        return f"第 {loc['line']} 行"
-    return str(loc.get("part", ""))
+def _approval(db: Session, case: Case, version: Version) -> AuditEvent | None:
+    return db.scalar(select(AuditEvent).where(AuditEvent.case_id == case.id, AuditEvent.version_id == version.id,
+                                              AuditEvent.action == "redactions.approved")
+                     .order_by(AuditEvent.seq.desc()).limit(1))
 
 
 def _not_public_basis(db: Session, case: Case, version: Version, suggestion: dict) -> str:
@@ -43,9 +33,7 @@ def _not_public_basis(db: Session, case: Case, version: Version, suggestion: dic
                 parts.append(f"{text}（{basis}）" if text and basis else text or basis)
     if not any("条例" in p for p in parts):
         parts.insert(0, NOT_PUBLIC_BASIS)
-    approved = db.scalar(select(AuditEvent).where(AuditEvent.case_id == case.id, AuditEvent.version_id == version.id,
-                                                  AuditEvent.action == "redactions.approved")
-                         .order_by(AuditEvent.seq.desc()).limit(1))
+    approved = _approval(db, case, version)
     if approved is not None:
         comment = (json.loads(approved.data).get("comment") or "").strip()
         if comment:
@@ -56,21 +44,38 @@ def _not_public_basis(db: Session, case: Case, version: Version, suggestion: dic
 def build(db: Session, case: Case, version: Version) -> ReviewRecord:
     scan = json.loads(version.scan_json or "{}")
     structure = scan.get("structure") or {}
-    findings = {f["id"]: f for f in scan.get("findings", [])}
     dept = db.get(Department, case.department_id)
     org = db.get(Organisation, dept.organisation_id) if dept else None
     drafter = db.get(User, case.drafter_id)
-    withheld = []
-    for d in db.scalars(select(RedactionDecision).where(RedactionDecision.version_id == version.id,
-                                                        RedactionDecision.decision == "accept")
-                        .order_by(RedactionDecision.id)):
-        f = findings.get(d.finding_id, {})
-        withheld.append(WithheldItem(what=TYPE_LABELS.get(f.get("type", ""), f.get("type", "—")),
-                                     excerpt=mask(f.get("text", "")), basis=d.basis or f.get("basis", ""),
-                                     where=_where(f.get("location") or {})))
+    names = {u.id: u.display_name for u in db.scalars(select(User))}
+    decided = {d.finding_id: d for d in db.scalars(select(RedactionDecision).where(
+        RedactionDecision.version_id == version.id).order_by(RedactionDecision.id))}
+    withheld, decisions = [], []
+    for f in scan.get("findings", []):
+        d = decided.get(f["id"])
+        where = _where(f.get("location") or {})
+        decisions.append(DecisionLine(what=type_label(f.get("type", "")), excerpt=mask(f.get("text", "")), where=where,
+                                      decision=d.decision if d else "", reason=(d.reason if d else "") or "",
+                                      basis=(d.basis if d else "") or f.get("basis", ""),
+                                      decided_by=names.get(d.decided_by, "") if d else "",
+                                      category=f.get("category", "")))
+        if d is not None and d.decision == "accept":
+            withheld.append(WithheldItem(what=type_label(f.get("type", "")), excerpt=mask(f.get("text", "")),
+                                         basis=d.basis or f.get("basis", ""), where=where))
     for m in db.scalars(select(ManualSpan).where(ManualSpan.version_id == version.id).order_by(ManualSpan.id)):
         withheld.append(WithheldItem(what=m.reason or "人工标注内容", excerpt=mask(m.text),
-                                     basis=m.basis or cite("ogi", 37), manual=True))
+                                     basis=m.basis or cite("ogi", 37), manual=True,
+                                     where=f"第 {m.start}–{m.end} 字"))
+    recognised = [RecognisedItem(what=type_label(r.get("type", "")) if r.get("type") else (r.get("label") or "合法内容"),
+                                 excerpt=r.get("text", "") if r.get("public", True) else mask(r.get("text", "")),
+                                 where=_where(r.get("location") or {}),
+                                 note=r.get("reason") or r.get("explanation") or r.get("basis") or "")
+                  for r in scan.get("recognised", []) if isinstance(r, dict)]
+    approval = _approval(db, case, version)
+    adata = json.loads(approval.data) if approval is not None else {}
+    officer = ""
+    if approval is not None:
+        officer = names.get(approval.actor_id, "") or approval.actor or ""
     signers = []
     for sig in db.scalars(select(Signature).where(Signature.version_id == version.id).order_by(Signature.tier)):
         p = json.loads(sig.payload)
@@ -88,7 +93,9 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
         drafter=drafter.display_name if drafter else "", case_id=case.id, version_no=version.version_no,
         state=case.state, attribute=version.attribute,
         partial_disclosure=bool(sug.get("partial_disclosure")) or bool(withheld),
-        withheld=withheld, signers=signers, original_sha256=version.original_sha256,
+        withheld=withheld, signers=signers, decisions=decisions, recognised=recognised,
+        security_officer=officer, security_opinion=(adata.get("comment") or "").strip(),
+        security_at=approval.at if approval is not None else "", suggested_attribute=sug.get("attribute"), original_sha256=version.original_sha256,
         output_sha256=version.output_sha256,
         not_public_basis=_not_public_basis(db, case, version, sug) if version.attribute == "not_public" else "",
         generated_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))

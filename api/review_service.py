@@ -115,6 +115,11 @@ def approve_redactions(rt: Runtime, db: Session, user: User, case_id: int, attri
         raise ApiError(409, "undecided_findings",
                        f"{len(missing)} finding(s) that must be removed or blocked have no decision yet.",
                        {"finding_ids": missing})
+    suggested = (json.loads(version.scan_json or "{}").get("suggestion") or {}).get("attribute")
+    if attribute and suggested and attribute != suggested and len((comment or "").strip()) < 2:
+        raise ApiError(422, "opinion_required",
+                       "The chosen disclosure attribute differs from the suggestion; the opinion must say why.",
+                       {"attribute": attribute, "suggested": suggested, "field": "comment"})
     manual = manual_of(db, version)
     db.commit()                                 # release the read transaction during redaction
     output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user, style=style)

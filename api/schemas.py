@@ -165,3 +165,21 @@ class JobOut(BaseModel):
     created_at: str
     started_at: str | None = None
     finished_at: str | None = None
+
+
+class TextBlock(BaseModel):
+    start: int
+    end: int
+    part: str = Field(description="body, header, footer, comment, properties, … (stable machine name)")
+    part_label: str = Field(description="the part in Chinese: 正文, 页眉, 页脚, 批注, 文件属性 …")
+    paragraph: int | None = None
+    page: int | None = None
+
+
+class TextOut(BaseModel):
+    case_id: int
+    version_no: int
+    text_sha256: str | None
+    chars: int
+    text: str = Field(description="the scanned text; finding and manual-span offsets index it")
+    blocks: list[TextBlock]

@@ -31,6 +31,7 @@ def version_out(db: Session, v: Version, full: bool = True) -> dict[str, Any]:
         out["scan_error"] = json.loads(v.scan_error)
     if full and v.scan_json:
         scan = json.loads(v.scan_json)
+        scan.pop("text_blocks", None)          # GET /api/documents/{id}/text returns them
         decided = {d.finding_id: d for d in decisions_of(db, v)}
         for f in scan.get("findings", []):
             d = decided.get(f["id"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
@@ -11,7 +13,7 @@ from api.deps import DB, RT, CurrentUser
 from api.errors import ApiError, not_found
 from api.models import Case, Job, Version
 from api.ratelimit import retry_after
-from api.schemas import ERRORS, JobOut
+from api.schemas import ERRORS, JobOut, TextOut
 from api.views import case_out, job_out, version_out
 from reviewer.review.workflow import WITHHELD
 
@@ -107,6 +109,23 @@ def get_version(case_id: int, version_no: int, db: DB, user: CurrentUser) -> dic
     if v is None:
         raise not_found("version")
     return version_out(db, v)
+
+
+@router.get("/documents/{case_id}/text", response_model=TextOut,
+            summary="The scanned text of the current version, with the part of the file each block comes from")
+def document_text(case_id: int, rt: RT, db: DB, user: CurrentUser) -> dict:
+    """Offsets for `POST /manual-spans` index this text (`start`, `end`: characters, end exclusive)."""
+    from reviewer.catalogue import part_label
+
+    v = cases.current_version(db, cases.load_case(db, user, case_id))
+    if v.scan_status != "done":
+        raise ApiError(409, "not_scanned", "The document has not been scanned yet.", {"scan_status": v.scan_status})
+    text, blocks = cases.stored_text(rt, v)
+    scan = json.loads(v.scan_json or "{}")
+    return {"case_id": case_id, "version_no": v.version_no, "text_sha256": scan.get("text_sha256"),
+            "chars": len(text), "text": text,
+            "blocks": [{"start": b[0], "end": b[1], "part": b[2], "part_label": part_label(b[2]),
+                        "paragraph": b[3], "page": b[4]} for b in blocks]}
 
 
 def _file(rt, sha: str, fmt: str, name: str) -> Response:

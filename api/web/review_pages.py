@@ -167,6 +167,6 @@ async def sign(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
 @router.get("/documents/{case_id}/record")
 def record_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     case = cases.load_case(db, ctx.user, case_id)
-    rec = record_builder.build(db, case, cases.current_version(db, case)).to_dict()
+    record = record_builder.build(db, case, cases.current_version(db, case))
     doc, _text = load_doc(rt, db, ctx, case_id)
-    return render(request, "record.html", ctx, doc=doc, rec=rec)
+    return render(request, "record.html", ctx, doc=doc, rec=record.to_dict(), record=record)

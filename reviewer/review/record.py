@@ -20,8 +20,8 @@ CJK_FONT_NAME = "DroidSansFallback"
 LATIN_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 LATIN_FONT_NAME = "DejaVuSans"
 
-ATTRIBUTE_LABELS = {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"}
-DECISION_LABELS = {"approve": "同意", "return": "退回修改", "reject": "不同意"}
+from reviewer.catalogue import ATTRIBUTE_LABELS, DECISION_LABELS as FINDING_DECISION_LABELS
+from reviewer.catalogue import SIGN_DECISION_LABELS as DECISION_LABELS
 STATE_LABELS = {
     "uploaded": "已上传", "scanned": "待删除审批", "redactions_approved": "待初审", "tier1_signed": "待审核",
     "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开",
@@ -42,11 +42,39 @@ def mask(text: str) -> str:
 
 @dataclass
 class WithheldItem:
-    what: str          # e.g. "身份证号"
+    what: str          # e.g. "身份证号码"
     excerpt: str       # masked
     basis: str
     where: str = ""
     manual: bool = False
+
+
+@dataclass
+class DecisionLine:
+    """One finding and what the security officer decided about it."""
+
+    what: str          # the type in Chinese
+    excerpt: str       # masked
+    where: str
+    decision: str      # accept | reject | "" (undecided)
+    reason: str = ""
+    basis: str = ""
+    decided_by: str = ""
+    category: str = ""
+
+    @property
+    def decision_label(self) -> str:
+        return FINDING_DECISION_LABELS.get(self.decision, "未决定")
+
+
+@dataclass
+class RecognisedItem:
+    """Content the detectors recognised and judged publishable (kept as it is)."""
+
+    what: str
+    excerpt: str
+    where: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -80,10 +108,28 @@ class ReviewRecord:
     generated_at: str = ""
     conclusion_note: str = ""
     not_public_basis: str = ""     # why the document is not disclosed (attribute not_public)
+    # the security review (保密审查) itself
+    security_officer: str = ""     # who approved the redactions
+    security_opinion: str = ""     # their opinion at approval
+    security_at: str = ""
+    suggested_attribute: str | None = None
+    decisions: list[DecisionLine] = field(default_factory=list)
+    recognised: list[RecognisedItem] = field(default_factory=list)
 
     @property
     def attribute_label(self) -> str:
         return ATTRIBUTE_LABELS.get(self.attribute or "", "未定")
+
+    @property
+    def attribute_overridden(self) -> bool:
+        return bool(self.attribute and self.suggested_attribute and self.attribute != self.suggested_attribute)
+
+    def attribute_line(self) -> str:
+        sug = ATTRIBUTE_LABELS.get(self.suggested_attribute or "", "")
+        line = f"确定为{self.attribute_label}"
+        if sug:
+            line += f"（系统建议：{sug}；" + ("未采纳系统建议，理由见审查意见）" if self.attribute_overridden else "采纳系统建议）")
+        return line
 
     def conclusion(self) -> str:
         parts = [f"公开属性：{self.attribute_label}"]
@@ -115,12 +161,49 @@ class ReviewRecord:
              self.output_sha256 or "—"),
         ]
 
+    def security_rows(self) -> list[tuple[str, str]]:
+        """保密审查: who decided the redactions, the attribute, the opinion."""
+        removed = sum(1 for d in self.decisions if d.decision == "accept")
+        kept = sum(1 for d in self.decisions if d.decision == "reject")
+        manual = sum(1 for w in self.withheld if w.manual)
+        return [
+            ("保密审查员", self.security_officer or "（尚未批准删除）"),
+            ("批准时间", self.security_at[:16].replace("T", " ") if self.security_at else "—"),
+            ("公开属性", self.attribute_line()),
+            ("审查意见", self.security_opinion or "—"),
+            ("处理情况", f"识别 {len(self.decisions)} 处：删除 {removed} 处，保留 {kept} 处；人工标注删除 {manual} 处"),
+        ]
+
+    def tables(self) -> list[tuple[str, list[str], list[list[str]], str]]:
+        """The sections after the header, as (heading, column heads, rows, text when empty)."""
+        withheld = [[str(i), item.what + ("（人工标注）" if item.manual else "") + f"：{item.excerpt}",
+                     item.where or "—", item.basis or "—"] for i, item in enumerate(self.withheld, 1)]
+        decisions = [[str(i), f"{d.what}：{d.excerpt}", d.where or "—", d.decision_label, d.reason or "—",
+                      d.decided_by or "—"] for i, d in enumerate(self.decisions, 1)]
+        manual = [[str(i), f"{w.what}：{w.excerpt}", w.where or "—", w.basis or "—"]
+                  for i, w in enumerate([w for w in self.withheld if w.manual], 1)]
+        recognised = [[str(i), f"{r.what}：{r.excerpt}", r.where or "—", r.note or "—"]
+                      for i, r in enumerate(self.recognised, 1)]
+        signers = [[f"{s.tier_label}（{s.role_label}）", s.name, s.opinion or "—",
+                    DECISION_LABELS.get(s.decision, s.decision), s.signed_at[:10]] for s in self.signers]
+        return [
+            ("逐项审查决定", ["序号", "识别内容（已遮蔽）", "位置", "决定", "理由", "决定人"], decisions, "未识别出需处理的内容。"),
+            ("人工标注删除", ["序号", "内容（已遮蔽）", "位置", "依据"], manual, "无。"),
+            ("不予公开（删除）的内容及依据", ["序号", "内容（已遮蔽）", "位置", "依据"], withheld, "无。"),
+            ("识别后予以保留的合法内容", ["序号", "内容", "位置", "说明"], recognised, "无。"),
+            ("审查意见及签署", ["审查环节", "签署人", "意见", "结论", "日期"], signers, "尚无签署。"),
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         out = asdict(self)
         out["attribute_label"] = self.attribute_label
+        out["attribute_overridden"] = self.attribute_overridden
+        out["attribute_line"] = self.attribute_line()
         out["conclusion"] = self.conclusion()
+        for d, line in zip(out["decisions"], self.decisions):
+            d["decision_label"] = line.decision_label
         return out
 
 
@@ -136,38 +219,29 @@ def to_docx(record: ReviewRecord) -> bytes:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
     d.core_properties.title = f"保密审查记录 {record.title}"[:200]
     d.add_heading("政府信息公开保密审查记录", level=1)
-    t = d.add_table(rows=0, cols=2)
-    t.style = "Table Grid"
-    for label, value in record.rows():
-        cells = t.add_row().cells
-        cells[0].text, cells[1].text = label, value
-    d.add_heading("不予公开（删除）的内容及依据", level=2)
-    if record.withheld:
-        w = d.add_table(rows=1, cols=4)
-        w.style = "Table Grid"
-        for c, h in zip(w.rows[0].cells, ("序号", "内容（已遮蔽）", "位置", "依据")):
+
+    def kv(rows: list[tuple[str, str]]) -> None:
+        t = d.add_table(rows=0, cols=2)
+        t.style = "Table Grid"
+        for label, value in rows:
+            cells = t.add_row().cells
+            cells[0].text, cells[1].text = label, value
+
+    kv(record.rows())
+    d.add_heading("保密审查", level=2)
+    kv(record.security_rows())
+    for heading, heads, rows, empty in record.tables():
+        d.add_heading(heading, level=2)
+        if not rows:
+            d.add_paragraph(empty)
+            continue
+        t = d.add_table(rows=1, cols=len(heads))
+        t.style = "Table Grid"
+        for c, h in zip(t.rows[0].cells, heads):
             c.text = h
-        for i, item in enumerate(record.withheld, 1):
-            cells = w.add_row().cells
-            kind = item.what + ("（人工标注）" if item.manual else "")
-            cells[0].text, cells[1].text = str(i), f"{kind}：{item.excerpt}"
-            cells[2].text, cells[3].text = item.where or "—", item.basis or "—"
-    else:
-        d.add_paragraph("无。")
-    d.add_heading("审查意见及签署", level=2)
-    if record.signers:
-        s = d.add_table(rows=1, cols=5)
-        s.style = "Table Grid"
-        for c, h in zip(s.rows[0].cells, ("审查环节", "签署人", "意见", "结论", "日期")):
-            c.text = h
-        for line in record.signers:
-            cells = s.add_row().cells
-            cells[0].text = f"{line.tier_label}（{line.role_label}）"
-            cells[1].text, cells[2].text = line.name, line.opinion or "—"
-            cells[3].text = DECISION_LABELS.get(line.decision, line.decision)
-            cells[4].text = line.signed_at[:10]
-    else:
-        d.add_paragraph("尚无签署。")
+        for row in rows:
+            for c, value in zip(t.add_row().cells, row):
+                c.text = value
     d.add_paragraph(f"生成时间：{record.generated_at}")
     buf = io.BytesIO()
     d.save(buf)
@@ -216,6 +290,7 @@ def to_pdf(record: ReviewRecord) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
     font, _latin = _register_fonts()
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=22, alignment=1, spaceAfter=8)
@@ -227,31 +302,23 @@ def to_pdf(record: ReviewRecord) -> bytes:
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("FONTNAME", (0, 0), (-1, -1), font)])
+    widths = {2: [35, 135], 4: [12, 68, 35, 55], 5: [42, 25, 58, 20, 25], 6: [10, 50, 30, 14, 42, 24]}
     flow: list[Any] = [P("政府信息公开保密审查记录", h1)]
-    head = Table([[P(a), P(b)] for a, b in record.rows()], colWidths=[35 * mm, 135 * mm])
-    head.setStyle(grid)
-    flow += [head, P("不予公开（删除）的内容及依据", h2)]
-    if record.withheld:
-        rows = [[P("序号"), P("内容（已遮蔽）"), P("位置"), P("依据")]]
-        for i, item in enumerate(record.withheld, 1):
-            kind = item.what + ("（人工标注）" if item.manual else "")
-            rows.append([P(str(i)), P(f"{kind}：{item.excerpt}"), P(item.where), P(item.basis)])
-        t = Table(rows, colWidths=[12 * mm, 60 * mm, 38 * mm, 60 * mm])
+    for heading, rows in ((None, record.rows()), ("保密审查", record.security_rows())):
+        if heading:
+            flow.append(P(heading, h2))
+        t = Table([[P(a), P(b)] for a, b in rows], colWidths=[w * mm for w in widths[2]])
         t.setStyle(grid)
         flow.append(t)
-    else:
-        flow.append(P("无。"))
-    flow.append(P("审查意见及签署", h2))
-    if record.signers:
-        rows = [[P("审查环节"), P("签署人"), P("意见"), P("结论"), P("日期")]]
-        for line in record.signers:
-            rows.append([P(f"{line.tier_label}（{line.role_label}）"), P(line.name), P(line.opinion),
-                         P(DECISION_LABELS.get(line.decision, line.decision)), P(line.signed_at[:10])])
-        t = Table(rows, colWidths=[42 * mm, 25 * mm, 58 * mm, 20 * mm, 25 * mm])
+    for heading, heads, rows, empty in record.tables():
+        flow.append(P(heading, h2))
+        if not rows:
+            flow.append(P(empty))
+            continue
+        t = Table([[P(h) for h in heads]] + [[P(v) for v in row] for row in rows], repeatRows=1,
+                  colWidths=[w * mm for w in widths[len(heads)]])
         t.setStyle(grid)
         flow.append(t)
-    else:
-        flow.append(P("尚无签署。"))
     flow += [Spacer(1, 6 * mm), P(f"生成时间：{record.generated_at}")]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,

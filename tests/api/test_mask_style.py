@@ -64,7 +64,7 @@ def test_mask_style_bad_style_is_refused_in_the_error_shape(server):
 def test_mask_style_partial_reaches_the_published_file(server):
     case_id = _decided(server)
     r = server.client("officer").post(f"/api/documents/{case_id}/redactions/approve",
-                                      json={"attribute": "proactive", "style": "partial"})
+                                      json={"attribute": "proactive", "style": "partial", "comment": "删除后主动公开"})
     assert r.status_code == 200, r.text
     assert r.json()["current_version"]["mask_style"] == "partial"
     text, raw = _output_text(server, case_id)
@@ -81,7 +81,7 @@ def test_mask_style_partial_reaches_the_published_file(server):
 def test_mask_style_label_gives_the_placeholder(server):
     case_id = _decided(server)
     r = server.client("officer").post(f"/api/documents/{case_id}/redactions/approve",
-                                      json={"attribute": "proactive", "style": "label"})
+                                      json={"attribute": "proactive", "style": "label", "comment": "删除后主动公开"})
     assert r.status_code == 200, r.text
     text, raw = _output_text(server, case_id)
     assert PLACEHOLDER in text

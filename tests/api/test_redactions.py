@@ -34,7 +34,7 @@ def test_redactions_manual_span_is_removed_from_the_output(server):
     assert r.status_code == 422 and r.json()["error"]["code"] == "unknown_finding"
     decisions = [{"finding_id": f["id"], "decision": "accept"} for f in findings if f["action"] in ("redact", "block")]
     assert officer.post(f"/api/documents/{case_id}/decisions", json={"decisions": decisions}).status_code == 200
-    r = officer.post(f"/api/documents/{case_id}/redactions/approve", json={"attribute": "proactive"})
+    r = officer.post(f"/api/documents/{case_id}/redactions/approve", json={"attribute": "proactive", "comment": "删除后主动公开"})
     assert r.status_code == 200, r.text
     out = server.client("drafter").get(f"/api/documents/{case_id}/output").content
     text = docx_text(out)

@@ -42,7 +42,7 @@ def test_revision_return_and_resubmit_carries_decisions(server):
     # the draft's 内部资料 mark makes the suggestion 不予公开; with it removed the officer decides 主动公开
     # (left at 不予公开 the review would end withheld, not published: see test_withheld.py)
     assert officer.post(f"/api/documents/{case_id}/redactions/approve",
-                        json={"attribute": "proactive"}).status_code == 200
+                        json={"attribute": "proactive", "comment": "删除警示字样后主动公开"}).status_code == 200
     # the tier-1 signature of version 1 does not count for version 2
     assert sign(server, "drafter", case_id, 1).status_code == 200
     assert sign(server, "head", case_id, 2).status_code == 200

@@ -87,7 +87,7 @@ def test_withheld_on_request_and_proactive_documents_are_published(server):
         decisions = [{"finding_id": f["id"], "decision": "accept"} for f in findings
                      if f["action"] in ("redact", "block")]
         assert officer.post(f"/api/documents/{case_id}/decisions", json={"decisions": decisions}).status_code == 200
-        r = officer.post(f"/api/documents/{case_id}/redactions/approve", json={"attribute": attribute})
+        r = officer.post(f"/api/documents/{case_id}/redactions/approve", json={"attribute": attribute, "comment": "删除警示字样后可以公开"})
         assert r.status_code == 200, r.text
         for username, tier in (("drafter", 1), ("head", 2), ("unithead", 3)):
             assert sign(server, username, case_id, tier).status_code == 200

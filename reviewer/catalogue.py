@@ -1,0 +1,180 @@
+"""The one Chinese catalogue of what users read: labels and messages.
+
+Web pages, the API's ``message`` field and the review record all take their wording from
+here; the English ``code`` stays the stable machine field.  ``message(code, details)``
+words an error or a notice (parser warnings such as ``comments`` carry their numbers in
+``details``); ``type_label``, ``part_label`` and ``where`` name finding types and places.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ATTRIBUTE_LABELS = {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"}
+DECISION_LABELS = {"accept": "删除", "reject": "保留"}
+SIGN_DECISION_LABELS = {"approve": "同意", "return": "退回修改", "reject": "不同意"}
+CATEGORY_LABELS = {"personal": "个人信息", "secrecy": "涉密及警示标识", "commercial": "商业秘密",
+                   "credential": "安全信息", "process": "过程性信息", "manual": "人工标注"}
+
+TYPE_LABELS = {
+    # personal
+    "id_card": "身份证号码", "id_card_legacy": "身份证号码（15位）", "mobile": "手机号码", "landline": "固定电话",
+    "bank_card": "银行卡号", "bank_account": "银行账号", "person_name": "姓名", "name": "姓名",
+    "address": "住址", "email": "电子邮箱", "passport": "护照号码", "travel_permit": "通行证号码",
+    "vehicle_plate": "车牌号码", "org_id": "统一社会信用代码", "minor": "未成年人信息",
+    "criminal_record": "违法犯罪记录", "health": "健康信息", "official_contact": "公务联系方式",
+    # secrecy
+    "secrecy_mark": "密级标志", "warning_label": "警示字样", "distribution_limit": "发放范围",
+    # commercial
+    "bid_price": "投标报价", "cost_profit": "成本利润", "customer_list": "客户名单", "financial_data": "财务数据",
+    "technical_secret": "技术秘密", "trade_secret_label": "商业秘密标注",
+    # credential
+    "intranet_ip": "内网地址", "admin_url": "管理后台地址", "password": "密码", "api_key": "密钥",
+    "account_attachment": "账号信息",
+    # process
+    "consultation_letter": "征求意见稿", "draft_marker": "草稿标识", "meeting_minutes": "会议纪要",
+    "internal_affairs": "内部事务信息", "request_report": "请示报告",
+    "manual": "人工标注内容",
+}
+
+PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer": "页脚", "footnote": "脚注",
+               "endnote": "尾注", "textbox": "文本框", "comment": "批注", "comments": "批注",
+               "insertion": "修订（插入）", "deletion": "修订（删除）", "properties": "文件属性",
+               "property": "文件属性", "page": "页面", "annotation": "注释", "metadata": "元数据",
+               "attachment": "附件", "title": "标题"}
+
+MESSAGES = {
+    "not_found": "没有找到这个页面或文件，可能已被删除，或编号有误。",
+    "forbidden": "您没有权限执行此操作。",
+    "not_permitted": "您的角色不能执行此操作。",
+    "csrf_failed": "页面已过期（安全校验失败），请刷新页面后重试。",
+    "unauthenticated": "请先登录。",
+    "bad_credentials": "用户名或密码错误，请检查后重新输入。",
+    "rate_limited": "操作过于频繁，请稍候再试。",
+    "payload_too_large": "文件太大，超过了系统允许的上限。",
+    "unsupported_format": "不支持此文件格式，请上传 DOCX、PDF 或 TXT 文件。",
+    "unsupported_media_type": "不支持此文件格式，请上传 DOCX、PDF 或 TXT 文件。",
+    "empty_file": "文件是空的，请选择一个有内容的 DOCX、PDF 或 TXT 文件。",
+    "no_file": "请选择要上传的文件（DOCX、PDF 或 TXT）。",
+    "invalid_transition": "文件当前所处环节不允许此操作，请刷新页面查看最新状态。",
+    "undecided_findings": "还有必须处理的删除建议尚未决定，请逐条选择“删除”或“保留”后再批准。",
+    "reason_required": "保留标为“不得公开”的内容须填写理由，请在理由栏中说明。",
+    "comment_required": "退回或否决须填写意见，请在意见栏中说明需要修改的内容。",
+    "opinion_required": "所定公开属性与系统建议不一致，须填写审批意见说明理由。",
+    "bad_span": "所选文字超出了文件正文范围，请重新选择。",
+    "no_output": "删除审批尚未完成，还没有可签发的公开版本。",
+    "not_scanned": "文件尚未扫描完成，请稍候。",
+    "withheld": "该文件审查结论为不予公开，不提供公开版本下载；审查记录载明结论及依据。",
+    "bad_mask_style": "遮盖方式无效，请重新选择。",
+    "validation_error": "提交的内容不完整或格式不对，请检查后重试。",
+    "unknown_field": "请求中含有不认识的字段，请检查字段名。",
+    "unknown_filter": "筛选条件的取值无效，请检查后重试。",
+    "username_taken": "该用户名已被使用，请换一个用户名。",
+    "department_required": "承办人员和部门负责人必须填写所属部门。",
+    "encrypted": "文件有密码保护，请先去除密码再上传。",
+    "encrypted_file": "文件有密码保护，请先去除密码再上传。",
+    "corrupt_file": "文件已损坏，无法读取，请检查后重新上传。",
+    "parse_failed": "无法读取文件内容，请检查文件后重新上传。",
+    "read_failed": "无法读取文件内容，请检查文件后重新上传。",
+    "not_text": "文件不是可识别编码（UTF-8、GB18030、Big5、UTF-16）的文本，其中含有二进制数据，无法按文本读取。",
+    "unknown_encoding": "无法识别文本文件的编码，请另存为 UTF-8 或 GB18030 后再上传。",
+    "limit_exceeded": "文件超出了系统的处理上限（页数、字数或大小），请拆分后再上传。",
+    "docx_strict_unsupported": "不支持 Strict Open XML 格式的 DOCX，请在 Word 中另存为普通 DOCX 后再上传。",
+    "timeout": "处理超时，请稍后重试。",
+    "unknown_finding": "当前稿件中没有这条发现，请刷新页面。",
+    "internal_error": "服务器内部出错，请稍后重试；如果反复出现，请联系系统管理员。",
+    "path_not_allowed": "该目录不在允许批量扫描的范围内。",
+    "not_a_directory": "所填路径不是目录。",
+    "not_a_zip": "上传的文件不是 ZIP 压缩包。",
+    "report_not_ready": "批量扫描尚未结束，报告还未生成。",
+    "account_disabled": "该账号已被停用，不能登录。如需恢复使用，请联系系统管理员。",
+    "last_admin": "这是本单位最后一位在用的系统管理员，不能停用或取消其“系统管理员”角色；请先把另一位用户设为系统管理员。",
+    "roles_required": "请至少选择一个角色。",
+    "bad_role": "所选角色无效，请重新选择。",
+    "password_too_short": "新密码至少 8 位。",
+    "bad_request": "请求无效。",
+    "method_not_allowed": "此处不支持该操作。",
+    "conflict": "与当前状态冲突，请刷新后重试。",
+    "redaction_unavailable": "本系统未启用删除处理功能。",
+    "verification_failed": "公开版本校验未通过（仍能读出应删除的内容），未生成公开版本。",
+    "finding_mismatch": "发现与文件正文对不上，请重新扫描。",
+    "bad_manual_span": "人工标注的范围无效，请重新选择。",
+}
+
+# Parser and scan notices (``warnings`` of the scan contract), worded from their details.
+NOTICES = {
+    "comments": "文件含 {count} 条批注（作者：{authors}），已一并审查。",
+    "tracked_changes": "文件含修订（插入 {insertions} 处、删除 {deletions} 处，作者：{authors}），被删除的文字也已一并审查。",
+    "macros": "文件含宏（VBA），系统未运行也未读取。",
+    "embedded_objects": "文件含 {count} 个嵌入对象，其内容未读取，请人工核对。",
+    "images": "文件含 {count} 张图片，图片中的文字未读取，请人工核对。",
+    "alt_chunk": "文件引入了 {count} 个外部片段（altChunk），其文字未读取，请人工核对。",
+    "external_relationships": "文件链接了外部目标（超链接、模板或外部图片）。",
+    "charts_diagrams": "文件含图表或 SmartArt，其中的文字未读取，请人工核对。",
+    "custom_xml": "文件含 {count} 个自定义 XML 部件，其数据未读取。",
+    "hidden_text": "文件有 {count} 处隐藏格式的文字，已一并审查。",
+    "page_without_text": "部分页面没有文字层（扫描件或图片），未能读取，请人工核对。",
+    "garbled_text": "部分页面的字体没有 Unicode 映射，文字层无法识别，请人工或 OCR 核对。",
+    "invisible_text": "部分页面含不可见文字（扫描件上的 OCR 层或隐藏文字），已读取，删除时须一并删除。",
+    "attachments_present": "PDF 内嵌了未经审查的附件，发布前请删除或另行审查。",
+    "owner_password_only": "PDF 设有权限密码（限制复制或打印），已照常读取。",
+    "metadata_unreadable": "PDF 的 XMP 元数据无法安全读取，已跳过。",
+    "private_use_characters": "文本含 {count} 个私用区字符（常为自造字），在网站上可能显示不同。",
+    "extension_mismatch": "文件扩展名为 {extension_format}，内容却是 {content_format}，已按 {content_format} 读取。",
+}
+
+
+def _fmt(template: str, details: dict[str, Any]) -> str:
+    class Safe(dict):
+        def __missing__(self, key):
+            return "—"
+
+    values = Safe()
+    for k, v in (details or {}).items():
+        if isinstance(v, (list, tuple)):
+            v = "、".join(str(x) for x in v) or "未署名"
+        elif isinstance(v, str) and k.endswith("format"):
+            v = v.upper()
+        values[k] = v
+    if "authors" in template and not values.get("authors"):
+        values["authors"] = "未署名"
+    return template.format_map(values)
+
+
+def message(code: str, details: dict[str, Any] | None = None, fallback: str = "") -> str:
+    """The Chinese wording for ``code`` (an error or a notice)."""
+    if code in NOTICES:
+        return _fmt(NOTICES[code], details or {})
+    text = MESSAGES.get(code)
+    if text is None:
+        return fallback if fallback and not fallback.isascii() else "操作未能完成。"
+    return text
+
+
+def known(code: str) -> bool:
+    return code in MESSAGES or code in NOTICES
+
+
+def type_label(ftype: str) -> str:
+    return TYPE_LABELS.get(ftype, "其他信息")
+
+
+def part_label(part: str) -> str:
+    return PART_LABELS.get(part, "其他位置") if part else ""
+
+
+def where(loc: dict[str, Any] | None) -> str:
+    """A finding's location in words: 第 2 页, 页眉 第 1 段, 正文 第 3 段, 第 4 行."""
+    if not loc:
+        return ""
+    part = part_label(loc.get("part") or "")
+    if loc.get("page"):
+        s = f"第 {loc['page']} 页"
+        if loc.get("line"):
+            s += f" 第 {loc['line']} 行"
+        return s if (loc.get("part") in (None, "", "page", "body")) else f"{part} {s}"
+    if loc.get("paragraph") is not None:
+        return f"{part} 第 {int(loc['paragraph']) + 1} 段".strip()
+    if loc.get("line"):
+        return f"{part} 第 {loc['line']} 行".strip() if loc.get("part") not in (None, "", "body") else f"第 {loc['line']} 行"
+    return part
