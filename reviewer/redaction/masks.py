@@ -3,7 +3,8 @@
 Three modes, chosen per finding type (``MaskStyle.types``) with a default:
 
 * ``label``   — the whole span becomes 〔已删除：<reason>〕, the reason coming from the
-  category (个人隐私, 商业秘密, 国家秘密 …);
+  type, else the category (个人隐私, 商业秘密, 国家秘密 for a 密级标志 only, 警示字样 for
+  内部资料 / 注意保存 …; see ``reason_for``);
 * ``block``   — the whole span becomes ■■■ (``block_text``);
 * ``partial`` — the common government practice (domain.md §4): ID numbers and bank
   cards keep the first 6 and last 4 characters (510203********1234), mobiles keep
@@ -40,10 +41,21 @@ TYPE_ALIASES = {
 REASONS = {
     "personal": "个人隐私",
     "commercial": "商业秘密",
-    "secrecy": "国家秘密",
+    "secrecy": "涉密信息",
     "credential": "安全信息",
     "process": "过程性信息",
 }
+# The label follows the finding's type before its category: of the ``secrecy`` category only a
+# 密级标志 is a 国家秘密 mark; 内部资料 / 注意保存 are warning labels (警示字样), 发至县团级 a
+# distribution limit (保密法 第二十二条 forbids calling non-secret matter secret).
+TYPE_REASONS = {
+    "secrecy_mark": "国家秘密",
+    "warning_label": "警示字样",
+    "distribution_limit": "内部发放范围",
+    "internal_affairs": "内部事务信息",
+}
+# A type outside both maps (a manual span, a new detector) is labelled by the article it cites.
+BASIS_REASONS = (("第十四条", "不予公开信息"), ("第十五条", "个人隐私或商业秘密"), ("第十六条", "内部事务或过程性信息"))
 
 DEFAULT_TYPES = {"id_card": "partial", "mobile": "partial", "bank_card": "partial",
                  "name": "partial", "address": "partial"}
@@ -102,8 +114,16 @@ class MaskStyle:
                 "name_mask": self.name_mask, "block_text": self.block_text, "label_format": self.label_format}
 
 
-def reason_for(category: str) -> str:
-    return REASONS.get(category, "不予公开信息")
+def reason_for(category: str, ftype: str | None = None, basis: str | None = None) -> str:
+    """The reason a label names: by the finding's type, then its category, then its basis."""
+    if ftype and ftype in TYPE_REASONS:
+        return TYPE_REASONS[ftype]
+    if category in REASONS:
+        return REASONS[category]
+    for article, reason in BASIS_REASONS:
+        if basis and article in basis:
+            return reason
+    return "不予公开信息"
 
 
 @dataclass
@@ -183,4 +203,4 @@ def mask(ftype: str, category: str, text: str, style: MaskStyle, mode: str | Non
         mode = "label"
     if mode == "block":
         return Mask(style.block_text, [(0, len(text))], "block")
-    return Mask(style.label_format.format(reason=reason_for(category)), [(0, len(text))], "label")
+    return Mask(style.label_format.format(reason=reason_for(category, ftype)), [(0, len(text))], "label")

@@ -254,7 +254,7 @@ def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         edited.append(pno)
         glyphs += n
         over += extra
-        wanted = [(box, reason_for(r.category)) for box, (_, r) in zip(boxes, groups) if r.mask.mode == "label"]
+        wanted = [(box, reason_for(r.category, r.type)) for box, (_, r) in zip(boxes, groups) if r.mask.mode == "label"]
         if wanted:
             mediabox = _inherited(page.obj, "/MediaBox") or page.mediabox
             labels += add_labels(pdf, page, mediabox, wanted)

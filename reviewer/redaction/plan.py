@@ -150,7 +150,7 @@ def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, A
                 summary["blocking_unresolved"].append(f.id)
             continue
         summary["accepted"].append(f.id)
-        reason = d.reason or f"涉及{reason_for(f.category)}，依法不予公开"
+        reason = d.reason or f"涉及{reason_for(f.category, f.type)}，依法不予公开"
         sources.append((f.start, f.end, Source("finding", f.id, f.type, f.category, _basis_text(f.category, f.basis),
                                                reason, d.by or actor or "unknown", d.at or stamp, f.text)))
     for i, m in enumerate(ManualSpan.coerce(x) for x in (manual or ())):
