@@ -151,11 +151,12 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
     errors.install(app)
     for r in (auth.router, documents.router, review.router, records.router, admin.router):
         app.include_router(r)
-    from api import batches, web
+    from api import batches, recognised, web
 
     app.include_router(batches.router)
     web.install(app)                 # pages, /static and HTML error pages outside /api
 
+    app.include_router(recognised.router)
     @app.get("/api/health", tags=["health"], summary="Liveness")
     def health() -> dict:
         return {"status": "ok"}

@@ -9,9 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.legal import cite
+
 CATEGORIES = ("personal", "secrecy", "commercial", "credential", "process")
 ACTIONS = ("redact", "review", "block")
 ATTRIBUTES = {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"}
+
+# Why an item the detectors saw may be published: rule -> (Chinese label, the article that allows it).
+RECOGNISED_RULES = {
+    "official_contact": ("机关工作联系方式", cite("ogi", 20, item=2)),
+    "public_hotline": ("公共服务热线", cite("ogi", 20, item=2)),
+    "agency_address": ("机关办公地址", cite("ogi", 20, item=2)),
+    "official_acting": ("公职人员履行职务", cite("ogi", 20, item=2)),
+    "published_by_rule": ("依规定公示的信息", cite("ogi", 20)),
+    "masked": ("已遮盖的信息", cite("ogi", 37)),
+}
 
 
 @dataclass
@@ -28,6 +40,20 @@ class Finding:
     detector: str = ""            # stable versioned id, e.g. personal.id_card.v1
     location: dict[str, Any] = field(default_factory=dict)
     id: str = ""                  # assigned by the scan: stable for the same text and span
+    # the rule that makes this item lawful to publish (a key of RECOGNISED_RULES); None for a
+    # finding a reviewer must decide.  Recognised items go to the contract's ``recognised``.
+    recognised: str | None = None
+
+    def recognise(self, rule: str, reason: str, basis: str | None = None) -> None:
+        """Mark this item lawful to publish under ``rule``, saying why (in Chinese); ``basis``
+        names a more specific article than the rule's own."""
+        if rule not in RECOGNISED_RULES:
+            raise ValueError(f"unknown recognised rule {rule!r}")
+        self.recognised = rule
+        self.explanation = dict(self.explanation)
+        self.explanation["recognised_rule"] = rule
+        self.explanation["recognised_reason"] = reason
+        self.explanation["lawful_basis"] = basis or RECOGNISED_RULES[rule][1]
 
     def to_dict(self) -> dict:
         return {
@@ -44,6 +70,18 @@ class Finding:
             "explanation": self.explanation,
             "detector": self.detector,
         }
+
+
+    def to_recognised_dict(self) -> dict:
+        """The contract's ``recognised[]`` shape: the finding's keys plus why it is lawful."""
+        out = self.to_dict()
+        rule = self.recognised or ""
+        label, basis = RECOGNISED_RULES.get(rule, ("", ""))
+        out["rule"] = rule
+        out["rule_label"] = label
+        out["reason"] = (self.explanation or {}).get("recognised_reason") or label
+        out["lawful_basis"] = (self.explanation or {}).get("lawful_basis") or basis
+        return out
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.document import Document
@@ -17,26 +17,34 @@ from reviewer.findings import Finding, Suggestion
 from reviewer.parsers import parse_file
 from reviewer.settings import Limits
 
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "2"   # 2: lawful items moved from ``findings`` to ``recognised``
 
 
 def _finding_id(f: Finding) -> str:
     h = hashlib.sha1(f"{f.detector}|{f.type}|{f.start}|{f.end}|{f.text}".encode("utf-8")).hexdigest()
-    return "F" + h[:10]
+    return ("R" if f.recognised else "F") + h[:10]
 
 
-def detect(doc: Document) -> list[Finding]:
-    """All registered detectors over the document, with ids and locations filled in."""
+def detect_all(doc: Document) -> tuple[list[Finding], list[Finding]]:
+    """All registered detectors over the document, with ids and locations filled in:
+    ``(findings, recognised)`` — what a reviewer must decide, and what the detectors saw
+    and judged lawful to publish (official contacts, officials acting officially, names
+    published by rule, masked values), each with the rule that allows it."""
     from reviewer import detectors
 
-    findings = detectors.analyze(doc)
-    findings.sort(key=lambda f: (f.start, f.end, f.category, f.type))
-    for f in findings:
+    items = detectors.analyze_all(doc)
+    items.sort(key=lambda f: (f.start, f.end, f.category, f.type))
+    for f in items:
         if not f.id:
             f.id = _finding_id(f)
         if not f.location:
             f.location = doc.location_of(f.start, f.end)
-    return findings
+    return [f for f in items if not f.recognised], [f for f in items if f.recognised]
+
+
+def detect(doc: Document) -> list[Finding]:
+    """The findings a reviewer must decide (recognised lawful items left out)."""
+    return detect_all(doc)[0]
 
 
 def suggest(doc: Document, findings: list[Finding]) -> Suggestion | None:
@@ -50,19 +58,21 @@ class ScanResult:
     document: Document
     findings: list[Finding]
     suggestion: Suggestion | None
+    recognised: list[Finding] = field(default_factory=list)
 
     def to_dict(self, path: str | None = None) -> dict[str, Any]:
-        return result_dict(self.document, self.findings, self.suggestion, path=path)
+        return result_dict(self.document, self.findings, self.suggestion, path=path,
+                           recognised=self.recognised)
 
 
 def scan_document(doc: Document) -> ScanResult:
-    findings = detect(doc)
+    findings, recognised = detect_all(doc)
     suggestion = suggest(doc, findings)
-    return ScanResult(doc, findings, suggestion)
+    return ScanResult(doc, findings, suggestion, recognised)
 
 
 def result_dict(doc: Document, findings: list[Finding], suggestion: Suggestion | None,
-                path: str | None = None) -> dict[str, Any]:
+                path: str | None = None, recognised: list[Finding] | None = None) -> dict[str, Any]:
     structure = doc.structure.to_dict()
     return {
         "contract_version": CONTRACT_VERSION,
@@ -76,6 +86,7 @@ def result_dict(doc: Document, findings: list[Finding], suggestion: Suggestion |
         "properties": doc.metadata.properties,
         "structure": structure,
         "findings": [f.to_dict() for f in findings],
+        "recognised": [r.to_recognised_dict() for r in recognised or ()],
         "suggestion": suggestion.to_dict() if suggestion is not None else None,
         "declared_attribute": doc.structure.declared_attribute,
         "warnings": [w.to_dict() for w in doc.warnings],
@@ -97,6 +108,7 @@ def error_dict(path: str, error: ReviewerError, data_sha256: str | None = None) 
         "properties": {},
         "structure": {},
         "findings": [],
+        "recognised": [],
         "suggestion": None,
         "declared_attribute": None,
         "warnings": [],

@@ -61,7 +61,7 @@ def test_samples_scan_json_has_every_contract_key(rel, scanned):
     _needs_parser(rel)
     r = scanned[rel]
     assert r["errors"] == []
-    assert r["contract_version"] == "1"
+    assert r["contract_version"] == "2"
     assert r["path"] == rel
     assert isinstance(r["sha256"], str) and len(r["sha256"]) == 64
     assert r["format"] == EXPECTED[rel]["format"]

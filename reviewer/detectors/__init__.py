@@ -37,10 +37,18 @@ def get_engine() -> Engine:
     return _ENGINE
 
 
-def analyze(doc) -> list:
-    """Findings of all built-in detectors over ``doc`` (offsets in ``doc.text``)."""
+def analyze_all(doc) -> list:
+    """Everything the built-in detectors saw in ``doc`` (offsets in ``doc.text``): findings
+    and the items recognised as lawful to publish (``Finding.recognised`` set)."""
     return get_engine().analyze(doc)
 
 
-__all__ = ["analyze", "get_engine", "build_engine", "default_registry", "DetectorRegistry",
+def analyze(doc) -> list:
+    """Findings of all built-in detectors over ``doc``: what a reviewer must decide.  Items
+    recognised as lawful (official contacts, masked values …) are left out; see
+    :func:`analyze_all`."""
+    return [f for f in analyze_all(doc) if not f.recognised]
+
+
+__all__ = ["analyze", "analyze_all", "get_engine", "build_engine", "default_registry", "DetectorRegistry",
            "Engine", "ReviewerRecognizer", "DocumentDetector"]

@@ -1,11 +1,14 @@
-"""Official contact details are lawful content: turn them from ``redact`` into ``review``.
+"""Official contact details are lawful content: recognise them instead of raising them.
 
 《政府信息公开条例》第二十条(二) makes the contact details of an organ public: the
 "联系人：…，电话：…" at the end of a 通知 or in a 附注, a 咨询电话, an office e-mail
 (…@….gov.cn), the 负责人 in a 机构职能 notice.  This document detector runs after the
-text recognizers and before ``personal.name_layout.v1``; it changes the ``action`` of
-contact findings in such a clause to ``review`` and says why in the explanation.  A
-clause that is about a private person (申请人, 当事人, 户主, 身份证, 家住…) is left alone.
+text recognizers and before ``personal.name_layout.v1``; it marks contact items in such a
+clause as *recognised* (``Finding.recognise``: they leave ``findings`` for the contract's
+``recognised`` list, with the rule and the reason).  A label on the line above or below
+counts as the same clause.  A mobile number stays a finding (``review``): it may be the
+official's own phone.  A clause that is about a private person (申请人, 当事人, 户主,
+身份证, 家住…) is left alone.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ CONTACT_TYPES = {"mobile", "landline", "email", "person_name", "address"}
 OFFICIAL_MARKERS = re.compile(
     r"联系人|联系电话|联系方式|咨询电话|办公电话|监督电话|举报电话|投诉电话|值班电话|服务电话|热线|传\s*真|"
     r"电子邮箱|电子信箱|邮箱|通讯地址|邮寄地址|联系地址|办公地址|办公室|受理电话|报名电话|政策咨询|"
-    r"发送至|发至|报送至|报至|发送到|投递至|报送邮箱")
+    r"发送至|发至|报送至|报至|发送到|投递至|报送邮箱|电子邮件至|邮件至|发送邮件|电子邮件发送|来信来函")
 # words that put a private person in the clause ("残疾", "学生" are not here: they are in
 # the names of organs — 残疾人联合会, 学生资助管理中心)
 PRIVATE_MARKERS = re.compile(
@@ -59,17 +62,42 @@ class OfficialContactDetector(DocumentDetector):
         official_doc = bool(OFFICIAL_TITLES.search(title))
         last_official_end = -10**9
         for f in sorted(text_results, key=lambda f: f.start):
-            if f.type not in CONTACT_TYPES or f.category != "personal":
+            if f.type not in CONTACT_TYPES or f.category != "personal" or f.recognised:
                 continue
             reason = self.official_reason(text, f, official_doc)
             if reason is None and f.start - last_official_end <= 40 \
                     and not any(c in text[last_official_end:f.start] for c in "。！？!?") \
                     and not PRIVATE_MARKERS.search(text[last_official_end:f.start]):
                 reason = "与机关联系方式同列"
+            if reason is None:
+                reason = self.neighbour_line_reason(text, f)
             if reason:
                 mark_official(f, reason)
                 last_official_end = f.end
         return []
+
+    @staticmethod
+    def neighbour_line_reason(text: str, f) -> str | None:
+        """联系人：王明\n0311-87654321 — the label on the line above, or just below."""
+        if f.type not in ("landline", "email", "person_name", "mobile", "address"):
+            return None
+        ls = text.rfind("\n", 0, f.start) + 1
+        le = text.find("\n", f.end)
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        if len(line) > 60 or PRIVATE_MARKERS.search(line):
+            return None
+        prev_s = text.rfind("\n", 0, max(0, ls - 1)) + 1
+        prev = text[prev_s:max(prev_s, ls - 1)]
+        nxt_e = text.find("\n", le + 1)
+        nxt = text[le + 1:len(text) if nxt_e < 0 else nxt_e] if le < len(text) else ""
+        for other, where in ((prev[-40:], "上一行"), (nxt[:40], "下一行")):
+            if not other or PRIVATE_MARKERS.search(other):
+                continue
+            m = OFFICIAL_MARKERS.search(other)
+            if m:
+                return f"{where}为“{m.group(0)}”等机关联系方式"
+        return None
 
     @staticmethod
     def official_reason(text: str, f, official_doc: bool) -> str | None:
@@ -94,9 +122,16 @@ class OfficialContactDetector(DocumentDetector):
 
 
 def mark_official(f, reason: str) -> None:
+    """Recognise an official contact item; a mobile stays a finding for ``review``."""
     f.action = "review"
     f.explanation = dict(f.explanation)
     f.explanation["official_contact"] = reason
-    f.explanation["lawful_basis"] = BASIS_OFFICIAL
     line = f.explanation.get("text") or ""
-    f.explanation["text"] = f"{line}；{reason}（条例第二十条(二)），依法可公开，请复核".lstrip("；")
+    if f.type == "mobile":
+        f.explanation["lawful_basis"] = BASIS_OFFICIAL
+        f.explanation["text"] = (f"{line}；{reason}，但手机号码可能是工作人员的个人号码，"
+                                 "请确认是否为公开的办公号码").lstrip("；")
+        return
+    rule = "agency_address" if f.type == "address" else "official_contact"
+    f.recognise(rule, f"{reason}（条例第二十条（二））")
+    f.explanation["text"] = f"{line}；{reason}，依法可公开".lstrip("；")

@@ -45,9 +45,9 @@ def test_docx_table_name_column():
 def test_names_in_a_publicity_list_table_are_review_but_ids_stay_redact():
     doc = docx_table([["序号", "户主姓名", "身份证号", "保障金额"],
                       ["1", "王建国", "11010519491231002X", "500"]], title="关于2024年度低保对象的公示")
-    got = {(f.type, f.text, f.action) for f in detectors.analyze(doc)}
-    assert ("person_name", "王建国", "review") in got
-    assert ("id_card", "11010519491231002X", "redact") in got
+    got = {(f.type, f.text, f.action, f.recognised) for f in detectors.analyze_all(doc)}
+    assert ("person_name", "王建国", "review", "published_by_rule") in got  # 公示 publishes the name
+    assert ("id_card", "11010519491231002X", "redact", None) in got       # never the ID
 
 
 def test_text_table_name_column():
@@ -58,14 +58,17 @@ def test_text_table_name_column():
 
 def test_publicity_list():
     text = "现将拟录用人员名单公示如下：\n王建国、李秀英、张伟、刘某某、陈晓明\n公示期为5个工作日。"
-    fs = detectors.analyze(make_doc(text))
-    assert _names(fs) == [("王建国", "review"), ("李秀英", "review"), ("张伟", "review"), ("陈晓明", "review")]
+    fs = detectors.analyze_all(make_doc(text))
+    assert [(f.text, f.recognised) for f in fs if f.type == "person_name" and f.text != "刘某某"] == [
+        (n, "published_by_rule") for n in ("王建国", "李秀英", "张伟", "陈晓明")]
+    assert not _names(detectors.analyze(make_doc(text)))
 
 
 def test_name_next_to_identifier_takes_its_action():
-    fs = detectors.analyze(make_doc("低保户：王建国 11010519491231002X\n联系人：省民政厅李秀英0311-87654321"))
+    fs = detectors.analyze_all(make_doc("低保户：王建国 11010519491231002X\n联系人：省民政厅李秀英0311-87654321"))
     assert ("王建国", "redact") in _names(fs)
-    assert ("李秀英", "review") in _names(fs)
+    [li] = [f for f in fs if f.text == "李秀英"]
+    assert li.recognised == "official_contact"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -115,9 +118,11 @@ def test_real_docx_table_through_the_parser():
     got = {(f.type, f.text, f.action) for f in detectors.analyze(doc)}
     assert {("person_name", "王建国", "redact"), ("person_name", "李秀英", "redact"),
             ("id_card", "11010519491231002X", "redact"), ("health", "肢体", "redact"),
-            ("address", "幸福村东街", "redact"), ("address", "和平小区2号楼1单元302室", "redact"),
-            ("person_name", "张伟", "review"), ("landline", "0311-87654321", "review")} <= got
-    assert not any(t in ("张某", "360426********0071") for _, t, _ in got)
+            ("address", "幸福村东街", "redact"), ("address", "和平小区2号楼1单元302室", "redact")} <= got
+    assert not any(t in ("张某", "360426********0071", "张伟", "0311-87654321") for _, t, _ in got)
+    lawful = {(f.text, f.recognised) for f in detectors.analyze_all(doc) if f.recognised}
+    assert {("张伟", "official_contact"), ("0311-87654321", "official_contact"),
+            ("360426********0071", "masked")} <= lawful
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -126,7 +131,10 @@ def test_real_docx_table_through_the_parser():
     ("出席：张某、李某", []),
 ])
 def test_labelled_name_lists(text, expected):
-    assert _names(detectors.analyze(make_doc(text))) == [(n, "review") for n in expected]
+    fs = detectors.analyze_all(make_doc(text))
+    acting = text.startswith(("出席", "主持", "列席"))   # attendees act for their organs; experts do not
+    assert [(f.text, f.action, f.recognised) for f in fs if f.type == "person_name"] == [
+        (n, "review", "official_acting" if acting else None) for n in expected]
 
 
 def test_author_in_document_properties():

@@ -1,0 +1,97 @@
+"""Whose name is it: an official acting officially, a name published by rule, or a private person.
+
+A document detector that runs after every detector that reports names (ORDER 70) and
+decides the role of each ``person_name`` item from the words around it and the document:
+
+* an official acting officially — the name follows a post or a role in the organ's work
+  (签发人, 局长, 主任, 负责人, 审核人 …; 出席/列席/主持 lists; the 签发人 of the header) —
+  is *recognised* (rule ``official_acting``), with the reason in the explanation
+  (出现在“局长”之后，按公务身份处理);
+* the 联系人 of an organ next to a recognised official contact — ``official_contact``;
+* a name in a list that a rule requires to be published (拟录用/拟聘用公示, 表彰, 失信被执行人,
+  行政处罚公示) — ``published_by_rule``; the identifiers next to it stay findings;
+* anything that puts a private person in the clause (申请人, 户主, 患者, 身份证, 家住 …)
+  keeps the name a finding, whatever title stands near it.
+
+Undecided names stay findings with their action.  Nothing is dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors.base import DocumentDetector
+from reviewer.detectors.personal._common import BASIS_OFFICIAL
+from reviewer.detectors.personal.official_contact import PRIVATE_MARKERS, clause_around
+
+# posts and roles that mean "acting for the organ" when written right before a name
+ACTING_LABELS = ("签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人",
+                 "局长", "副局长", "厅长", "副厅长", "主任", "副主任", "处长", "副处长", "科长", "副科长",
+                 "书记", "副书记", "党组书记", "镇长", "副镇长", "乡长", "副乡长", "县长", "副县长", "市长",
+                 "副市长", "区长", "副区长", "省长", "副省长", "主席", "副主席", "秘书长", "副秘书长", "院长",
+                 "副院长", "校长", "所长", "站长", "组长", "副组长", "庭长", "审判长", "审判员", "执法人员",
+                 "承办法官", "检察官", "调查人员")
+# list headings whose names act for the organ (meeting minutes, approval lines)
+ACTING_LISTS = ("出席", "列席", "缺席", "请假", "主持", "主持人", "记录", "记录人", "参加人员", "参会人员",
+                "与会人员", "出席人员", "列席人员", "审核", "审定", "校对", "拟稿", "组长", "副组长", "成员")
+_LABEL_BEFORE = re.compile("(?:" + "|".join(sorted(ACTING_LABELS, key=len, reverse=True)) +
+                           r")\s*[:：]?\s*$")
+# titles of lists a rule requires to be published
+PUBLISHED_TITLE = re.compile(r"拟录用|拟聘用|拟任|录用人员|聘用人员|公开招聘|表彰|嘉奖|记功|获奖|先进|优秀|劳动模范|"
+                             r"失信被执行人|失信联合惩戒|行政处罚|处罚决定|公示")
+
+
+class PersonRoleDetector(DocumentDetector):
+    ID = "personal.person_role.v1"
+    TYPES = ("person_name",)
+    TYPE = "person_name"
+    LABEL = "人员身份判断"
+    ACTION = "review"
+    BASIS = BASIS_OFFICIAL
+    ORDER = 70
+
+    def detect(self, doc, text_results):
+        text = doc.text
+        head = (getattr(doc.structure, "title", None) or "") + text[:300]
+        published_doc = bool(PUBLISHED_TITLE.search(head))
+        signer = getattr(doc.structure, "signer", None)
+        contacts = sorted((f for f in text_results if f.recognised == "official_contact"),
+                          key=lambda f: f.start)
+        for f in text_results:
+            if f.type != "person_name" or f.recognised or f.category != "personal":
+                continue
+            reason = self.role_of(text, f, signer, published_doc, contacts)
+            if reason:
+                rule, why = reason
+                f.recognise(rule, why)
+                f.explanation["text"] = f"自然人姓名，{why}"
+        return []
+
+    @staticmethod
+    def role_of(text: str, f, signer, published_doc: bool, contacts) -> tuple[str, str] | None:
+        i, j = clause_around(text, f.start, f.end, before=40, after=20)
+        if PRIVATE_MARKERS.search(text[i:f.start]) or PRIVATE_MARKERS.search(text[f.end:j][:12]):
+            return None
+        ex = f.explanation or {}
+        pattern = ex.get("pattern")
+        if signer and f.text == signer:
+            return "official_acting", "为发文的签发人，按公务身份处理"
+        m = _LABEL_BEFORE.search(text[max(0, f.start - 12):f.start])
+        if m and pattern in ("officer_label", "labelled_list", "next_to_identifier", "segment_before_personal",
+                             None) and not m.group(0).startswith(("联系人", "法定代表人", "经办人")):
+            label = re.sub(r"[\s:：]", "", m.group(0))
+            return "official_acting", f"出现在“{label}”之后，按公务身份处理"
+        if pattern == "labelled_list":
+            word = (ex.get("context_word") or "").strip()
+            if word.startswith(ACTING_LISTS):
+                return "official_acting", f"列于“{word}”名单中，按公务身份处理"
+        for c in contacts:  # 联系人：李四，电话：0311-… — the name of the organ's contact
+            if 0 <= c.start - f.end <= 16 or 0 <= f.start - c.end <= 6:
+                gap = text[min(f.end, c.end):max(f.start, c.start)]
+                if "\n" not in gap and "。" not in gap:
+                    return "official_contact", "机关联系人，与机关联系方式同列（条例第二十条（二））"
+        if published_doc and pattern in ("publicity_list", "next_to_identifier", "segment_before_personal",
+                                         "table_column", "text_table", "gender_follows", "subject_label"):
+            if f.action == "review":  # name_layout set review for a 公示 list
+                return "published_by_rule", "依规定应予公示的名单中的姓名（其身份证号等个人信息仍须删除）"
+        return None
