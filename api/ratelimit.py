@@ -1,4 +1,4 @@
-"""Per-user rate limits: a token bucket per (user, bucket name), in memory."""
+"""Rate limits: a token bucket per key (user, bucket name; client address …), in memory, per process."""
 
 from __future__ import annotations
 
@@ -26,6 +26,15 @@ class RateLimiter:
                 return 0.0
             self._buckets[key] = (tokens, now)
             return max((1.0 - tokens) / rate, 0.001)
+
+    def give_back(self, key: tuple, per_minute: int) -> None:
+        """Return a token taken by :meth:`take` (an attempt that turned out not to count)."""
+        if per_minute <= 0:
+            return
+        with self._lock:
+            if key in self._buckets:
+                tokens, last = self._buckets[key]
+                self._buckets[key] = (min(float(per_minute), tokens + 1.0), last)
 
 
 def retry_after(seconds: float) -> str:

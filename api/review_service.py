@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api import keys, publishing, uow
+from api import audit_store, keys, publishing, uow
 from api.cases import case_facts, current_version, findings_of, load_case
 from api.errors import ApiError
 from api.models import Case, ManualSpan, RedactionDecision, Signature, User, UserKey, Version
@@ -161,12 +161,13 @@ def sign(rt: Runtime, db: Session, user: User, case_id: int, tier: int, decision
         raise ApiError(409, "no_output", "There is no approved output to sign.")
     key = keys.active_key(db, rt.signer, user)
     role, _b, _a, label = workflow.TIERS[tier]
+    audit_seq, audit_head = audit_store.head(db)      # the statement anchors the chain outside its table
     payload = signoff_payload(
         case_id=case.id, version_id=version.id, version_no=version.version_no, tier=tier, tier_label=label,
         role=role, user_id=user.id, username=user.username, display_name=user.display_name,
         opinion=opinion[:4000], decision=decision, signed_at=_now().isoformat(timespec="seconds"),
         original_sha256=version.original_sha256, output_sha256=version.output_sha256,
-        key_fingerprint=key.fingerprint, algorithm=key.algorithm)
+        key_fingerprint=key.fingerprint, algorithm=key.algorithm, audit_seq=audit_seq, audit_head=audit_head)
     message = canonical_json(payload)
     sig = Signature(case_id=case.id, version_id=version.id, tier=tier, role=role, user_id=user.id,
                     key_id=key.id, payload=message.decode("utf-8"), signature=b64(rt.signer.sign(key.private_blob, message)),

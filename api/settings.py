@@ -28,6 +28,8 @@ class Settings:
     rate_limit_per_minute: int = 600             # requests per user per minute
     upload_rate_per_minute: int = 120            # uploads per user per minute
     login_rate_per_minute: int = 10              # sign-in attempts per (client address, username)
+    login_failures_per_address_per_minute: int = 30   # failed sign-ins per client address, any username
+    audit_checkpoint_seconds: float = 10.0       # at most this long between audit checkpoint writes
     session_hours: float = 8.0
     token_hours: float = 24.0
     secure_cookies: bool | None = None           # None: Secure when the request is HTTPS
@@ -41,6 +43,10 @@ class Settings:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'reviewer.db').resolve()}"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.data_dir / "audit-checkpoint.json"
 
     @property
     def blob_dir(self) -> Path:
@@ -60,7 +66,10 @@ class Settings:
                           ("background_threshold_bytes", "REVIEWER_BACKGROUND_THRESHOLD_BYTES"),
                           ("rate_limit_per_minute", "REVIEWER_RATE_LIMIT_PER_MINUTE"),
                           ("upload_rate_per_minute", "REVIEWER_UPLOAD_RATE_PER_MINUTE"),
-                          ("login_rate_per_minute", "REVIEWER_LOGIN_RATE_PER_MINUTE")):
+                          ("login_rate_per_minute", "REVIEWER_LOGIN_RATE_PER_MINUTE"),
+                          ("login_failures_per_address_per_minute",
+                           "REVIEWER_LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE"),
+                          ("audit_checkpoint_seconds", "REVIEWER_AUDIT_CHECKPOINT_SECONDS")):
             raw = env.get(var)
             if raw:
                 try:

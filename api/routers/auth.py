@@ -36,8 +36,18 @@ def _authenticate(rt, db, creds: Credentials, request: Request) -> User:
     if wait:
         raise ApiError(429, "rate_limited", "Too many sign-in attempts; wait a little.",
                        {"retry_after_s": round(wait, 1)}, headers={"Retry-After": retry_after(wait)})
+    # across usernames: failed sign-ins per address (password spraying).  A token is taken before
+    # the check, so concurrent guesses cannot overrun the limit, and given back on success.
+    per_address = rt.settings.login_failures_per_address_per_minute
+    wait = rt.limiter.take(("login-address", ip), per_address)
+    if wait:
+        raise ApiError(429, "rate_limited", "Too many failed sign-ins from this address; wait a little.",
+                       {"retry_after_s": round(wait, 1), "scope": "address"},
+                       headers={"Retry-After": retry_after(wait)})
     user = db.scalar(select(User).where(User.username == creds.username))
-    if not check_password(user, creds.password):
+    if check_password(user, creds.password):
+        rt.limiter.give_back(("login-address", ip), per_address)
+    else:
         uow.commit(rt, db, None, [("auth.failed", None, None, {"username": creds.username[:64]})])
         raise ApiError(401, "bad_credentials", "Wrong username or password.")
     if not user.is_active:       # told only to someone who knows the password

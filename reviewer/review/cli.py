@@ -1,4 +1,7 @@
-"""``reviewer verify`` (sign-offs) and ``reviewer audit verify`` (the hash chain).
+"""``reviewer verify`` (sign-offs) and ``reviewer audit verify|checkpoint`` (the keyed hash chain).
+
+Exit codes: 0 valid, 5 invalid (each problem printed with its code), 2 usage (e.g. the server
+secret needed for the keyed chain is not available).
 
 Both read the service's database (REVIEWER_DATABASE_URL / REVIEWER_DATA_DIR, or
 ``--database-url``).  The database access lives in the service package (``api``), which
@@ -42,7 +45,10 @@ def _run_verify(args) -> int:
         print(json.dumps({"valid": ok, "documents": reports}, ensure_ascii=False, indent=2))
     else:
         for r in reports:
-            print(f"document {r['case_id']}: {'OK' if r['valid'] else 'INVALID'} ({r['count']} signature(s))")
+            verdict = "OK（签名有效）" if r["valid"] else "INVALID（签名或状态不符）"
+            print(f"document {r['case_id']}: {verdict} ({r['count']} signature(s), state {r.get('state', '?')})")
+            for problem in r.get("problems", []):
+                print(f"  - {problem}")
             for s in r["signatures"]:
                 mark = "ok " if s["valid"] else "BAD"
                 print(f"  [{mark}] tier {s['tier']} {s['decision']} by {s['user']} at {s['signed_at']}"
@@ -57,23 +63,53 @@ def _run_verify(args) -> int:
 def _add_audit(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="audit_command", metavar="ACTION")
     sub.required = True
-    _add_common(sub.add_parser("verify", help="recompute the audit hash chain and report tampering"))
+    v = sub.add_parser("verify", help="recompute the keyed audit chain; check it against the checkpoint "
+                                      "and the signed statements")
+    _add_common(v)
+    v.add_argument("--checkpoint", help="checkpoint file to check against (default: audit-checkpoint.json "
+                                        "in the data directory; give a copy kept elsewhere)")
+    c = sub.add_parser("checkpoint", help="verify the chain, then sign its head and length into the checkpoint file")
+    _add_common(c)
+    c.add_argument("--checkpoint", help="file to write (default: audit-checkpoint.json in the data directory)")
+
+
+def _print_problems(problems: list[dict]) -> None:
+    for p in problems:
+        where = f"event seq {p['seq']} (id {p['id']}, {p['action']})" if p.get("id") is not None else (
+            f"seq {p['seq']}" if p.get("seq") is not None else "chain")
+        print(f"  {where}: {p.get('message') or p['problem']} [{p.get('code', '?')}]", file=sys.stderr)
 
 
 def _run_audit(args) -> int:
     tools = importlib.import_module("api.cli_tools")
-    report = tools.verify_audit(_runtime(args))
+    if args.audit_command == "checkpoint":
+        out = tools.write_checkpoint(_runtime(args), args.checkpoint)
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        elif out["written"]:
+            print(f"检查点已写入 {out['checkpoint']}：第 {out['seq']} 个事件，链头 {out['head'][:16]}…"
+                  f"（检查点密钥 {out['checkpoint_key']}）")
+        elif out["ok"]:
+            print(f"检查点未写：{out['checkpoint']} 已记录第 {out['seq']} 个或更晚的事件")
+        else:
+            print(f"审计链核验未通过，不写检查点 (audit chain BROKEN, no checkpoint written):", file=sys.stderr)
+            _print_problems(out["problems"])
+        return EXIT_OK if out["ok"] else EXIT_INVALID
+    report = tools.verify_audit(_runtime(args), args.checkpoint)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     elif report["ok"]:
-        print(f"audit chain OK: {report['events']} events, head {report['head'][:16]}…")
+        keyed = f"，自第 {report['keyed_from']} 个事件起加密钥" if report.get("keyed_from") else ""
+        print(f"audit chain OK（审计链完好）：{report['events']} 个事件，链头 {report['head'][:16]}…{keyed}，"
+              f"核对了 {report.get('anchors_checked', 0)} 个表外锚点（检查点、签署声明）")
     else:
-        print(f"audit chain BROKEN ({len(report['problems'])} problem(s) in {report['events']} events):",
+        print(f"audit chain BROKEN（审计链被篡改）：{len(report['problems'])} 个问题，表中 {report['events']} 个事件",
               file=sys.stderr)
-        for p in report["problems"]:
-            print(f"  event seq {p['seq']} (id {p['id']}, {p['action']}): {p['problem']}", file=sys.stderr)
+        _print_problems(report["problems"])
+    for w in report.get("warnings", []):
+        print(f"  注意：{w}", file=sys.stderr)
     return EXIT_OK if report["ok"] else EXIT_INVALID
 
 
 register_command("verify", "verify the sign-off signatures of reviewed documents", _add_verify, _run_verify)
-register_command("audit", "audit trail tools (verify)", _add_audit, _run_audit)
+register_command("audit", "audit trail tools (verify, checkpoint)", _add_audit, _run_audit)

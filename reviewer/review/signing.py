@@ -6,7 +6,9 @@ HKDF-SHA256), so a copy of the database alone cannot forge a sign-off.  An agenc
 an SM2 signer can replace it by implementing the same four methods.
 
 What is signed is :func:`signoff_payload` in canonical JSON: case, version, tier, role,
-user, opinion, decision, time and the sha256 of the exact output approved.
+user, opinion, decision, time, the sha256 of the exact output approved and (from payload
+version 2) the audit chain's head at signing, ``audit_seq`` and ``audit_head``: each sign-off
+is then an anchor of the chain outside its table (reviewer.review.audit).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from reviewer.review.canonical import canonical_json, sha256_hex
 from reviewer.review.errors import SignatureError
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2          # 2: with audit_seq / audit_head; statements of version 1 stay valid
 
 
 @dataclass(frozen=True)
@@ -101,10 +103,17 @@ class Ed25519Signer:
 def signoff_payload(*, case_id: int, version_id: int, version_no: int, tier: int, tier_label: str,
                     role: str, user_id: int, username: str, display_name: str, opinion: str,
                     decision: str, signed_at: str, original_sha256: str, output_sha256: str,
-                    key_fingerprint: str, algorithm: str) -> dict[str, Any]:
-    """The statement a signer signs.  Every field is covered by the signature."""
+                    key_fingerprint: str, algorithm: str, audit_seq: int | None = None,
+                    audit_head: str | None = None) -> dict[str, Any]:
+    """The statement a signer signs.  Every field is covered by the signature.
+
+    ``audit_seq``/``audit_head``: the newest audit event when the statement was made (version 2);
+    without them the statement has the version 1 shape.
+    """
+    anchor = {} if audit_seq is None else {"audit_seq": audit_seq, "audit_head": audit_head}
     return {
-        "v": PAYLOAD_VERSION,
+        "v": PAYLOAD_VERSION if anchor else 1,
+        **anchor,
         "case_id": case_id,
         "version_id": version_id,
         "version_no": version_no,

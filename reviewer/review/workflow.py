@@ -234,3 +234,80 @@ def allowed_actions(actor: Actor, case: CaseFacts) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+STATE_LABELS = {
+    "uploaded": "已上传", "scanned": "待删除审批", "redactions_approved": "待初审", "tier1_signed": "待审核",
+    "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开", "returned": "已退回修改",
+    "rejected": "已否决",
+}
+# state -> the approvals the current version must carry (tiers 1..n)
+_APPROVED_TIERS = {"uploaded": 0, "scanned": 0, "redactions_approved": 0, "tier1_signed": 1,
+                   "tier2_signed": 2, "published": 3, "withheld": 3}
+
+
+def _sequence_problems(sigs: list[tuple[int, str]], what: str) -> tuple[list[str], int, str | None]:
+    """Tiers must run 1, 2, … without a gap; every one but the last must approve.
+
+    Returns (problems, number of leading approvals, the last decision if it is not an approval).
+    """
+    problems: list[str] = []
+    tiers = sorted(sigs)
+    for i, (tier, decision) in enumerate(tiers, start=1):
+        if tier != i:
+            problems.append(f"{what}: tier {i} ({TIERS[i][3] if i in TIERS else '?'}) has no signature, "
+                            f"but tier {tier} has one")
+            break
+        if decision not in DECISIONS:
+            problems.append(f"{what}: tier {tier} has the unknown decision {decision!r}")
+        elif decision != "approve" and i != len(tiers):
+            problems.append(f"{what}: tier {tier} signed {decision!r}, yet a later tier signed too")
+    approvals = 0
+    for tier, decision in tiers:
+        if decision != "approve":
+            break
+        approvals += 1
+    last = tiers[-1][1] if tiers and tiers[-1][1] != "approve" else None
+    return problems, approvals, last
+
+
+def signature_set_problems(state: str, current: list[tuple[int, str]],
+                           earlier: dict[int, list[tuple[int, str]]]) -> list[str]:
+    """Whether a document in ``state`` carries exactly the sign-offs that state requires.
+
+    ``current``: (tier, decision) of each signature of the current version; ``earlier``: the same
+    per earlier version number.  ``published``/``withheld`` need approvals at tiers 1–3,
+    ``tier2_signed`` at 1–2, ``tier1_signed`` at 1 and nothing else; ``returned`` either none
+    (returned before approval) or approvals then one ``return``; ``rejected`` approvals then one
+    ``reject`` at tier 2 or 3.  An earlier version was returned: none, or approvals then a return.
+    An empty list means it all agrees.
+    """
+    label = f"the document is {state} ({STATE_LABELS.get(state, '?')})"
+    problems, approvals, last = _sequence_problems(current, label)
+    if problems:
+        return problems
+    if state in _APPROVED_TIERS:
+        need = _APPROVED_TIERS[state]
+        if last is not None:
+            problems.append(f"{label}, but tier {approvals + 1} of this version signed {last!r}")
+        elif approvals < need:
+            missing = ", ".join(f"tier {t} ({TIERS[t][3]})" for t in range(approvals + 1, need + 1))
+            problems.append(f"{label}, but {missing} of this version has no signature")
+        elif approvals > need:
+            extra = ", ".join(f"tier {t}" for t in range(need + 1, approvals + 1))
+            problems.append(f"{label}, yet this version carries a signature for {extra}")
+    elif state == "returned":
+        if current and last != "return":
+            problems.append(f"{label}, but its last signature (tier {approvals}) is an approval, not a return")
+    elif state == "rejected":
+        if last != "reject" or approvals + 1 not in (2, 3):
+            problems.append(f"{label}, but this version has no signed rejection at tier 2 or 3")
+    else:
+        problems.append(f"{label}: not a state this service knows")
+    for version_no, sigs in sorted(earlier.items()):
+        what = f"version {version_no} (an earlier, returned version)"
+        seq, _approvals, last = _sequence_problems(sigs, what)
+        problems.extend(seq)
+        if not seq and sigs and last != "return":
+            problems.append(f"{what} has signatures but no signed return, so it cannot have been revised")
+    return problems

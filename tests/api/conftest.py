@@ -87,6 +87,7 @@ def start_server(backend: str, tmp: Path, db_url: str, extra_env: dict | None = 
     env = {**os.environ, "REVIEWER_DATA_DIR": str(data_dir), "REVIEWER_DEMO_PASSWORD": DEMO_PASSWORD,
            "REVIEWER_BACKGROUND_THRESHOLD_BYTES": "200000", "REVIEWER_RATE_LIMIT_PER_MINUTE": "100000",
            "REVIEWER_UPLOAD_RATE_PER_MINUTE": "100000", "REVIEWER_MAX_UPLOAD_BYTES": str(3 * 1024 * 1024),
+           "REVIEWER_AUDIT_CHECKPOINT_SECONDS": "0",   # a checkpoint after every commit: tamper tests see the head
            "PYTHONUNBUFFERED": "1"}
     if backend == "postgresql":
         env["REVIEWER_DATABASE_URL"] = db_url

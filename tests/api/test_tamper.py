@@ -65,7 +65,7 @@ def test_tamper_audit_row_is_refused_then_detected(server):
                 res = server.cli("audit", "verify")
                 assert res.returncode == 5, res.stdout + res.stderr
                 assert f"event seq {seq}" in res.stderr and "redactions.approved" in res.stderr
-                assert "content altered" in res.stderr
+                assert "content_altered" in res.stderr and "内容被改动" in res.stderr
                 api = server.client("admin").get("/api/admin/audit/verify").json()
                 assert api["ok"] is False and [p["seq"] for p in api["problems"]] == [seq]
             finally:

@@ -139,3 +139,40 @@ def test_workflow_withheld_is_never_released():
     assert check_reject(unit, c, "不同意") == "rejected"
     assert check_return(unit, c, "请补充不予公开的依据") == "returned"
     assert set(allowed_actions(unit, c)) == {"sign_tier3", "return", "reject"}
+
+
+# --- the signatures a state requires (reviewer verify) ---------------------------------------
+
+A, R, J = "approve", "return", "reject"
+
+
+@pytest.mark.parametrize("state, current, earlier, problem", [
+    ("published", [(1, A), (2, A), (3, A)], {}, None),
+    ("withheld", [(1, A), (2, A), (3, A)], {}, None),
+    ("tier2_signed", [(1, A), (2, A)], {}, None),
+    ("tier1_signed", [(1, A)], {}, None),
+    ("redactions_approved", [], {1: [(1, A), (2, R)]}, None),
+    ("returned", [], {}, None),
+    ("returned", [(1, A), (2, R)], {}, None),
+    ("rejected", [(1, A), (2, A), (3, J)], {}, None),
+    ("rejected", [(1, A), (2, J)], {}, None),
+    ("published", [(1, A), (2, A)], {}, "tier 3 (单位负责人审发) of this version has no signature"),
+    ("published", [], {}, "tier 1 (承办人员初审), tier 2 (承办部门负责人审核), tier 3"),
+    ("withheld", [(1, A), (3, A)], {}, "tier 2 (承办部门负责人审核) has no signature, but tier 3 has one"),
+    ("tier1_signed", [(1, A), (2, A)], {}, "yet this version carries a signature for tier 2"),
+    ("scanned", [(1, A)], {}, "yet this version carries a signature for tier 1"),
+    ("published", [(1, A), (2, A), (3, R)], {}, "but tier 3 of this version signed 'return'"),
+    ("returned", [(1, A), (2, A)], {}, "is an approval, not a return"),
+    ("rejected", [(1, A), (2, A)], {}, "no signed rejection"),
+    ("rejected", [(1, J)], {}, "no signed rejection"),
+    ("published", [(1, R), (2, A), (3, A)], {}, "tier 1 signed 'return', yet a later tier signed too"),
+    ("uploaded", [], {1: [(1, A), (2, A)]}, "version 1 (an earlier, returned version) has signatures but no signed return"),
+])
+def test_workflow_signature_set_matches_state(state, current, earlier, problem):
+    from reviewer.review.workflow import signature_set_problems
+
+    problems = signature_set_problems(state, current, earlier)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
