@@ -23,12 +23,31 @@ A16_2 = ORDINANCE + "第十六条第二款"
 A16_17 = ORDINANCE + "第十六条、第十七条"
 A37 = ORDINANCE + "第三十七条"
 
-# Personal data whose disclosure harms the person (条例 第十五条); names, office phones and
-# addresses are left out: 负责人姓名 and 联系方式 are proactive under 第二十条(二).
-SENSITIVE_PERSONAL = {
-    "id_card", "id_card_legacy", "mobile", "bank_card", "passport", "travel_permit",
-    "vehicle_plate", "health", "minor", "criminal_record",
-}
+# Personal data whose disclosure harms the person (条例 第十五条): derived from the detectors'
+# own declaration (``HARM``), so a new personal type needs no edit here.  Names, office phones,
+# e-mails and addresses are left out (HARM = False): 负责人姓名 and 联系方式 are proactive
+# under 第二十条(二).
+class _SensitivePersonal:
+    """A lazily built set of the personal types whose detectors declare ``HARM = True``."""
+
+    _types: frozenset[str] | None = None
+
+    def types(self) -> frozenset[str]:
+        if self._types is None:
+            from reviewer.detectors import default_registry
+
+            metas = [m for m in default_registry().describe() if m.get("category") == "personal"]
+            self._types = frozenset(m["type"] for m in metas if m.get("harm") is True and "," not in m["type"])
+        return self._types
+
+    def __contains__(self, typ: object) -> bool:
+        return typ in self.types()
+
+    def __iter__(self):
+        return iter(sorted(self.types()))
+
+
+SENSITIVE_PERSONAL = _SensitivePersonal()
 COMMERCIAL_SECRET = {
     "bid_price", "cost_profit", "technical_secret", "customer_list", "financial_data",
     "trade_secret_label",

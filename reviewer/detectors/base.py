@@ -58,6 +58,10 @@ class ReviewerRecognizer(PatternRecognizer):
     PREFILTER: ClassVar[Optional[str]] = r"\d"      # skip a chunk where this never matches
     PRIORITY: ClassVar[int] = 0          # breaks ties when findings overlap
     PATTERN_ACTIONS: ClassVar[dict] = {}  # pattern name -> action, overriding ACTION
+    # Personal types: does publishing this type harm the person whoever they are (条例第十五条)?
+    # False for the types an organ's own public details share (names, office phones, e-mails,
+    # addresses: 第二十条（二）); None: no opinion (the classifier reads these to know the type).
+    HARM: ClassVar[bool | None] = None
     FLAGS: ClassVar[int] = 0
 
     def __init__(self, supported_language: str = LANGUAGE, **kwargs: Any) -> None:
@@ -90,7 +94,7 @@ class ReviewerRecognizer(PatternRecognizer):
     def meta(self) -> dict[str, Any]:
         return {"id": self.detector_id, "kind": "text", "category": self.CATEGORY,
                 "type": self.TYPE or self.supported_entities[0], "action": self.ACTION,
-                "basis": self.BASIS, "label": self.LABEL}
+                "basis": self.BASIS, "label": self.LABEL, "harm": self.HARM}
 
     # -- hooks -------------------------------------------------------------------
     def accept(self, text: str, start: int, end: int, match: re.Match) -> bool:
@@ -181,6 +185,7 @@ class DocumentDetector:
     BASIS: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
     ORDER: ClassVar[int] = 100
+    HARM: ClassVar[bool | None] = None   # as ReviewerRecognizer.HARM, for a detector of one TYPE
 
     def detect(self, doc, text_results: list) -> list:  # pragma: no cover - interface
         raise NotImplementedError
@@ -199,7 +204,7 @@ class DocumentDetector:
     def meta(self) -> dict[str, Any]:
         return {"id": self.ID, "kind": "document", "category": self.CATEGORY,
                 "type": self.TYPE or ",".join(self.TYPES), "action": self.ACTION,
-                "basis": self.BASIS, "label": self.LABEL}
+                "basis": self.BASIS, "label": self.LABEL, "harm": self.HARM}
 
     def finding(self, doc, start: int, end: int, *, score: float, text: str,
                 type: str | None = None, action: str | None = None, basis: str | None = None,

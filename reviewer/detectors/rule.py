@@ -24,7 +24,8 @@ SECRETS_REG = f"《{TITLES['secrets_impl']}》"
 
 
 class RuleDetector(DocumentDetector):
-    """Base for the document-level rules of the secrecy/credential/process/commercial packages."""
+    """Base for the document-level rules of the secrecy, credential, process and commercial packages
+    (it lives in the detectors' base, below all of them, so none reaches into another)."""
 
     ORDER = 50
 

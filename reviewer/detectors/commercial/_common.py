@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import OGI, UCL, RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import OGI, UCL, RuleDetector
 
 BASIS_TRADE_SECRET = f"{OGI}第十五条；{UCL}第九条"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.commercial._common import AMOUNT, KeywordRule
-from reviewer.detectors.secrecy import position as pos
+from reviewer.detectors import position as pos
 
 EXPLICIT = re.compile(r"未公开|尚未公开|未经审计|明细|报表")
 

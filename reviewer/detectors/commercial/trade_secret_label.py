@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.commercial._common import BASIS_TRADE_SECRET, SELF_ENTERPRISE, named_enterprise
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 LABEL_RE = re.compile(r"商业秘密|商业机密|企业秘密")
 SELF_DOC = re.compile(r"(?:(?<![\u4e00-\u9fa5])|(?<=[的将把对在]))(?:本|此|该)(?:文件|材料|资料|报价|方案|内容|部分|页|附件|信息|标书|投标文件|数据|合同)")

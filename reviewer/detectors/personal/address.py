@@ -37,6 +37,7 @@ _ADMIN = re.compile(r"省|自治区|市|区|县|旗|镇|乡|街道|村|路|街|�
 class AddressRecognizer(ReviewerRecognizer):
     ID = "personal.address.v1"
     TYPE = "address"
+    HARM = False         # an organ's public details share this type (条例第二十条（二）)
     LABEL = "详细住址"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -15,6 +15,7 @@ _LABEL = r"(?:银行卡号|卡号|银行账号|银行帐号|账号|帐号|收款
 class BankAccountRecognizer(ReviewerRecognizer):
     ID = "personal.bank_account.v1"
     TYPE = "bank_card"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "银行账号"
     ACTION = "review"
     BASIS = BASIS_SENSITIVE

@@ -23,6 +23,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|人|户|吨|%|％)")
 class BankCardRecognizer(ReviewerRecognizer):
     ID = "personal.bank_card.v1"
     TYPE = "bank_card"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "银行卡号"
     ACTION = "redact"
     BASIS = BASIS_SENSITIVE  # 金融账户 (个人信息保护法 第二十八条)

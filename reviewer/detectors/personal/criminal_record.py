@@ -20,6 +20,7 @@ _CATEGORY_AFTER = re.compile(r"[^，。；\n]{0,8}?(?:以上刑罚|的人员|人
 class CriminalRecordRecognizer(ReviewerRecognizer):
     ID = "personal.criminal_record.v1"
     TYPE = "criminal_record"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "违法犯罪记录"
     ACTION = "redact"
     BASIS = BASIS_SENSITIVE

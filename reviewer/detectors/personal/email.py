@@ -14,6 +14,7 @@ _GLUED_PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}(?=[A-Za-z][A-Za-z0-9._%+-]*@)"
 class EmailRecognizer(ReviewerRecognizer):
     ID = "personal.email.v1"
     TYPE = "email"
+    HARM = False         # an organ's public details share this type (条例第二十条（二）)
     LABEL = "电子邮箱"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

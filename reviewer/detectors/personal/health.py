@@ -25,6 +25,7 @@ _GROUP_AFTER = re.compile(r"人|者|群体|儿童|家庭|等|防治|防控|预�
 class HealthRecognizer(ReviewerRecognizer):
     ID = "personal.health.v1"
     TYPE = "health"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "健康医疗信息"
     ACTION = "redact"
     BASIS = BASIS_SENSITIVE

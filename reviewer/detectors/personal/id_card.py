@@ -15,6 +15,7 @@ _A = NOT_ALNUM_AFTER + NO_MASK_AFTER
 class IdCardRecognizer(ReviewerRecognizer):
     ID = "personal.id_card.v1"
     TYPE = "id_card"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "居民身份证号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -15,6 +15,7 @@ from reviewer.detectors.validators import id_birth_date_ok, id_region_ok
 class IdCardLegacyRecognizer(ReviewerRecognizer):
     ID = "personal.id_card_legacy.v1"
     TYPE = "id_card_legacy"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "旧版15位居民身份证号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -25,6 +25,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|人|户|吨|亩|%|％)")
 class LandlineRecognizer(ReviewerRecognizer):
     ID = "personal.landline.v1"
     TYPE = "landline"
+    HARM = False         # an organ's public details share this type (条例第二十条（二）)
     LABEL = "固定电话号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -38,6 +38,7 @@ def _age(text: str, today: _dt.date | None = None) -> float | None:
 class MinorRecognizer(ReviewerRecognizer):
     ID = "personal.minor.v1"
     TYPE = "minor"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "未成年人个人信息"
     ACTION = "review"
     BASIS = BASIS_SENSITIVE

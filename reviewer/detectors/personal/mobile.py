@@ -18,6 +18,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|千|百|人|户|吨|亩|平方|米|
 class MobileRecognizer(ReviewerRecognizer):
     ID = "personal.mobile.v1"
     TYPE = "mobile"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "手机号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -16,6 +16,7 @@ _A = NOT_ALNUM_AFTER + NO_MASK_AFTER
 class PassportRecognizer(ReviewerRecognizer):
     ID = "personal.passport.v1"
     TYPE = "passport"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "护照号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -60,6 +60,7 @@ def _label_pattern(labels) -> str:
 class PersonNameRecognizer(ReviewerRecognizer):
     ID = "personal.person_name.v1"
     TYPE = "person_name"
+    HARM = False         # an organ's public details share this type (条例第二十条（二）)
     LABEL = "自然人姓名"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -14,6 +14,7 @@ _A = NOT_ALNUM_AFTER + NO_MASK_AFTER
 class TravelPermitRecognizer(ReviewerRecognizer):
     ID = "personal.travel_permit.v1"
     TYPE = "travel_permit"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "出入境通行证件号码"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -14,6 +14,7 @@ _SEP = r"[·•・ ]?"
 class VehiclePlateRecognizer(ReviewerRecognizer):
     ID = "personal.vehicle_plate.v1"
     TYPE = "vehicle_plate"
+    HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "机动车号牌"
     ACTION = "redact"
     BASIS = BASIS_PRIVACY

@@ -5,7 +5,7 @@ recognised by the document's *kind* — its title, 版头, closing formula — n
 in a sentence ("对草案提出意见" is not a draft).
 """
 
-from reviewer.detectors.secrecy.rule import OGI
+from reviewer.detectors.rule import OGI
 
 BASIS_PROCESS = f"{OGI}第十六条第二款"
 BASIS_INTERNAL = f"{OGI}第十六条第一款"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.process import BASIS_PROCESS
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 TITLE_KIND = re.compile(r"征求[^。]{0,80}意见(?:建议)?的函|(?:商请)?会签[^。]{0,80}的函|征求意见函|征询意见的函|会签函|会签单|磋商函|商洽函|意见征求函")
 DEADLINE = re.compile(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.process import BASIS_PROCESS
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 WORDS = r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿"
 # The bare words only (a pattern of literal alternatives is fast to scan); brackets are

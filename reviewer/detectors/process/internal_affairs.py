@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.process import BASIS_INTERNAL
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 SUBJECTS = re.compile(
     r"人事任免|任免|干部考察|考察对象|考察人选|拟任人选|干部调整|职务任免|岗位调整|人员调整|"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.process import BASIS_PROCESS
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 TITLE_KIND = re.compile(r"(?P<kind>会议纪要|纪要|讨论记录|会议记录|座谈会记录|研讨记录)$")
 # At a sentence start: "督促检查联席会议议定事项的落实" is a rule about minutes, not minutes.

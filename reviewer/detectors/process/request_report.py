@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.process import BASIS_PROCESS
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import RuleDetector
 
 TITLE_KIND = re.compile(r"(?:的|之)?(?P<kind>请示|报告)$")
 PUBLIC_REPORTS = re.compile(r"年度报告|工作年度报告|政府工作报告|工作报告|审计报告|调查报告|评估报告|统计报告|年报|公报")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import OGI, RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import OGI, RuleDetector
 
 SUBJECT = r"(?:此件|本件|此文|本文件?|此文件|本通知|本纪要|本材料)"
 VERB = r"(?:只|仅|仅限)?(?:发|印发|下发|分发|传达|发送|分送|阅)(?:至|到|给)?"

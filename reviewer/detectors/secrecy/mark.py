@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import OGI, SECRETS_LAW, RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import OGI, SECRETS_LAW, RuleDetector
 
 _SP = r"[ \t\u3000]*"
 LEVEL = rf"(?P<level>绝{_SP}密|机{_SP}密|秘{_SP}密)"

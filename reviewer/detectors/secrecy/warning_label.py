@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.secrecy import position as pos
-from reviewer.detectors.secrecy.rule import OGI, SECRETS_LAW, RuleDetector
+from reviewer.detectors import position as pos
+from reviewer.detectors.rule import OGI, SECRETS_LAW, RuleDetector
 
 LABELS = (
     "内部资料", "内部文件", "内部材料", "内部刊物", "内部参阅", "内部传阅", "内部使用", "内部发行", "内部事项",
