@@ -184,3 +184,35 @@ def test_tamper_signature_role_changed_is_detected(server):
         finally:
             _exec(conn, "UPDATE signatures SET role = %s WHERE case_id = %s AND tier = 3", ("unit_head", doc["id"]))
     assert server.cli("verify", str(doc["id"])).returncode == 0
+
+
+def test_audit_checkpoint_written_by_the_service_and_by_the_cli(server, tmp_path):
+    import subprocess
+
+    from tests.api.conftest import BIN
+
+    sign_in = server.client().post("/api/auth/token", json={"username": "head", "password": "demo-pass-123"})
+    assert sign_in.status_code == 200
+    path = server.data_dir / "audit-checkpoint.json"
+    with raw_db(server) as conn:
+        last = _exec(conn, "SELECT max(seq) FROM audit_events").fetchone()[0]
+    assert json.loads(path.read_text())["seq"] == last          # the service wrote it after that commit
+    res = server.cli("audit", "checkpoint")
+    assert res.returncode == 0 and "检查点" in res.stdout, res.stdout + res.stderr
+    # a copy kept elsewhere is checked just the same
+    copy = tmp_path / "kept-elsewhere.json"
+    copy.write_text(path.read_text())
+    res = server.cli("audit", "verify", "--checkpoint", str(copy))
+    assert res.returncode == 0 and "audit chain OK" in res.stdout, res.stdout + res.stderr
+    # a checkpoint edited to hide a removed tail no longer verifies
+    forged = json.loads(copy.read_text())
+    forged["seq"] -= 1
+    copy.write_text(json.dumps(forged))
+    res = server.cli("audit", "verify", "--checkpoint", str(copy))
+    assert res.returncode == 5 and "checkpoint_invalid" in res.stderr and "检查点无效" in res.stderr
+    # without the server secret the keyed chain cannot be checked: a usage error, not a verdict
+    env = {k: v for k, v in server.env.items() if k != "REVIEWER_SECRET"}
+    res = subprocess.run([str(BIN / "reviewer"), "audit", "verify", "--database-url", server.db_url,
+                          "--data-dir", str(tmp_path / "empty")], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 2 and "REVIEWER_SECRET" in res.stderr and "服务器密钥" in res.stderr, res.stderr
