@@ -136,10 +136,10 @@ def _run_engine(doc: Document, fmt: str, removals: list[Removal], needles, keep_
         output, engine = redact_docx(doc, removals, strip_rsid=not keep_rsid)
         return output, engine, verify.verify_docx(output, needles)
     if fmt == "pdf":
-        from reviewer.redaction.pdf import redact_pdf
+        from reviewer.redaction.pdf import expected_page_chars, redact_pdf
 
         output, engine = redact_pdf(doc, removals)
-        return output, engine, verify.verify_pdf(output, needles)
+        return output, engine, verify.verify_pdf(output, needles, expected_page_chars(doc, removals, engine))
     raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
 
 

@@ -216,6 +216,28 @@ def _source_warnings(doc: Document) -> list[str]:
     return out
 
 
+def expected_page_chars(doc: Document, removals: list[Removal], engine: dict | None = None) -> dict[int, int]:
+    """Per page, the non-space characters the output's text layer should still hold: the
+    parser's, less the removed ones; none on a rasterised page (it is a picture now).
+    Characters without a Unicode mapping (U+FFFD) are not counted: extractors differ there."""
+    hidden = bytearray(len(doc.text))
+    for r in removals:
+        for s, e in r.hidden_ranges():
+            hidden[s:e] = b"\1" * (e - s)
+    raster = {p["page"] for p in (engine or {}).get("rasterised_pages", [])}
+    out: dict[int, int] = {}
+    for b in doc.blocks:
+        if b.part != "page":
+            continue
+        pno = int(b.location.get("page", 0))
+        n = sum(1 for i in range(b.start, b.end)
+                if not hidden[i] and not doc.text[i].isspace() and doc.text[i] != "\ufffd")
+        out[pno] = out.get(pno, 0) + (0 if pno in raster else n)
+    for pno in range(1, (doc.metadata.pages or 0) + 1):
+        out.setdefault(pno, 0)
+    return out
+
+
 def redact_pdf(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     t0 = time.perf_counter()
     try:

@@ -2,9 +2,11 @@
 
 The output is read back by code that shares nothing with the code that wrote it:
 
-* PDF  — ``pdftotext`` (poppler) for the page text, falling back to pdfminer.six when
-  poppler is absent; pdfminer.six for the document information dictionary, XMP
-  metadata, annotations, attachments, JavaScript and outlines.
+* PDF  — the page text from *both* ``pdftotext`` (poppler) and pdfminer.six, page by
+  page; each must read at least half of the characters the parser expects on every
+  page (a check that sees nothing is a failure: pdftotext without poppler-data reads
+  nothing of a non-embedded CJK font); pdfminer.six for the document information
+  dictionary, XMP metadata, annotations, attachments, JavaScript and outlines.
 * DOCX — every part of the zip: XML parts with their tags stripped and entities
   decoded, other parts searched as raw bytes (UTF-8 and UTF-16); then python-docx must
   open the package.
@@ -91,18 +93,41 @@ def build_needles(strings: list[str], expected_text: str) -> Needles:
     return out
 
 
+# Text read back from a PDF by an extractor ("text:pdftotext", "text:pdfminer") comes in the
+# extractor's own reading order, which is not the parser's: a page number can land between
+# the two kept ends of a masked number, or after a number that runs on to the next page.
+# Joined across such lines, digits make windows that were never next to each other.  A
+# short ASCII needle (the four hidden digits of a masked mobile, "5678") is therefore
+# searched within each extracted line only: among a thousand masked mobiles, a thousand
+# 4-digit needles would otherwise match such a window by chance (a 200-page draft failed
+# on every run).  Longer needles are searched across lines, so a number wrapped from one
+# line to the next is still found.
+LINE_LOCAL_PREFIX = "text:"
+
+
+def _line_local(where: str, form: str) -> bool:
+    return where.startswith(LINE_LOCAL_PREFIX) and form.isascii() and len(form) < RAW_MIN_ASCII
+
+
 def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
     if not text:
         return
-    if where in RAW_SOURCES or where.endswith("@attributes"):
+    if where in RAW_SOURCES or where.endswith(("@attributes", "@raw")):
         for form, label in needles.raw.items():
             if form in text:
                 found.append({"where": where, "needle": label})
         return
     c = compact(text)
+    lines = None
     for form, label in needles.forms.items():
-        if form in c:
-            found.append({"where": where, "needle": label})
+        if form not in c:
+            continue
+        if _line_local(where, form):
+            if lines is None:
+                lines = [compact(line) for line in text.splitlines()]
+            if not any(form in line for line in lines):
+                continue
+        found.append({"where": where, "needle": label})
 
 
 def _check(needles: Needles, sources: dict[str, str], fmt: str) -> dict:
@@ -179,17 +204,45 @@ def verify_docx(data: bytes, needles: Needles) -> dict:
 
 
 # --------------------------------------------------------------------------- PDF
-def _pdftotext(data: bytes) -> str | None:
+def _pdftotext(data: bytes) -> list[str]:
+    """The text of each page, by poppler's pdftotext."""
     exe = shutil.which("pdftotext")
     if not exe:
-        return None
-    proc = subprocess.run([exe, "-q", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, timeout=120)
+        raise VerificationError("pdftotext (poppler-utils) is not installed, so the redacted PDF cannot be "
+                                "checked by a second extractor; nothing was written.",
+                                code="verification_incomplete", details={"extractor": "pdftotext"})
+    proc = subprocess.run([exe, "-q", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, timeout=300)
     if proc.returncode != 0:
         raise VerificationError("pdftotext cannot read the redacted PDF.", details={"rc": proc.returncode})
-    return proc.stdout.decode("utf-8", "replace")
+    pages = proc.stdout.decode("utf-8", "replace").split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()              # pdftotext ends every page with a form feed
+    return pages
 
 
-def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
+def _pdfminer_page_texts(doc) -> list[str]:
+    """The text of each page, by pdfminer.six (its own content-stream interpreter)."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    buf = io.StringIO()
+    rsrc = PDFResourceManager()
+    device = TextConverter(rsrc, buf, laparams=LAParams())
+    interpreter = PDFPageInterpreter(rsrc, device)
+    pages = []
+    for page in PDFPage.create_pages(doc):
+        interpreter.process_page(page)
+        pages.append(buf.getvalue())
+        buf.seek(0)
+        buf.truncate()
+    device.close()
+    return pages
+
+
+def _pdfminer_parts(data: bytes) -> tuple[dict[str, str], list[str]]:
+    """Everything pdfminer.six reads outside the page text, and the text of each page."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -222,11 +275,7 @@ def _pdfminer_parts(data: bytes, want_text: bool) -> dict[str, str]:
             annots.append(f"page {i}: {_deep_str(resolve1(a), resolve1)}")
     out["annotations"] = "\n".join(annots)
     out.update(_pdfminer_objects(doc, resolve1, stream_value))
-    if want_text:
-        from pdfminer.high_level import extract_text
-
-        out["text:pdfminer"] = extract_text(io.BytesIO(data))
-    return out
+    return out, _pdfminer_page_texts(doc)
 
 
 def _outline_titles(root, resolve1) -> str:
@@ -335,20 +384,67 @@ def _deep_str(v, resolve1, depth: int = 0) -> str:
     return _pdf_str(v)
 
 
-def verify_pdf(data: bytes, needles: Needles) -> dict:
-    text = _pdftotext(data)
+# An extractor must read at least this share of the characters the parser expects on a
+# page (white space not counted); a page expecting fewer than MIN_PAGE_CHARS is not
+# judged.  Extractors differ a little (a fake-bold glyph drawn twice, a ligature), never
+# by half; reading nothing is what pdftotext does with a non-embedded CJK font
+# (STSong-Light, 宋体 named but not embedded) when Debian's poppler-data is missing.
+MIN_PAGE_SHARE = 0.5
+MIN_PAGE_CHARS = 8
+
+
+def _visible_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace() and ch != "\ufffd")
+
+
+def _coverage(extracted: dict[str, list[str]], expected: dict[int, int] | None) -> dict:
+    """Per extractor, the characters it read and the pages where it read materially less
+    than expected (without parser figures, the extractors are held to each other)."""
+    counts = {name: [_visible_count(p) for p in pages] for name, pages in extracted.items()}
+    if expected is None:
+        n_pages = max((len(c) for c in counts.values()), default=0)
+        expected = {p: max((c[p - 1] for c in counts.values() if len(c) >= p), default=0)
+                    for p in range(1, n_pages + 1)}
+    short: dict[str, list[int]] = {}
+    for name, c in counts.items():
+        for page, want in sorted(expected.items()):
+            got = c[page - 1] if 0 < page <= len(c) else 0
+            if want >= MIN_PAGE_CHARS and got < MIN_PAGE_SHARE * want:
+                short.setdefault(name, []).append(page)
+    return {"chars": {name: sum(c) for name, c in counts.items()},
+            "expected_chars": sum(expected.values()), "short_pages": short}
+
+
+def verify_pdf(data: bytes, needles: Needles, expected_pages: dict[int, int] | None = None) -> dict:
+    """Check a redacted PDF with pdftotext *and* pdfminer.six.
+
+    ``expected_pages`` maps a page number to the count of non-space characters the
+    parser expects there once the removed ones are gone (0 for a rasterised page).  An
+    extractor that reads less than half of that on a page fails the check
+    (``verification_incomplete``): a search that saw nothing proves nothing."""
+    pages_pt = _pdftotext(data)
     try:
-        parts = _pdfminer_parts(data, want_text=text is None)
+        parts, pages_pm = _pdfminer_parts(data)
     except VerificationError:
         raise
     except Exception as exc:
         raise VerificationError(f"pdfminer cannot read the redacted PDF ({type(exc).__name__}).") from None
-    if text is not None:
-        parts["text:pdftotext"] = text
     problems = [k for k in ("xmp", "attachments", "embedded", "catalog:OpenAction", "catalog:AA") if parts.get(k)]
     if problems or parts.get("annotations") or parts.get("info"):
         problems += [k for k in ("annotations", "info") if parts.get(k)]
         raise VerificationError(f"The redacted PDF still carries {', '.join(problems)}; nothing was written.",
                                 details={"left": problems})
-    result = _check(needles, parts, "pdftotext+pdfminer" if text is not None else "pdfminer")
+    coverage = _coverage({"pdftotext": pages_pt, "pdfminer": pages_pm}, expected_pages)
+    if coverage["short_pages"]:
+        where = "; ".join(f"{name} on page(s) {', '.join(map(str, pages[:10]))}"
+                          for name, pages in sorted(coverage["short_pages"].items()))
+        raise VerificationError(
+            f"An independent extractor read much less text than the document holds ({where}), so the "
+            "redaction cannot be confirmed; nothing was written. (pdftotext needs Debian's poppler-data "
+            "for CJK fonts that are not embedded.)",
+            code="verification_incomplete", details={"short_pages": coverage["short_pages"]})
+    parts["text:pdftotext"] = "\f".join(pages_pt)
+    parts["text:pdfminer"] = "\f".join(pages_pm)
+    result = _check(needles, parts, "pdftotext+pdfminer")
+    result["coverage"] = {k: v for k, v in coverage.items() if k != "short_pages"}
     return result
