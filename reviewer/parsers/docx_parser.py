@@ -28,6 +28,7 @@ import re
 from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.errors import CorruptFileError, LimitExceededError, ReviewerError
 from reviewer.parsers import ooxml_props as props
+from reviewer.parsers.ooxml_extra import read_extra
 from reviewer.parsers.ooxml_package import Package, make_parser
 from reviewer.parsers.ooxml_text import (
     W_DEL, W_INS, Para, deleted_segments, read_part, segments, w,
@@ -95,7 +96,8 @@ class _Reader:
         if main.root.tag != w("document"):
             raise CorruptFileError("The main part of the package is not a Word document body.",
                                    details={"part": main_name})
-        groups: dict[str, list[_Part]] = {"header": [], "footer": [], "footnote": [], "endnote": [], "comment": []}
+        groups: dict[str, list[_Part]] = {"header": [], "footer": [], "footnote": [], "endnote": [], "comment": [],
+                                          "glossary": []}
         kinds = _hf_kinds(main.root)
         order = {rid: i for i, rid in enumerate(kinds)}
         main_rels = self.rels(main_name)
@@ -109,6 +111,8 @@ class _Reader:
                 groups[kind].append(self.load(rel.target, kind, extra))
             elif kind in ("footnotes", "endnotes", "comments"):
                 groups[kind[:-1]].append(self.load(rel.target, kind[:-1]))
+            elif kind == "glossaryDocument":
+                groups["glossary"].append(self.load(rel.target, "glossary"))
             elif kind == "settings":
                 self.rels(rel.target)  # an attached template is an external relationship here
             loaded.add(rel.target)
@@ -120,6 +124,9 @@ class _Reader:
                 group = m[1] or m[2][:-1]
                 groups[group].append(self.load(name, group, {"unreferenced": True}))
                 loaded.add(name)
+        glossary = "word/glossary/document.xml"
+        if not groups["glossary"] and self.pkg.has(glossary) and glossary not in loaded:
+            groups["glossary"].append(self.load(glossary, "glossary", {"unreferenced": True}))
         for part in (p for g in groups.values() for p in g):
             self.rels(part.name)
         fields: list = []
@@ -162,7 +169,8 @@ def _body_part(part: _Part, para: Para) -> str:
     return part.part
 
 
-def _build_text(main: list[_Part], groups: dict[str, list[_Part]], fields: list, limits: Limits, check) -> TextBuilder:
+def _build_text(main: list[_Part], groups: dict[str, list[_Part]], fields: list, extra: list, limits: Limits,
+                check) -> TextBuilder:
     tb = TextBuilder()
     deletions: list = []
     textboxes: list = []
@@ -190,6 +198,12 @@ def _build_text(main: list[_Part], groups: dict[str, list[_Part]], fields: list,
             _emit(tb, part, para, "textbox" if para.in_textbox else "comment", deletions)
             if para.pieces:
                 tb.sep("\n")
+    for part in groups["glossary"]:
+        for para in part.paras:
+            if not para.skip:
+                _emit(tb, part, para, "glossary", deletions)
+                if para.pieces:
+                    tb.sep("\n")
     _bound(tb, limits)
     for part, para, base in deletions:
         for text, (author, date), off in deleted_segments(para):
@@ -202,6 +216,11 @@ def _build_text(main: list[_Part], groups: dict[str, list[_Part]], fields: list,
         tb.add(value, "properties", {"xml_part": xml_part, "field": field})
         tb.sep("\n")
     _bound(tb, limits)
+    for part, loc, value in extra:
+        tb.add(value, part, loc)
+        tb.sep("\n")
+        if len(tb) > limits.max_chars:
+            _bound(tb, limits)
     return tb
 
 
@@ -306,8 +325,10 @@ def parse_docx(data: bytes, *, limits: Limits | None = None, deadline=None) -> D
     limits = limits or DEFAULT_LIMITS
     reader = _Reader(data, limits, deadline)
     main, groups, fields, meta = reader.read()
-    tb = _build_text(main, groups, fields, limits, reader.check)
     parts = main + [p for g in groups.values() for p in g]
+    extra = read_extra(reader.pkg, reader.parser, {p.name: p.root for p in parts}, limits, reader.check)
+    tb = _build_text(main, groups, fields, extra.blocks, limits, reader.check)
     metadata = Metadata(format="docx", sha256="", size=len(data), pages=props.page_count(meta),
                         encoding=None, properties=meta)
-    return Document(text=tb.text(), blocks=tb.blocks, metadata=metadata, warnings=_warnings(reader, parts, groups))
+    return Document(text=tb.text(), blocks=tb.blocks, metadata=metadata,
+                    warnings=_warnings(reader, parts, groups) + extra.warnings)

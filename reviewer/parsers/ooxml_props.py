@@ -5,7 +5,9 @@ order as ``(xml_part, field, value)`` — they become ``part="properties"`` bloc
 because an author's name or a company in the properties is published with the file;
 ``meta`` is everything for ``Metadata.properties`` (dates and counts too).  Field
 names: ``author, last_modified_by, title, subject, comments, keywords, category,
-content_status, identifier, company, manager, template, hyperlink_base`` and, for
+content_status, identifier, company, manager, template, hyperlink_base``,
+``titles_of_parts``, ``heading_pairs`` (each value of every occurrence: a second
+``<Company>`` or ``<dc:description>`` is read too) and, for
 docProps/custom.xml, the custom property's own name.
 """
 
@@ -49,12 +51,16 @@ def _text(el) -> str:
     return "".join(el.itertext()).strip() if el is not None else ""
 
 
+def _all(root, tag) -> list[str]:
+    """Every value of ``tag``: a second ``<dc:description>`` ships with the file too."""
+    return [v for v in (_text(el) for el in root.iter(tag)) if v]
+
+
 def read_core(root, fields: list, meta: dict) -> None:
     for tag, name in _CORE_TEXT:
-        value = _text(root.find(tag))
-        if value:
+        for value in _all(root, tag):
             fields.append((CORE, name, value))
-            meta[name] = value
+            meta.setdefault(name, value)
     for tag, name in _CORE_META:
         value = _text(root.find(tag))
         if value:
@@ -63,10 +69,14 @@ def read_core(root, fields: list, meta: dict) -> None:
 
 def read_app(root, fields: list, meta: dict) -> None:
     for local, name in _APP_TEXT:
-        value = _text(root.find(f"{{{_APP}}}{local}"))
-        if value:
+        for value in _all(root, f"{{{_APP}}}{local}"):
             fields.append((APP, name, value))
-            meta[name] = value
+            meta.setdefault(name, value)
+    for local, name in (("TitlesOfParts", "titles_of_parts"), ("HeadingPairs", "heading_pairs")):
+        for holder in root.iter(f"{{{_APP}}}{local}"):
+            for value in (v.strip() for v in holder.itertext()):
+                if value and not value.isdigit():
+                    fields.append((APP, name, value))
     for local, name in _APP_META:
         value = _text(root.find(f"{{{_APP}}}{local}"))
         if value:

@@ -3,7 +3,7 @@
 API
 ---
 ``redact_document(doc, findings, decisions=None, manual=(), style=None, accept_all=False,
-actor=None) -> RedactionResult``
+actor=None, keep_rsid=False, *, accept_suggested=False) -> RedactionResult``
 
 * ``doc``       — a :class:`~reviewer.document.Document` from ``reviewer.parsers.parse_bytes``
   (``doc.source`` holds the original bytes; nothing re-reads the file).
@@ -13,8 +13,11 @@ actor=None) -> RedactionResult``
 * ``manual``    — extra :class:`ManualSpan` (or dicts) with ``start``/``end`` in ``doc.text``,
   ``type``, ``reason``, optional ``category``/``basis``/``by``/``at``.
 * ``style``     — a :class:`MaskStyle`, a dict of its fields, or ``"label"|"block"|"partial"``.
-* ``accept_all``— findings without a decision whose action is ``redact`` are accepted
-  (``block`` and ``review`` findings never are; see plan.py for why).
+* ``accept_all``— every finding without a decision is accepted, whatever its suggested
+  action (``block`` findings accepted so are listed in ``log["decisions"]["blocking_removed"]``).
+* ``accept_suggested`` — only findings without a decision whose action is ``redact`` are
+  accepted (``review`` findings need a person; ``block`` findings stay; see plan.py).
+* Every other occurrence of a removed value is removed too (``propagated``, propagate.py).
 * ``actor``     — recorded as the person who accepted when a decision names nobody.
 * ``keep_rsid`` — DOCX only: keep the ``w:rsid*`` revision-session attributes (removed by default).
 
@@ -47,7 +50,8 @@ __all__ = ["redact_document", "write_output", "RedactionResult", "Decision", "Ma
            "RedactionError", "VerificationError"]
 
 # Parts whose content the engines drop whole, whatever was found in them.
-DROPPED_PARTS = {"docx": {"comment", "deletion", "properties"}, "pdf": {"annotation", "metadata", "attachment"},
+DROPPED_PARTS = {"docx": {"comment", "deletion", "properties", "custom_xml", "people", "variable", "embedded",
+                          "macro", "alt_chunk"}, "pdf": {"annotation", "metadata", "attachment"},
                  "txt": set()}
 
 
@@ -96,7 +100,8 @@ def _shift(r: Removal) -> Removal:
 
 def redact_document(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None = None,
                     manual=(), style: MaskStyle | dict | str | None = None, accept_all: bool = False,
-                    actor: str | None = None, keep_rsid: bool = False) -> RedactionResult:
+                    actor: str | None = None, keep_rsid: bool = False, *,
+                    accept_suggested: bool = False) -> RedactionResult:
     from reviewer.redaction import log as logmod
     from reviewer.redaction import verify
 
@@ -104,7 +109,8 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     if not doc.source:
         raise RedactionError("The document carries no source bytes; parse it with parse_bytes.", code="no_source")
     mstyle = MaskStyle.coerce(style)
-    removals, summary = plan_removals(doc, findings, decisions, manual, mstyle, accept_all, actor)
+    removals, summary = plan_removals(doc, findings, decisions, manual, mstyle, accept_all, actor,
+                                      accept_suggested=accept_suggested)
     # A PDF's text layer gets no replacement text: the kept characters close up around
     # the black box, so the expected text is the text without the hidden characters.
     planned = [_text_layer_only(r) for r in removals] if fmt == "pdf" else removals

@@ -1,4 +1,4 @@
-"""``reviewer redact INPUT -o OUTPUT [--decisions FILE | --accept-all] [--style STYLE]``.
+"""``reviewer redact INPUT -o OUTPUT (--decisions FILE | --accept-all | --accept-suggested) [--style STYLE]``.
 
 Parses INPUT, runs detection (reviewer.scan.scan_document), applies the decisions and
 writes OUTPUT (same format) with its log beside it: ``OUTPUT.redaction-log.json`` and
@@ -8,10 +8,15 @@ the readable table ``OUTPUT.redaction-log.md``.
   ``{"decisions": {finding_id: "accept"|"reject"|{"action", "by", "at", "reason"}},
   "manual": [{"start", "end", "type", "reason"}], "actor": "name"}``.  Findings without a
   decision are kept.
-* ``--accept-all`` — every finding whose action is ``redact`` is removed; ``block``
-  findings (不得公开, e.g. a 国家秘密 mark) and ``review`` findings are not: removing a
-  secrecy mark would make a secret document look publishable.  They are listed in
-  the log and on stderr.
+* ``--accept-all`` — every finding is removed, whatever its suggested action
+  (``redact``, ``review`` or ``block``).  Removed ``block`` findings (不得公开, e.g. a
+  国家秘密 mark) are listed in the log and on stderr: the document as a whole may still
+  not be publishable.
+* ``--accept-suggested`` — only findings whose suggested action is ``redact`` are
+  removed; ``review`` findings (a person decides) and ``block`` findings stay, and the
+  ``block`` ones are listed in the log and on stderr.
+* Either way, every other occurrence of a removed value is removed too (logged as
+  ``propagated``).
 * ``--style`` — ``label`` (〔已删除：个人隐私〕), ``block`` (■■■), ``partial`` (the
   default: IDs 6+4, mobiles 3+4, names 张某, bank cards 6+4, addresses cut at 县/区,
   everything else ``label``), a JSON file with MaskStyle fields, or
@@ -36,7 +41,10 @@ def _add(p) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="where to write the redacted file")
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--decisions", metavar="FILE", help="JSON file with accept/reject decisions and manual spans")
-    how.add_argument("--accept-all", action="store_true", help="remove every finding whose action is 'redact'")
+    how.add_argument("--accept-all", action="store_true",
+                     help="remove every finding, whatever its suggested action (redact, review, block)")
+    how.add_argument("--accept-suggested", action="store_true",
+                     help="remove only the findings whose suggested action is 'redact' (review and block stay)")
     p.add_argument("--style", default=None, metavar="STYLE",
                    help="label | block | partial | FILE.json | type=mode,… (default: partial for IDs, "
                         "phones, names, cards, addresses; label otherwise)")
@@ -123,7 +131,8 @@ def _run(args) -> int:
     try:
         findings = scan_document(doc).findings
         result = redact_document(doc, findings, decisions=decisions, manual=manual, style=style,
-                                 accept_all=args.accept_all, actor=args.actor or actor, keep_rsid=args.keep_rsid)
+                                 accept_all=args.accept_all, actor=args.actor or actor, keep_rsid=args.keep_rsid,
+                                 accept_suggested=args.accept_suggested)
         _write_atomic(log_json, json.dumps(result.log, ensure_ascii=False, indent=2).encode("utf-8"))
         _write_atomic(log_md, result.log_table.encode("utf-8"))
         write_output(result, args.output)
@@ -148,6 +157,12 @@ def _run(args) -> int:
         print(f"  page {p['page']} rasterised: {p['reason']}")
     for w in log.get("engine", {}).get("warnings", []):
         print(f"  warning: {w}", file=sys.stderr)
+    removed_blocks = log["decisions"].get("blocking_removed") or []
+    if removed_blocks:
+        print(f"  warning: {len(removed_blocks)} finding(s) marked 'block' (不得公开) were removed by --accept-all; "
+              "removing a secrecy mark does not make the document publishable", file=sys.stderr)
+    if log["decisions"].get("propagated"):
+        print(f"  {log['decisions']['propagated']} other occurrence(s) of removed values removed too (propagated)")
     blocking = log["decisions"].get("blocking_unresolved") or []
     if blocking:
         print(f"  warning: {len(blocking)} finding(s) marked 'block' (不得公开) were not removed; "

@@ -17,6 +17,7 @@ order and timestamps; XML is parsed without entities or network access.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections import defaultdict
 
@@ -24,7 +25,9 @@ from lxml import etree
 
 from reviewer.document import Document
 from reviewer.errors import RedactionError
+from reviewer.parsers.ooxml_extra import part_carriers
 from reviewer.redaction import docx_clean as clean
+from reviewer.redaction import docx_parts
 from reviewer.redaction.plan import Removal, apply_to_text, hidden_segments, needle_strings, replacement_pieces
 from reviewer.redaction.verify import compact
 
@@ -37,11 +40,16 @@ _SKIP = {w("pPr"), w("rPr"), w("instrText"), w("delInstrText"), w("txbxContent")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Parts that hold no text, no tracked change and no rsid: copied byte for byte.
 _UNTOUCHED = ("word/theme/", "word/fontTable", "word/webSettings", "word/media/", "word/embeddings/")
-EDITED_PARTS = {"body", "table", "header", "footer", "footnote", "endnote", "textbox", "insertion"}
+EDITED_PARTS = {"body", "table", "header", "footer", "footnote", "endnote", "textbox", "insertion", "glossary"}
+# Values outside the paragraphs that are edited in place (reviewer/parsers/ooxml_extra.py);
+# the other carrier kinds (custom_xml, people, variable, macro, comment) go with their part.
+CARRIER_PARTS = {"link", "alt_text", "field", "theme", "chart", "diagram", "other"}
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+    # comments and processing instructions go, as in the parser: they can hold text too
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False,
+                           remove_comments=True, remove_pis=True)
 
 
 class _Atom:
@@ -135,16 +143,26 @@ def _edit_in_place(atoms: list[_Atom], joined: str, s: int, e: int, new: str) ->
         a.el.set(_XML_SPACE, "preserve")
 
 
-def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]]:
-    """``{xml_part: {paragraph: [edits]}}`` and the texts of properties to treat as sensitive."""
+def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, dict, set, list[str]]:
+    """``{xml_part: {paragraph: [edits]}}``, the same for carriers (``{xml_part: {node: [edits]}}``),
+    the altChunk parts that hold removed text, and the texts of properties to treat as sensitive."""
     edits: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    carriers: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    chunks: set[str] = set()
     for r in removals:
         blocks = [b for b in doc.blocks_in(r.start, r.end)]
         cuts = [(max(r.start, b.start), min(r.end, b.end)) for b in blocks]
         pieces = replacement_pieces(r, cuts) if cuts else []
         for b, (s, e), new in zip(blocks, cuts, pieces):
+            if b.part in ("alt_chunk", "other") and "node" not in b.location:
+                chunks.add(b.location["xml_part"])  # read whole, cannot be edited: the member goes
+                continue
+            if b.part in CARRIER_PARTS and "node" in b.location:
+                off = s - b.start
+                carriers[b.location["xml_part"]][int(b.location["node"])].append((off, off + (e - s), new, doc.text[s:e]))
+                continue
             if b.part not in EDITED_PARTS:
-                continue  # comments, deletions and properties are removed whole
+                continue  # comments, deletions, properties and the like are removed whole
             loc = b.location
             off = int(loc.get("char_offset", 0)) + (s - b.start)
             item = (off, off + (e - s), new, doc.text[s:e])
@@ -156,7 +174,7 @@ def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, list[str]
         c = compact(text)
         digits = "".join(ch for ch in c if ch.isdigit())
         sensitive.update(x for x in (c, digits if len(digits) >= 6 else "") if x)
-    return edits, sorted(sensitive)
+    return edits, carriers, chunks, sorted(sensitive)
 
 
 def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]]:
@@ -174,6 +192,19 @@ def _scrub_pairs(doc: Document, removals: list[Removal]) -> list[tuple[str, str]
     return sorted(set(out), key=lambda p: -len(p[0]))
 
 
+def doc_chunk(doc: Document, name: str) -> bool:
+    return any(b.part == "alt_chunk" and b.location.get("xml_part") == name for b in doc.blocks)
+
+
+def _looks_xml(data: bytes) -> bool:
+    """XML in any encoding the parser reads: UTF-8 with or without BOM, UTF-16 either way."""
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:2] in (b"<\x00", b"\x00<"):
+        return True
+    return data.lstrip()[:1] == b"<"
+
+
 def _distinctive(s: str) -> bool:
     """Long enough to replace in attribute values without hitting names by chance:
     2 characters with a non-ASCII one (张三), 6 otherwise (never "dp" of "wordprocessingml")."""
@@ -181,7 +212,7 @@ def _distinctive(s: str) -> bool:
 
 
 def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True) -> tuple[bytes, dict]:
-    edits, sensitive_texts = _plan_edits(doc, removals)
+    edits, carrier_edits, chunks, sensitive_texts = _plan_edits(doc, removals)
 
     def sensitive(value: str) -> bool:
         c = compact(value)
@@ -192,17 +223,25 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
     zin = zipfile.ZipFile(io.BytesIO(doc.source))
     infos = zin.infolist()
     names = {i.filename for i in infos}
-    dropped = {n: why for n in names if (why := clean.is_dropped_part(n))}
-    cleaned: list[str] = sorted({f"{why}（{n}）" for n, why in dropped.items()})
+    dropped = {n: why for n in names if (why := clean.is_dropped_part(n) or docx_parts.always_dropped(n))}
+    dropped.update({n: "导入内容（altChunk）" if doc_chunk(doc, n) else "无法逐字处理的部件"
+                    for n in chunks if n in names})
+    for n in list(names):  # the relationships of a dropped part go with it
+        src = n[:-5].replace("/_rels/", "/", 1) if n.endswith(".rels") and "/_rels/" in n else None
+        if src in dropped and n not in dropped:
+            dropped[n] = dropped[src]
+    cleaned: list[str] = sorted({f"{why}（{n}）" for n, why in dropped.items() if not n.endswith(".rels")})
     out_parts: dict[str, bytes] = {}
-    stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0, "scrubbed": 0}
+    removed_ids: dict[str, set[str]] = {}
+    stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0, "scrubbed": 0, "values_edited": 0,
+             "references_removed": 0}
     for info in infos:
         name = info.filename
         if name in dropped:
             continue
         data = zin.read(info)
-        is_xml = name.endswith((".xml", ".rels")) and data.lstrip()[:1] == b"<"
-        if not is_xml or (name not in edits and name.startswith(_UNTOUCHED)):
+        is_xml = name.endswith((".xml", ".rels", ".vml")) and _looks_xml(data)
+        if not is_xml or (name not in edits and name not in carrier_edits and name.startswith(_UNTOUCHED)):
             out_parts[name] = data
             continue
         root = etree.fromstring(data, _parser())
@@ -210,6 +249,13 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
             raise RedactionError("This DOCX is saved as Strict Open XML, which redaction does not write yet; "
                                  "save it as an ordinary Word document (.docx) and try again.",
                                  code="docx_strict_unsupported")
+        if name in carrier_edits:
+            found = part_carriers(name, root)
+            for idx, items in carrier_edits[name].items():
+                if idx >= len(found):
+                    raise RedactionError("A DOCX block points at a value that does not exist.", code="docx_text_mismatch")
+                docx_parts.edit_carrier(found[idx], items)
+                stats["values_edited"] += 1
         if name in edits:
             paras = list(root.iter(w("p")))
             for idx, items in edits[name].items():
@@ -237,8 +283,18 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         elif root.tag == f"{{{clean.APP}}}Properties":
             cleaned += [f"扩展属性：{x}" for x in clean.clean_app(root)]
         elif root.tag == f"{{{clean.PR}}}Relationships":
-            clean.clean_rels(root, name, set(dropped))
+            gone = clean.clean_rels(root, name, set(dropped))
+            if gone:
+                source = posixpath.join(clean.rels_source_dir(name), posixpath.basename(name)[:-5])
+                removed_ids[source] = gone
         out_parts[name] = root  # serialised below, after content types know what is left
+    roots = {n: v for n, v in out_parts.items() if not isinstance(v, bytes)}
+    n_refs, orphans = docx_parts.remove_references(roots, removed_ids, docx_parts.rels_name_of)
+    stats["references_removed"] = n_refs
+    for media in docx_parts.drop_orphans(roots, orphans, docx_parts.rels_name_of):
+        if out_parts.pop(media, None) is not None:
+            dropped[media] = "嵌入对象的预览图"
+            cleaned.append(f"嵌入对象的预览图（{media}）")
     present = set(out_parts)
     ct_name = "[Content_Types].xml"
     if ct_name in out_parts and not isinstance(out_parts[ct_name], bytes):
@@ -266,10 +322,11 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         cleaned.append(f"属性值、域代码等处的删除内容 {stats['scrubbed']} 处")
     if strip_rsid:
         cleaned.append("修订会话标识（rsid）")
+    if stats["values_edited"]:
+        cleaned.append(f"超链接、替代文字、域代码等处的删除内容 {stats['values_edited']} 处")
+    if stats["references_removed"]:
+        cleaned.append(f"指向已删除部件的对象 {stats['references_removed']} 处")
     warnings = []
-    embedded = sorted(n for n in names if n.startswith("word/embeddings/"))
-    if embedded:
-        warnings.append(f"文件含 {len(embedded)} 个嵌入对象（{', '.join(embedded[:3])}），其内容未经审查和处理，请另行核对")
     pictures = sum(1 for n in names if n.startswith("word/media/"))
     if pictures:
         warnings.append(f"文件含 {pictures} 张图片，图片中的文字未经审查")

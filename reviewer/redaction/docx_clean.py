@@ -137,15 +137,13 @@ def clean_core(root, sensitive) -> list[str]:
               (DC, "identifier", "标识"), (CP, "lastPrinted", "打印时间")]
     maybe = [(DC, "title", "标题"), (DC, "subject", "主题")]
     for ns, tag, zh in always + maybe:
-        el = root.find(f"{{{ns}}}{tag}")
-        if el is None:
-            continue
-        text = "".join(el.itertext())
-        if (ns, tag, zh) in maybe and not sensitive(text):
-            continue
-        root.remove(el)
-        if text.strip():
-            gone.append(zh)
+        for el in list(root.iter(f"{{{ns}}}{tag}")):  # every one: a second <dc:description> too
+            text = "".join(el.itertext())
+            if (ns, tag, zh) in maybe and not sensitive(text):
+                continue
+            el.getparent().remove(el)
+            if text.strip() and zh not in gone:
+                gone.append(zh)
     return gone
 
 
@@ -153,11 +151,10 @@ def clean_app(root) -> list[str]:
     gone = []
     for tag, zh in (("Company", "单位"), ("Manager", "经理"), ("Template", "模板"), ("HyperlinkBase", "超链接基础"),
                     ("TitlesOfParts", "各部分标题"), ("HeadingPairs", "标题对")):
-        el = root.find(f"{{{APP}}}{tag}")
-        if el is not None:
-            if "".join(el.itertext()).strip():
+        for el in list(root.iter(f"{{{APP}}}{tag}")):  # every one: a second <Company> too
+            if "".join(el.itertext()).strip() and zh not in gone:
                 gone.append(zh)
-            root.remove(el)
+            el.getparent().remove(el)
     return gone
 
 
@@ -180,9 +177,10 @@ def rels_source_dir(rels_name: str) -> str:
     return posixpath.dirname(posixpath.dirname(rels_name))
 
 
-def clean_rels(root, rels_name: str, dropped: set[str]) -> None:
-    """Remove relationships to dropped parts and to comment parts."""
+def clean_rels(root, rels_name: str, dropped: set[str]) -> set[str]:
+    """Remove relationships to dropped parts and to comment parts; return their ids."""
     base = rels_source_dir(rels_name)
+    gone = set()
     for rel in list(root):
         if rel.get("TargetMode") == "External":
             continue
@@ -191,6 +189,8 @@ def clean_rels(root, rels_name: str, dropped: set[str]) -> None:
         rtype = rel.get("Type") or ""
         if full in dropped or rtype.endswith(_COMMENT_RELS):
             root.remove(rel)
+            gone.add(rel.get("Id") or "")
+    return gone
 
 
 def clean_content_types(root, dropped: set[str], present: set[str]) -> None:

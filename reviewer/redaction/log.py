@@ -18,7 +18,10 @@ LOG_VERSION = "1"
 _PART_ZH = {"body": "正文", "table": "表格", "header": "页眉", "footer": "页脚", "footnote": "脚注",
             "endnote": "尾注", "textbox": "文本框", "comment": "批注", "insertion": "修订(插入)",
             "deletion": "修订(删除)", "properties": "文档属性", "page": "页面", "annotation": "注释",
-            "metadata": "元数据", "attachment": "附件"}
+            "metadata": "元数据", "attachment": "附件", "link": "超链接", "alt_text": "替代文字",
+            "field": "域代码", "glossary": "文档部件", "alt_chunk": "导入内容(altChunk)", "embedded": "嵌入对象",
+            "macro": "宏", "chart": "图表", "diagram": "SmartArt图形", "custom_xml": "自定义XML", "variable": "文档变量",
+            "theme": "主题", "people": "批注人员", "other": "其他部件"}
 TYPE_ZH = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码", "landline": "固定电话",
            "bank_card": "银行卡号", "bank_account": "银行账号", "person_name": "姓名", "name": "姓名",
            "address": "住址", "email": "电子邮箱", "passport": "护照号码", "travel_permit": "通行证号码",
@@ -33,7 +36,7 @@ _MODE_ZH = {"label": "整体删除(标注理由)", "block": "整体删除(■遮
 def where_of(doc: Document, r: Removal) -> dict[str, Any]:
     loc = doc.location_of(r.start, r.end)
     keep = {k: loc[k] for k in ("part", "page", "line", "xml_part", "paragraph", "table", "row", "col",
-                                "kind", "field", "spans_blocks") if k in loc}
+                                "kind", "field", "node", "carrier", "spans_blocks") if k in loc}
     if "bboxes" in loc:
         keep["bboxes"] = loc["bboxes"]
     return keep
@@ -138,6 +141,11 @@ def render_table(log: dict[str, Any]) -> str:
     if v.get("skipped"):
         lines.append(f"- 因同一内容在保留部分中出现而无法校验：{len(v['skipped'])} 项")
     dec = log.get("decisions", {})
+    if dec.get("propagated"):
+        lines.append(f"- 同一删除内容在文中其他位置（含页眉、表格、批注、属性等）出现 {dec['propagated']} 处，已一并删除")
+    if dec.get("blocking_removed"):
+        lines.append(f"- 注意：有 {len(dec['blocking_removed'])} 处“不得公开”的内容（如国家秘密标志）已按“全部接受”删除，"
+                     "删除标志不等于本文件可以公开")
     if dec.get("blocking_unresolved"):
         lines.append(f"- 注意：有 {len(dec['blocking_unresolved'])} 处“不得公开”的问题未作删除处理，"
                      "本文件整体可能不宜公开")

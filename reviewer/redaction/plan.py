@@ -1,10 +1,18 @@
 """From findings, decisions and manual spans to the list of removals to apply.
 
-A finding is removed when its decision says ``accept``; with ``accept_all`` every
-finding whose suggested action is ``redact`` and that has no decision is removed too.
-``block`` findings (不得公开: a 国家秘密 mark, say) are never accepted implicitly:
-blacking out the mark would make a secret document look publishable.  ``review``
-findings need a person.  Overlapping spans are merged into one removal.
+A finding is removed when its decision says ``accept``.  Findings without a decision:
+
+* ``accept_all`` — every one is accepted, whatever its suggested action (``redact``,
+  ``review`` or ``block``), as the name says.  ``block`` findings accepted this way are
+  listed in ``summary["blocking_removed"]``: removing a 国家秘密 mark does not make a
+  secret document publishable, and the log and the CLI say so.
+* ``accept_suggested`` — only findings whose suggested action is ``redact``; ``review``
+  findings need a person, and ``block`` findings (不得公开) stay visible, listed in
+  ``summary["blocking_unresolved"]``.
+* neither — kept, listed as ``undecided``.
+
+Then every other occurrence of a removed value anywhere in the text is removed too
+(propagate.py), and overlapping spans are merged into one removal.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from reviewer.errors import UsageError
 from reviewer.findings import Finding
 from reviewer.legal import cite
 from reviewer.redaction.masks import Mask, MaskStyle, mask, reason_for
+from reviewer.redaction.propagate import occurrences
 
 BASIS = {
     "personal": cite("ogi", 15),
@@ -121,13 +130,19 @@ def _basis_text(category: str, basis: str | None) -> str:
 
 
 def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None,
-                  manual, style: MaskStyle, accept_all: bool, actor: str | None
+                  manual, style: MaskStyle, accept_all: bool, actor: str | None, *,
+                  accept_suggested: bool = False, propagate: bool = True
                   ) -> tuple[list[Removal], dict[str, Any]]:
-    """Return the merged removals and a summary of what was decided and left undecided."""
+    """Return the merged removals and a summary of what was decided and left undecided.
+
+    ``propagate=False`` removes only the spans given, no other occurrence of their values
+    (redact_document always propagates)."""
     decisions = {k: Decision.coerce(v) for k, v in (decisions or {}).items()}
     stamp = now_iso()
     sources: list[tuple[int, int, Source]] = []
-    summary: dict[str, Any] = {"accepted": [], "rejected": [], "undecided": [], "blocking_unresolved": []}
+    kept: list[tuple[int, int]] = []
+    summary: dict[str, Any] = {"accepted": [], "rejected": [], "undecided": [], "blocking_unresolved": [],
+                               "blocking_removed": [], "propagated": 0}
     known = {f.id for f in findings}
     unknown = sorted(set(decisions) - known)
     if unknown:
@@ -137,8 +152,12 @@ def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, A
         if not (0 <= f.start < f.end <= len(doc.text)) or doc.text[f.start:f.end] != f.text:
             raise UsageError(f"Finding {f.id or f.type} does not match the document text.", code="finding_mismatch")
         d = decisions.get(f.id)
-        if d is None and accept_all and f.action == "redact":
+        if d is None and accept_all:
             d = Decision("accept", by=actor or "auto:accept-all", at=stamp, reason=None)
+            if f.action == "block":
+                summary["blocking_removed"].append(f.id)
+        elif d is None and accept_suggested and f.action == "redact":
+            d = Decision("accept", by=actor or "auto:accept-suggested", at=stamp, reason=None)
         if d is None:
             summary["undecided"].append(f.id)
             if f.action == "block":
@@ -146,6 +165,7 @@ def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, A
             continue
         if d.action == "reject":
             summary["rejected"].append(f.id)
+            kept.append((f.start, f.end))
             if f.action == "block":
                 summary["blocking_unresolved"].append(f.id)
             continue
@@ -161,6 +181,9 @@ def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, A
             raise UsageError(f"Manual span {m.start}–{m.end} holds only white space.", code="bad_manual_span")
         sources.append((m.start, m.end, Source("manual", f"M{i + 1}", m.type, m.category, _basis_text(m.category, m.basis),
                                                m.reason, m.by or actor or "unknown", m.at or stamp, text)))
+    if propagate and sources:
+        sources += _propagated(doc.text, sources, kept)
+        summary["propagated"] = sum(1 for *_, src in sources if src.kind == "propagated")
     sources.sort(key=lambda t: (t[0], -t[1]))
     removals: list[Removal] = []
     for s, e, src in sources:
@@ -176,6 +199,18 @@ def plan_removals(doc: Document, findings: list[Finding], decisions: dict[str, A
         forced = None if len(kinds) == 1 and r.sources[0].text == r.text else ("label" if style.default == "partial" else style.default)
         r.mask = _trimmed_mask(r, style, forced)
     return removals, summary
+
+
+def _propagated(text: str, sources: list[tuple[int, int, Source]], kept: list[tuple[int, int]]
+                ) -> list[tuple[int, int, Source]]:
+    """Every other occurrence of a removed value, as a source of kind ``propagated``."""
+    taken = [(s, e) for s, e, _ in sources]
+    out = []
+    for s, e, origin in occurrences(text, [(src.text, src) for *_, src in sources], kept, taken):
+        out.append((s, e, Source("propagated", origin.id, origin.type, origin.category, origin.basis,
+                                 f"{origin.reason}（同一内容在文中其他位置出现，一并删除）", origin.by, origin.at,
+                                 text[s:e])))
+    return out
 
 
 _EDGE_WS = re.compile(r"^\s*(.*?)\s*$", re.S)

@@ -7,9 +7,11 @@ The output is read back by code that shares nothing with the code that wrote it:
   page (a check that sees nothing is a failure: pdftotext without poppler-data reads
   nothing of a non-embedded CJK font); pdfminer.six for the document information
   dictionary, XMP metadata, annotations, attachments, JavaScript and outlines.
-* DOCX — every part of the zip: XML parts with their tags stripped and entities
-  decoded, other parts searched as raw bytes (UTF-8 and UTF-16); then python-docx must
-  open the package.
+* DOCX — every member of the zip, whether the parser knows it or not (and the members
+  of a package embedded in it): XML in UTF-8 or UTF-16 with its tags stripped (runs
+  joined), entities decoded, XML comments, attribute values (percent-decoded too) and
+  the raw XML; other members as raw bytes in UTF-8, UTF-16 (LE/BE, either alignment)
+  and GB18030, RTF and MHT decoded; then python-docx must open the package.
 * TXT  — the bytes decoded with the original encoding.
 
 Every removed string is searched in several forms: as written, with white space and
@@ -26,8 +28,10 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from reviewer.errors import VerificationError
 
@@ -37,6 +41,11 @@ _TAG = re.compile(rb"<[^>]*>")
 
 def compact(text: str) -> str:
     return _COMPACT.sub("", text)
+
+
+def _fold(text: str) -> str:
+    """Compacted and NFKC-folded: a full-width １３８ is searched as 138."""
+    return compact(unicodedata.normalize("NFKC", text))
 
 
 @dataclass
@@ -74,10 +83,10 @@ def _checkable(form: str) -> bool:
 
 def build_needles(strings: list[str], expected_text: str) -> Needles:
     """The compact forms to look for; those present in the expected output are skipped."""
-    expected = compact(expected_text)
+    expected = _fold(expected_text)
     out = Needles()
     for s in strings:
-        c = compact(s)
+        c = _fold(s)
         forms = {c} if c else set()
         digits = re.sub(r"\D", "", c)
         if len(digits) >= 6:
@@ -117,14 +126,14 @@ def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
             if form in text:
                 found.append({"where": where, "needle": label})
         return
-    c = compact(text)
+    c = _fold(text)
     lines = None
     for form, label in needles.forms.items():
         if form not in c:
             continue
         if _line_local(where, form):
             if lines is None:
-                lines = [compact(line) for line in text.splitlines()]
+                lines = [_fold(line) for line in text.splitlines()]
             if not any(form in line for line in lines):
                 continue
         found.append({"where": where, "needle": label})
@@ -156,20 +165,103 @@ def verify_txt(data: bytes, encoding: str | None, needles: Needles) -> dict:
 
 
 # --------------------------------------------------------------------------- DOCX
+_ATTR = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")
+_XML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_RTF_HEX = re.compile(rb"(?:\\'[0-9a-fA-F]{2})+")
+_RTF_U = re.compile(rb"\\u(-?\d+)\??")
+_MIME = re.compile(rb"(?im)^(mime-version|content-type)\s*:")
+MAX_NESTING = 2
+
+
+def _decode_xml(raw: bytes) -> str:
+    """An XML member as text, in the encoding its BOM or first bytes say (UTF-8 or UTF-16)."""
+    if raw[:3] == b"\xef\xbb\xbf":
+        return raw[3:].decode("utf-8", "replace")
+    if raw[:2] == b"\xff\xfe" or raw[:2] == b"<\x00":
+        return raw.decode("utf-16-le", "replace").lstrip("\ufeff")
+    if raw[:2] == b"\xfe\xff" or raw[:2] == b"\x00<":
+        return raw.decode("utf-16-be", "replace").lstrip("\ufeff")
+    return raw.decode("utf-8", "replace")
+
+
+def _binary_texts(raw: bytes) -> str:
+    """Raw bytes read every way text can hide in them: UTF-8, UTF-16 LE/BE at either alignment."""
+    return "\n".join([raw.decode("utf-8", "ignore"), raw.decode("utf-16-le", "ignore"),
+                      raw[1:].decode("utf-16-le", "ignore"), raw.decode("utf-16-be", "ignore"),
+                      raw[1:].decode("utf-16-be", "ignore"), raw.decode("gb18030", "ignore")])
+
+
+def _rtf_text(raw: bytes) -> str:
+    cp = re.search(rb"\\ansicpg(\d+)", raw)
+    enc = {b"936": "gbk", b"950": "big5"}.get(cp.group(1), "cp" + cp.group(1).decode()) if cp else "gbk"
+
+    def hexes(m):
+        try:
+            return bytes.fromhex(m.group(0).replace(b"\\'", b"").decode()).decode(enc, "replace").encode("utf-8")
+        except (LookupError, ValueError):
+            return m.group(0)
+    out = _RTF_HEX.sub(hexes, raw)
+    out = _RTF_U.sub(lambda m: chr(int(m.group(1)) % 65536).encode("utf-8"), out)
+    out = re.sub(rb"\\[a-zA-Z]+-?\d* ?|[{}]", b"", out)
+    return out.decode("utf-8", "replace")
+
+
+def _mime_text(raw: bytes) -> str:
+    import email
+
+    out = []
+    for part in email.message_from_bytes(raw).walk():
+        if not part.is_multipart():
+            payload = part.get_payload(decode=True) or b""
+            out.append(html.unescape(_TAG.sub(b"", payload).decode(part.get_content_charset() or "utf-8", "replace")))
+            out.append(_binary_texts(payload))
+    return "\n".join(out)
+
+
+def _member_sources(name: str, raw: bytes, sources: dict[str, str], depth: int) -> None:
+    head = raw[:2048].lstrip()
+    if raw[:4] == b"PK\x03\x04" and depth < MAX_NESTING:
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as inner:  # an embedded package: its members too
+                for info in inner.infolist():
+                    _member_sources(f"{name}!{info.filename}", inner.read(info), sources, depth + 1)
+            return
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+            pass
+    xmlish = name.endswith((".xml", ".rels", ".vml")) or head[:5] == b"<?xml" or raw[:2] in (
+        b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<") or raw[:3] == b"\xef\xbb\xbf"
+    if xmlish:
+        text = _decode_xml(raw)
+        # text nodes joined across runs (tags stripped), entities decoded; comments too
+        sources[name] = html.unescape(_TAG.sub(b"", text.encode("utf-8")).decode("utf-8", "replace")) + "\n" + \
+            "\n".join(html.unescape(c) for c in _XML_COMMENT.findall(text))
+        # attribute values can hold text too (alt text, tooltips, link targets): as written,
+        # entities decoded, and percent-decoded (a URL's %E5%BC%A0)
+        attrs = [html.unescape(a or b) for a, b in _ATTR.findall(_XML_COMMENT.sub("", text))]
+        attrs += [unquote(a) for a in attrs if "%" in a]
+        # each value also compacted on its own ("138 1234 5678" in a title); never joined
+        # with its neighbours, so w:w="1234" w:h="5678" makes no digit string
+        sources[name + "@attributes"] = "\x01".join(attrs + [compact(a) for a in attrs])
+        sources[name + "@raw"] = text
+        return
+    sources[name] = _binary_texts(raw)
+    if head.startswith(b"{\\rtf"):
+        sources[name + "@rtf"] = _rtf_text(raw)
+    elif _MIME.search(head):
+        sources[name + "@mime"] = _mime_text(raw)
+    elif b"<" in head[:200]:
+        sources[name + "@html"] = html.unescape(_TAG.sub(b"", raw).decode("utf-8", "replace"))
+
+
 def docx_sources(data: bytes) -> dict[str, str]:
+    """Every member of the package (and of any package inside it), read independently of
+    the parser: XML with tags stripped, entities decoded, in UTF-8 or UTF-16; attribute
+    values; everything else as raw bytes in UTF-8, UTF-16 and GB18030, plus RTF, MIME
+    (MHT) and HTML decoded."""
     sources: dict[str, str] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for info in z.infolist():
-            raw = z.read(info)
-            name = info.filename
-            if name.endswith((".xml", ".rels")) or raw.lstrip()[:5] == b"<?xml":
-                stripped = _TAG.sub(b"", raw).decode("utf-8", "replace")
-                # attribute values can hold text too (w:val of a property, alt text)
-                attrs = " ".join(m.decode("utf-8", "replace") for m in re.findall(rb'="([^"]*)"', raw))
-                sources[name] = html.unescape(stripped)
-                sources[name + "@attributes"] = html.unescape(attrs)
-            else:
-                sources[name] = raw.decode("utf-8", "ignore") + "\n" + raw.decode("utf-16-le", "ignore")
+            _member_sources(info.filename, z.read(info), sources, 0)
     return sources
 
 

@@ -391,12 +391,14 @@ def test_pdf_random_spans_on_sample_files_are_removed_and_the_rest_kept(seed):
     assert res.log["rasterised_pages"] == [] and res.verified
     out = parse_bytes(res.output, "out.pdf")
     dropped = [(b.start, b.end) for b in doc.blocks if b.part != "page"]
-    assert kept_ratio(doc.text, [(m.start, m.end) for m in spans] + dropped, out.text) >= 0.97
-    boxed = set()  # characters of the spans with a box on the page (not parser-inserted)
-    for m in spans:
-        for b in doc.blocks_in(m.start, m.end):
+    # what was removed: the spans, and every other occurrence of their values (propagated, issue #11)
+    removed = [(e["start"], e["end"]) for e in res.log["removals"]]
+    assert kept_ratio(doc.text, removed + dropped, out.text) >= 0.97
+    boxed = set()  # characters of the removals with a box on the page (not parser-inserted)
+    for s, e in removed:
+        for b in doc.blocks_in(s, e):
             if b.part == "page":
-                boxed.update(i for i in range(max(m.start, b.start), min(m.end, b.end)) if b.boxes[i - b.start])
+                boxed.update(i for i in range(max(s, b.start), min(e, b.end)) if b.boxes[i - b.start])
     visible = {i for i in boxed if not doc.text[i].isspace()}
     # every visible character is one glyph gone; a space goes too when the file draws one
     assert len(visible) <= res.log["engine"]["glyphs_removed"] <= len(boxed)

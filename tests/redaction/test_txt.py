@@ -72,11 +72,11 @@ def test_txt_decisions_reject_keeps_and_accept_removes_with_who_and_when():
     assert "李审核" in res.log_table and "第2行" in res.log_table
 
 
-def test_txt_accept_all_leaves_block_and_review_findings():
+def test_txt_accept_suggested_leaves_block_and_review_findings():
     doc = _doc("机密★5年\n" + TEXT)
     mark = finding(doc, "机密★5年", "secrecy_mark", category="secrecy", action="block")
     rev = finding(doc, ID_B, "id_card", action="review")
-    res = redact_document(doc, [mark, rev, finding(doc, ID_A, "id_card")], accept_all=True)
+    res = redact_document(doc, [mark, rev, finding(doc, ID_A, "id_card")], accept_suggested=True)
     out = res.output.decode("utf-8")
     assert "机密★5年" in out and ID_B in out and ID_A not in out
     assert res.log["decisions"]["blocking_unresolved"] == [mark.id]
