@@ -109,6 +109,7 @@ class Suggestion:
     probabilities: dict[str, float] = field(default_factory=dict)
     declared_check: dict[str, Any] | None = None
     model_version: str | None = None
+    needs_human_reasons: list[str] = field(default_factory=list)   # why a person must confirm
 
     @property
     def label(self) -> str:
@@ -131,4 +132,6 @@ class Suggestion:
             out["declared_check"] = self.declared_check
         if self.model_version:
             out["model_version"] = self.model_version
+        if self.needs_human_reasons:
+            out["needs_human_reasons"] = list(self.needs_human_reasons)
         return out

@@ -27,6 +27,7 @@ from reviewer.findings import ATTRIBUTES, Finding, Reason, Suggestion
 __all__ = ["suggest", "load_model", "strip_disclosure_labels"]
 
 NEEDS_HUMAN_BELOW = 0.6
+LOW_MARGIN = 0.2   # the model's top two probabilities closer than this: ask a person
 MODEL_BASIS = {
     "proactive": rules.ORDINANCE + "第五条、第十九条",
     "on_request": rules.ORDINANCE + "第十三条、第二十七条",
@@ -75,6 +76,7 @@ def suggest(doc, findings: list[Finding] | None, model_dir=None) -> Suggestion:
 
     reasons: list[Reason] = []
     needs_human = False
+    ask: list[str] = []          # why a person must confirm, shown first
     binding = rr.binding
     soft = [h for h in rr.hits if not h.binding]
     p = pred.probabilities if pred else {}
@@ -104,22 +106,33 @@ def suggest(doc, findings: list[Finding] | None, model_dir=None) -> Suggestion:
 
     if pred is not None:
         label = ATTRIBUTES[pred.attribute]
-        feats = pred.features.get(pred.attribute, [])
-        verdict = "一致" if pred.attribute == attribute else f"不一致（规则建议{ATTRIBUTES[attribute]}）"
-        reasons.append(Reason(
-            f"文本模型判断为{label}（概率{p[pred.attribute]:.0%}），与规则{verdict}；"
-            f"主要文本特征：{'、'.join(feats[:6]) or '无'}。",
-            MODEL_BASIS[pred.attribute], [], feats[:6]))
+        line = f"文本模型：倾向于{label}（概率{p[pred.attribute]:.2f}）"
+        if binding or soft:   # a verdict against the rules only when a rule fired
+            line += "，与规则" + ("一致" if pred.attribute == attribute
+                                else f"不一致（规则建议{ATTRIBUTES[attribute]}）")
+        reasons.append(Reason(line + "。", MODEL_BASIS[pred.attribute], []))
         if pred.attribute != attribute:
             needs_human = True
+            ask.append("文本模型与规则的判断不一致")
+        ranked = sorted(p.values(), reverse=True)
+        if not (binding or soft) and len(ranked) > 1 and ranked[0] - ranked[1] < LOW_MARGIN:
+            needs_human = True
+            ask.append(f"文本模型对前两种属性的判断接近（相差{ranked[0] - ranked[1]:.2f}）")
     else:
         reasons.append(Reason(f"未使用文本模型（{model_error}），本建议仅依据规则，需人工确认。",
                               rules.ORDINANCE + "第十七条"))
         needs_human = True
+        ask.append("文本模型不可用")
     reasons += rr.notes
 
     if confidence < NEEDS_HUMAN_BELOW:
         needs_human = True
+        ask.append(f"建议的把握不足（{confidence:.2f}）")
+    for code, why in rules.ask_a_person(doc, findings):
+        needs_human = True
+        ask.append(why)
+        if code in ("too_little_text", "garbled_text"):   # nothing to judge from: no false certainty
+            confidence = min(confidence, 0.5)
 
     partial = bool(rr.partial) and attribute in ("proactive", "on_request") and not binding
     if partial:
@@ -145,6 +158,9 @@ def suggest(doc, findings: list[Finding] | None, model_dir=None) -> Suggestion:
     sug.declared_check = declared_check(doc, sug, rr)
     if sug.declared_check and sug.declared_check["severity"] != "ok":
         sug.needs_human = True
+        ask.append("附注标注的公开属性与内容不一致")
+    if ask:   # shown first on the review page; the reasons keep the articles in their order
+        sug.needs_human_reasons = list(dict.fromkeys(ask))
     return sug
 
 

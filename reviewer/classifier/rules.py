@@ -127,37 +127,65 @@ _PERSONNEL_TITLE = re.compile(r"职务任免|任免的通知|同志[^。\n]{0,12
 _MASKED_PERSON = re.compile(r"(?:^|\n)\s*([\u4e00-\u9fa5][\u4e00-\u9fa5某*＊X×]{1,3})\s*[：:]\s*\n")
 
 
-_SURNAMES = set("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘"
-                "杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
 _COMPANY = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社)$")
 _ORG_PART = re.compile(r"[省市县区局厅委办院部处科会组室校所站队]|中心|单位|代表|委员|主席|下载|说明|分类|对象|职责|方式|电话|邮箱|信箱")
+# the document speaks to its addressee in the second person: 你, 您, 你单位, 你公司, 贵公司
+_SECOND_PERSON = re.compile(r"你(?:单位|公司|们|局|厂|社|院|校|会|中心|家)?|您|贵(?:公司|单位|院|校|会|社|中心|厂)")
+# a block naming the one party a decision or reply is about: 申请人：韦某某 / 当事人：仝小红
+_PARTY_BLOCK = re.compile(r"(?:^|\n)\s*(?:申请人|被申请人|当事人|被处罚人|行政相对人|相对人|投诉人|举报人|信访人|"
+                          r"复议申请人|受送达人)(?:姓名|名称)?\s*[:：]\s*([^\n，,。；;（(：:]{2,40})")
 
 
-def _one_party(name: str) -> bool:
-    """A company, or a person's name (2–4 characters, possibly masked) — not an agency or a heading."""
+def _party_name(name: str) -> bool:
+    """A company, or what can be a person's name (2–4 characters, possibly masked) — not an
+    agency, a list or a heading.  No surname list: whether it is a person is decided by the
+    document's structure (second-person address, the 文种, a 申请人/当事人 block)."""
     name = name.strip()
     if not name or name in _NOT_A_PERSON or re.search(r"各|、|，|,|有关|所属|直属|成员", name):
         return False
     if _COMPANY.search(name):
         return True
-    masked = bool(re.search(r"[某*＊X×]", name))
-    return 2 <= len(name) <= 4 and not _ORG_PART.search(name) and (masked or name[0] in _SURNAMES)
+    return 2 <= len(name) <= 4 and bool(re.fullmatch(r"[\u4e00-\u9fa5某*＊X×]+", name)) \
+        and not _ORG_PART.search(name)
+
+
+def _speaks_to_one(doc, after: int) -> bool:
+    """Structural evidence that a document addresses one party about its own matter."""
+    if _SECOND_PERSON.search(doc.text[after:after + 600]):
+        return True
+    kind = infer_doc_kind(doc) or ""
+    return kind in ONE_PARTY_KINDS - {"函"} or bool(_REPLY_BOOK.search(doc.text[:200]))
 
 
 def addressed_to_one(doc) -> str | None:
-    """The single company or person a document is addressed to, or None."""
+    """The single company or person a document is addressed to, or None — read from the
+    主送 line, the salutation, a 申请人/当事人 block and the 文种, never from a list of
+    surnames."""
     st = getattr(doc, "structure", None)
-    addressee = st.addressee if st is not None else None
-    if addressee:
-        return addressee.strip() if _one_party(addressee) else None
-    head = doc.text[:1200]
-    for pattern in (_ONE_PARTY, _MASKED_PERSON, _PERSON_HEAD):
-        for m in pattern.finditer(head if pattern is _ONE_PARTY else head[:600]):
-            name = m.group(1).strip()
-            if pattern is _MASKED_PERSON and not re.search(r"[某*＊X×]", name):
-                continue
-            if _one_party(name):
-                return name
+    addressee = (st.addressee if st is not None else None) or ""
+    text = doc.text
+    if addressee.strip():
+        name = addressee.strip()
+        if not _party_name(name):
+            return None
+        if _COMPANY.search(name) or re.search(r"[某*＊X×]", name):
+            return name
+        pos = text.find(name)
+        return name if _speaks_to_one(doc, max(pos, 0) + len(name)) else None
+    head = text[:1200]
+    for m in _ONE_PARTY.finditer(head):
+        if _party_name(m.group(1)):
+            return m.group(1).strip()
+    for m in _MASKED_PERSON.finditer(head[:600]):
+        if re.search(r"[某*＊X×]", m.group(1)) and _party_name(m.group(1)):
+            return m.group(1).strip()
+    for m in _PERSON_HEAD.finditer(head[:600]):
+        if _party_name(m.group(1)) and _speaks_to_one(doc, m.end()):
+            return m.group(1).strip()
+    for m in _PARTY_BLOCK.finditer(head):
+        name = m.group(1).strip()
+        if _party_name(name) and _speaks_to_one(doc, m.end()):
+            return name
     return None
 
 
@@ -220,7 +248,8 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
             "属于人事管理、后勤管理、内部工作流程等内部事务信息，可以不予公开。", A16_1, _ids(internal))))
 
     personal = by(lambda f: f.category == "personal" and f.type in SENSITIVE_PERSONAL)
-    commercial = by(lambda f: f.category == "commercial" and (f.type in COMMERCIAL_SECRET or f.type == "org_id"))
+    # a 统一社会信用代码 (org_id) is a public register number, never a trade secret
+    commercial = by(lambda f: f.category == "commercial" and f.type in COMMERCIAL_SECRET)
     third_party = personal + [f for f in commercial if f.type in COMMERCIAL_SECRET]
     one_party_kind = (res.doc_kind or "") in ONE_PARTY_KINDS
     if third_party and res.one_party and (one_party_kind or commercial or personal):
@@ -242,3 +271,38 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
             f"不应公开的内容（{len(res.redactable)}处）可以区分处理：删除或遮盖后，其余部分可以公开，"
             "并说明删除的理由。", A37, _ids(res.redactable))
     return res
+
+
+# -- when a person must confirm (needs_human) ---------------------------------------------
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# what text decoded with the wrong code page looks like: UTF-8 read as GBK (锛 for ，, 銆 for 。,
+# 鈥 for “), GBK read as Latin-1 (runs of À-ÿ), the replacement character and its GBK ghost 锟斤拷
+_MOJIBAKE = re.compile(r"[锛銆鈥]|锟斤拷|\ufffd|[À-ÿ]{2,}|â€")
+_PARTY_ISSUER = re.compile(r"^(?:中共|中国共产党|共青团)|(?:党委|党组|党工委|团委|团市委|团县委|团省委|"
+                           r"纪律检查委员会|纪委)(?:办公室)?(?:文件)?$")
+_PARTY_TITLE = re.compile(r"^(?:中共|中国共产党|共青团)[^关]{0,30}?(?:委员会|党委|党组|团委)|"
+                          r"^[^关]{0,20}?(?:党委|党组|党工委|团委)(?:办公室)?(?=关于)")
+MIN_HAN = 40
+
+
+def ask_a_person(doc, findings: list[Finding]) -> list[tuple[str, str]]:
+    """Why the suggestion must be confirmed by a person, whatever its confidence: too little
+    text to judge, garbled text, a document of a party organ (not 政府信息, 条例第二条), a
+    distribution limit (此件发至…).  ``(code, reason)`` pairs."""
+    out = []
+    text = doc.text
+    han = len(_HAN_RE.findall(text))
+    if han < MIN_HAN:
+        out.append(("too_little_text", f"文本内容过少（仅{han}个汉字），无法据此判断公开属性"))
+    bad = len(_MOJIBAKE.findall(text))
+    if bad >= 3 and bad >= 0.01 * max(1, han):
+        out.append(("garbled_text", f"文本疑似乱码（{bad}处编码错误的字符），请核对原件"))
+    st = getattr(doc, "structure", None)
+    issuer = (getattr(st, "issuer_mark", None) or "").strip()
+    title = (getattr(st, "title", None) or text[:80]).strip()
+    if (issuer and _PARTY_ISSUER.search(issuer)) or _PARTY_TITLE.search(title):
+        out.append(("outside_scope", f"发文机关为党的机关或群团组织（{issuer or title[:20]}），其文件不属于"
+                   f"{ORDINANCE}第二条所称的政府信息，是否公开按其自身规定办理"))
+    if any(f.category == "secrecy" and f.type == "distribution_limit" for f in findings):
+        out.append(("distribution_limit", "文件限定了发放范围（此件发至……），公开前须核实发文机关的意见"))
+    return out

@@ -22,7 +22,10 @@ def test_shipped_model_calls_a_clear_notice_proactive():
     assert s.attribute == "proactive"
     assert s.probabilities["proactive"] > 0.5
     assert s.model_version and s.model_version.startswith("disclosure-v1")
-    assert any(r.features for r in s.reasons)
+    [model_reason] = [r for r in s.reasons if r.text.startswith("文本模型：倾向于")]
+    assert "（概率0." in model_reason.text
+    assert not model_reason.features and "特征" not in model_reason.text   # never n-grams to a person
+    assert "与规则" not in model_reason.text                                # no rule fired here
 
 
 def test_shipped_model_calls_a_request_to_a_superior_not_public():
