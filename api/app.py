@@ -53,15 +53,17 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise errors.ApiError(413, "payload_too_large", "The request is too large.")
+                    raise errors.ApiError(413, "payload_too_large", "请求太大，超过了系统允许的上限。")
             return message
 
         return await self.app(scope, limited_receive, send)
 
     async def _reject(self, send, size: int):
         status = 413 if size > self.limit else 400
-        code, message = ("payload_too_large", f"The request is larger than the limit of {self.limit:,} bytes.") \
-            if status == 413 else ("bad_request", "The Content-Length header is not valid.")
+        from reviewer.catalogue import message as zh
+
+        code = "payload_too_large" if status == 413 else "bad_request"
+        message = zh(code)
         body = json.dumps(errors.error_body(code, message, {"limit": self.limit} if status == 413 else {}),
                           ensure_ascii=False).encode("utf-8")
         await send({"type": "http.response.start", "status": status,
@@ -111,8 +113,9 @@ class HandleUnexpected:
             await response(scope, receive, send)
 
 
-def _warm_up() -> None:
-    """Load the detectors and models now, so the first upload does not pay for it."""
+def _warm_up(rt=None) -> None:
+    """Load the detectors, the models and the search segmenter now, so the first upload does not
+    pay for it; then index for search the cases scanned before the search index existed."""
     try:
         from reviewer.parsers import parse_bytes
         from reviewer.scan import scan_document
@@ -120,6 +123,14 @@ def _warm_up() -> None:
         scan_document(parse_bytes("预热：联系电话13812345678。".encode("utf-8"), "warm-up.txt"))
     except Exception:                      # a broken detector shows up on the first real scan instead
         log.warning("warm-up scan failed", exc_info=True)
+    if rt is not None:
+        try:
+            from api import search
+
+            search.index_terms("预热")
+            search.backfill(rt)
+        except Exception:                  # search then misses the old cases; everything else works
+            log.warning("search backfill failed", exc_info=True)
 
 
 def create_app(settings: Settings | None = None, *, start_worker: bool | None = None,
@@ -137,7 +148,7 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
             print_demo("Demo mode: these accounts exist" + ("" if settings.demo_password else " (passwords change at every start)") + ":")
             for username, password, roles in rows:
                 print_demo(f"  {username:<10} {password:<14} {roles}")
-        threading.Thread(target=_warm_up, name="reviewer-warm-up", daemon=True).start()
+        threading.Thread(target=_warm_up, args=(rt,), name="reviewer-warm-up", daemon=True).start()
         if settings.worker if start_worker is None else start_worker:
             from api.worker import Worker
 

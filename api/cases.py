@@ -112,6 +112,9 @@ def apply_scan(db: Session, case: Case, version: Version, result: dict[str, Any]
     version.attribute = sug.get("attribute")
     if case.title in ("", version.filename) or case.title.startswith("未命名"):
         case.title = _title_of(result, version.filename)
+    from api import search
+
+    search.index_case(db, case.id, version.id, case.title, (result.get("structure") or {}).get("doc_number"), text)
     carried = _carry_over(db, version, result["findings"], text, actor)
     case.state = workflow.check_scan(workflow.CaseFacts(case.state, case.department_id))
     case.updated_at = datetime.now(timezone.utc)

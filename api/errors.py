@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from reviewer.catalogue import message as zh
 from reviewer.errors import ReviewerError
 
 log = logging.getLogger("api")
@@ -67,31 +68,32 @@ def _validation_details(exc: RequestValidationError) -> dict:
     fields = []
     for e in exc.errors():
         loc = [str(p) for p in e.get("loc", ()) if p not in ("body",)]
-        fields.append({"field": ".".join(loc), "problem": str(e.get("msg", ""))[:200]})
+        fields.append({"field": ".".join(loc), "problem": str(e.get("msg", ""))[:200], "type": e.get("type", "")})
     return {"fields": fields}
 
 
 def install(app: FastAPI) -> None:
+    # ``message`` is always the Chinese wording from reviewer.catalogue; ``code`` stays English.
     @app.exception_handler(ReviewerError)
     async def _reviewer_error(_req: Request, exc: ReviewerError):
         headers = getattr(exc, "headers", None)
-        return error_response(exc.http_status, exc.code, exc.message, exc.details, headers)
+        return error_response(exc.http_status, exc.code, zh(exc.code, exc.details, exc.message), exc.details, headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_req: Request, exc: StarletteHTTPException):
-        code, default = _HTTP_CODES.get(exc.status_code, ("http_error", "The request failed."))
-        message = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else default
-        if exc.status_code == 405:
-            message = default
-        return error_response(exc.status_code, code, message, None, getattr(exc, "headers", None))
+        code, _default = _HTTP_CODES.get(exc.status_code, ("http_error", ""))
+        return error_response(exc.status_code, code, zh(code), None, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_req: Request, exc: RequestValidationError):
-        code, message = _HTTP_CODES[422]
-        return error_response(422, code, message, _validation_details(exc))
+        details = _validation_details(exc)
+        extra = [f["field"] for f in details["fields"] if f.get("type") == "extra_forbidden"]
+        message = zh("validation_error")
+        if extra:
+            message = f"请求中含有不认识的字段：{'、'.join(extra)}，请检查字段名。"
+        return error_response(422, "validation_error", message, details)
 
     @app.exception_handler(Exception)
     async def _unexpected(_req: Request, exc: Exception):
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
-        code, message = _HTTP_CODES[500]
-        return error_response(500, code, message)
+        return error_response(500, "internal_error", zh("internal_error"))

@@ -204,3 +204,15 @@ class Job(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CaseSearch(Base):
+    """The search terms of a case: title, 文号 and the text of its current version, segmented
+    by jieba and joined by spaces (api.search).  On SQLite the terms are also in the FTS5
+    table ``case_fts`` (rowid = case id); on PostgreSQL a GIN index over
+    ``to_tsvector('simple', terms)`` serves the search.  Both are made by migration 0004."""
+
+    __tablename__ = "case_search"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer)
+    terms: Mapped[str] = mapped_column(Text, default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Role = Literal["drafter", "security_officer", "dept_head", "unit_head", "admin"]
 Attribute = Literal["proactive", "on_request", "not_public"]
@@ -93,18 +93,24 @@ class DepartmentOut(BaseModel):
 
 
 # ---- documents and review
-class DecisionIn(BaseModel):
+class StrictIn(BaseModel):
+    """A request body that refuses unknown fields (422), so a misspelt field is not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class DecisionIn(StrictIn):
     finding_id: str = Field(min_length=1, max_length=64)
     decision: Literal["accept", "reject"]
     reason: str | None = Field(default=None, max_length=2000)
     basis: str | None = Field(default=None, max_length=500)
 
 
-class DecisionsIn(BaseModel):
+class DecisionsIn(StrictIn):
     decisions: list[DecisionIn] = Field(min_length=1, max_length=5000)
 
 
-class ManualSpanIn(BaseModel):
+class ManualSpanIn(StrictIn):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     reason: str = Field(default="", max_length=2000)
@@ -118,7 +124,7 @@ def mask_style_names() -> tuple[str, ...]:
     return tuple(MODES)
 
 
-class ApproveIn(BaseModel):
+class ApproveIn(StrictIn):
     attribute: Attribute | None = None
     comment: str = Field(default="", max_length=2000)
     style: str | None = Field(
@@ -145,13 +151,13 @@ class ApproveIn(BaseModel):
         return value
 
 
-class SignIn(BaseModel):
+class SignIn(StrictIn):
     tier: int = Field(ge=1, le=3)
     decision: Literal["approve", "return", "reject"] = "approve"
     opinion: str = Field(default="", max_length=4000)
 
 
-class CommentIn(BaseModel):
+class CommentIn(StrictIn):
     comment: str = Field(min_length=1, max_length=4000)
 
 
@@ -183,3 +189,24 @@ class TextOut(BaseModel):
     chars: int
     text: str = Field(description="the scanned text; finding and manual-span offsets index it")
     blocks: list[TextBlock]
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    title: str
+    state: str
+    department_id: int
+    department: str | None
+    drafter_id: int
+    created_at: str
+    updated_at: str
+    tier_due: int | None
+    signed_tiers: list[int]
+    allowed_actions: list[str]
+
+
+class DocumentListOut(BaseModel):
+    items: list[DocumentSummary]
+    total: int = Field(description="how many documents match, over all pages")
+    limit: int
+    offset: int

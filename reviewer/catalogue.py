@@ -141,10 +141,25 @@ def _fmt(template: str, details: dict[str, Any]) -> str:
     return template.format_map(values)
 
 
+# What an unsupported file is, from the core's English message (the code alone is too coarse).
+_UNSUPPORTED = (("PNG", "PNG 图片"), ("JPEG", "JPEG 图片"), ("GIF", "GIF 图片"), ("gzip", "gzip 压缩包"),
+                ("RAR", "RAR 压缩包"), ("7z", "7z 压缩包"), ("program", "程序文件"), ("RTF", "RTF 文件"),
+                ("Legacy Word", "旧版 Word/Excel（.doc/.xls）文件"), ("spreadsheet", "电子表格或演示文稿"),
+                ("zip archive", "ZIP 压缩包"), ("binary data", "二进制数据"))
+
+
 def message(code: str, details: dict[str, Any] | None = None, fallback: str = "") -> str:
-    """The Chinese wording for ``code`` (an error or a notice)."""
+    """The Chinese wording for ``code`` (an error or a notice); ``fallback`` is the core's own
+    message, used only when it is already Chinese."""
     if code in NOTICES:
         return _fmt(NOTICES[code], details or {})
+    if code == "unsupported_format" and fallback:
+        for needle, what in _UNSUPPORTED:
+            if needle in fallback:
+                return f"该文件是{what}，不是可审查的文件；请上传 DOCX、PDF 或 TXT 文件。"
+    if code == "unknown_filter" and details and details.get("field"):
+        names = {"state": "状态", "attribute": "公开属性", "department": "部门", "uploader": "上传人", "sort": "排序"}
+        return f"筛选条件“{names.get(details['field'], details['field'])}”的取值“{details.get('value')}”不存在，请检查后重试。"
     text = MESSAGES.get(code)
     if text is None:
         return fallback if fallback and not fallback.isascii() else "操作未能完成。"

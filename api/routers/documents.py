@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
@@ -13,7 +14,7 @@ from api.deps import DB, RT, CurrentUser
 from api.errors import ApiError, not_found
 from api.models import Case, Job, Version
 from api.ratelimit import retry_after
-from api.schemas import ERRORS, JobOut, TextOut
+from api.schemas import ERRORS, DocumentListOut, JobOut, TextOut
 from api.views import case_out, job_out, version_out
 from reviewer.review.workflow import WITHHELD
 
@@ -85,16 +86,34 @@ async def revise(case_id: int, rt: RT, db: DB, user: CurrentUser, file: UploadFi
     return await run_in_threadpool(_created, db, case, version, job, user)
 
 
-@router.get("/documents", summary="Documents I may see, newest first")
-def list_documents(db: DB, user: CurrentUser, state: str | None = None,
+@router.get("/documents", response_model=DocumentListOut,
+            summary="Documents I may see: filters, full-text search, sorting and pagination with a total")
+def list_documents(request: Request, db: DB, user: CurrentUser,
+                   q: str | None = Query(default=None, max_length=200,
+                                         description="text search over title, 文号 and content (jieba-segmented; all terms must occur)"),
+                   state: str | None = Query(default=None, description="a workflow state, e.g. `scanned`"),
+                   department: str | None = Query(default=None, max_length=200, description="department name"),
+                   attribute: str | None = Query(default=None, description="`proactive`, `on_request` or `not_public`"),
+                   uploader: str | None = Query(default=None, max_length=64, description="username of the drafter"),
+                   date_from: date | None = Query(default=None, description="uploaded on or after (YYYY-MM-DD)"),
+                   date_to: date | None = Query(default=None, description="uploaded on or before (YYYY-MM-DD)"),
+                   assigned: bool = Query(default=False, description="only what waits for me now (待我处理)"),
+                   sort: str = Query(default="-updated_at", description="id, title, state, department, uploader, "
+                                     "created_at or updated_at; a leading `-` sorts descending"),
                    limit: int = Query(default=50, ge=1, le=500), offset: int = Query(default=0, ge=0)) -> dict:
-    q = select(Case).order_by(Case.id.desc())
-    if state:
-        q = q.where(Case.state == state)
-    if not (user.role_names & cases.ORG_WIDE_ROLES):
-        q = q.where(Case.department_id == user.department_id)
-    rows = [c for c in db.scalars(q.offset(offset).limit(limit)) if cases.can_see(db, user, c)]
-    return {"items": [case_out(db, c, user, full=False) for c in rows], "limit": limit, "offset": offset}
+    from api import listing
+
+    unknown = sorted(set(request.query_params.keys()) - set(listing.FILTER_PARAMS))
+    if unknown:
+        raise ApiError(422, "unknown_field", f"Unknown query parameter(s): {', '.join(unknown)}.",
+                       {"fields": [{"field": k, "problem": "unknown parameter"} for k in unknown],
+                        "allowed": list(listing.FILTER_PARAMS)})
+    f = listing.ListQuery(q=q, state=state, department=department, attribute=attribute, uploader=uploader,
+                          date_from=date_from, date_to=date_to, assigned=assigned, sort=sort, limit=limit,
+                          offset=offset)
+    rows, total = listing.list_cases(db, user, f)
+    return {"items": [case_out(db, c, user, full=False) for c in rows], "total": total, "limit": limit,
+            "offset": offset}
 
 
 @router.get("/documents/{case_id}", summary="A document: state, current version, findings, suggestion")

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.web.common import MESSAGES, LoginRequired, login_url, render, wants_json
+from api.web.common import LoginRequired, login_url, render, wants_json
 from reviewer.errors import ReviewerError
 
 log = logging.getLogger("api.web")
@@ -63,9 +63,10 @@ def _ctx_of(request: Request):
 
 def error_page(request: Request, status: int, code: str, message: str = "", text: str | None = None,
                back: str = ""):
-    text = text or MESSAGES.get(code)
     if not text:
-        text = "操作未能完成。" + (f"（{message}）" if message and status < 500 else "")
+        from reviewer.catalogue import message as zh
+
+        text = zh(code, None, message if status < 500 else "")
     if wants_json(request):
         return JSONResponse({"error": {"code": code, "message": text, "details": {}}}, status_code=status)
     return render(request, "error.html", _ctx_of(request), status=status, status_code=status, code=code,

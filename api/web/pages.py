@@ -38,17 +38,84 @@ def tier_status(doc: dict) -> list[dict]:
     return out
 
 
+PAGE_SIZES = (20, 50, 100)
+
+
 @router.get("/documents")
-def my_documents(request: Request, db: DB, ctx: Ctx, state: str | None = None):
-    q = select(Case).order_by(Case.id.desc()).limit(200)
-    if state:
-        q = q.where(Case.state == state)
-    if not (ctx.roles & cases.ORG_WIDE_ROLES):
-        q = q.where(Case.department_id == ctx.user.department_id)
-    docs = [case_out(db, c, ctx.user, full=False) for c in db.scalars(q) if cases.can_see(db, ctx.user, c)]
+def my_documents(request: Request, db: DB, ctx: Ctx):
+    """我的文件: the same filters, search, sorting and total as GET /api/documents."""
+    from datetime import date
+
+    from api import listing
+    from api.models import Department, User
+
+    p = request.query_params
+
+    def day(name: str):
+        raw = (p.get(name) or "").strip()
+        if not raw:
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise_page(422, "validation_error", f"日期“{raw}”的格式不对，请按 年-月-日（如 2026-12-01）填写。", "/documents")
+
+    try:
+        size = int(p.get("limit") or 20)
+        page_no = max(int(p.get("page") or 1), 1)
+    except ValueError:
+        size, page_no = 20, 1
+    size = size if size in PAGE_SIZES else 20
+    f = listing.ListQuery(q=(p.get("q") or "").strip() or None, state=p.get("state") or None,
+                          department=p.get("department") or None, attribute=p.get("attribute") or None,
+                          uploader=p.get("uploader") or None, date_from=day("date_from"), date_to=day("date_to"),
+                          assigned=p.get("assigned") in ("1", "true", "on"), sort=p.get("sort") or "-updated_at",
+                          limit=size, offset=(page_no - 1) * size)
+    rows, total = listing.list_cases(db, ctx.user, f)
+    docs = [case_out(db, c, ctx.user, full=False) for c in rows]
     for d in docs:
         d["tiers"] = tier_status(d)
-    return render(request, "documents.html", ctx, docs=docs, state=state or "")
+    depts = list(db.scalars(select(Department.name).where(Department.organisation_id == ctx.user.organisation_id)
+                            .order_by(Department.name)))
+    if not (ctx.roles & cases.ORG_WIDE_ROLES):
+        depts = [ctx.user.department.name] if ctx.user.department else []
+    uploaders = list(db.execute(select(User.username, User.display_name).where(
+        User.organisation_id == ctx.user.organisation_id).order_by(User.display_name)))
+    pages = max((total + size - 1) // size, 1)
+    keep = {k: v for k, v in p.items() if k not in ("page",) and v}
+
+    def link(**changes) -> str:
+        from urllib.parse import urlencode
+
+        q = {**keep, **{k: v for k, v in changes.items() if v is not None}}
+        q = {k: v for k, v in q.items() if v not in ("", None)}
+        return "/documents" + ("?" + urlencode(q) if q else "")
+
+    return render(request, "documents.html", ctx, docs=docs, f=f, total=total, page_no=page_no, pages=pages,
+                  size=size, sizes=PAGE_SIZES, depts=depts, uploaders=uploaders, link=link, state=f.state or "",
+                  filtered=any(keep.get(k) for k in ("q", "state", "department", "attribute", "uploader",
+                                                     "date_from", "date_to", "assigned")))
+
+
+INBOX_STEPS = (  # state → (what waits, the role that acts)
+    ("scanned", "删除审批", "security_officer"),
+    ("redactions_approved", "承办人员初审", "drafter"),
+    ("tier1_signed", "承办部门负责人审核", "dept_head"),
+    ("tier2_signed", "单位负责人审发", "unit_head"),
+    ("returned", "退回修改（上传修改稿）", "drafter"),
+)
+
+
+@router.get("/inbox")
+def inbox(request: Request, ctx: Ctx):
+    """待我处理: what waits for me now, with a count per tier and role."""
+    from api.web.common import inbox_counts
+    from reviewer.review.workflow import ROLE_LABELS
+
+    counts = inbox_counts(request, ctx.user)
+    steps = [{"state": st, "label": label, "role": ROLE_LABELS[role], "n": counts.get(st, 0)}
+             for st, label, role in INBOX_STEPS if role in ctx.roles]
+    return render(request, "inbox.html", ctx, steps=steps, inbox_total=sum(counts.values()))
 
 
 @router.get("/upload")
