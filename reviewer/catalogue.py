@@ -97,6 +97,7 @@ MESSAGES = {
     "conflict": "与当前状态冲突，请刷新后重试。",
     "redaction_unavailable": "本系统未启用删除处理功能。",
     "verification_failed": "公开版本校验未通过（仍能读出应删除的内容），未生成公开版本。",
+    "verification_incomplete": "独立提取程序读不全公开版本的文字（例如缺少中文字体数据 poppler-data），无法确认删除是否彻底，未生成公开版本。",
     "finding_mismatch": "发现与文件正文对不上，请重新扫描。",
     "bad_manual_span": "人工标注的范围无效，请重新选择。",
 }
@@ -120,6 +121,7 @@ NOTICES = {
     "owner_password_only": "PDF 设有权限密码（限制复制或打印），已照常读取。",
     "metadata_unreadable": "PDF 的 XMP 元数据无法安全读取，已跳过。",
     "private_use_characters": "文本含 {count} 个私用区字符（常为自造字），在网站上可能显示不同。",
+    "detector_failed": "检测器 {detectors} 运行出错，已跳过；它们所查的内容未经检查，其他检测器的结果完整。",
     "extension_mismatch": "文件扩展名为 {extension_format}，内容却是 {content_format}，已按 {content_format} 读取。",
 }
 

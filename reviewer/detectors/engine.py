@@ -7,12 +7,18 @@ already join a number wrapped across PDF lines).  Per chunk: recognizers (each w
 cheap prefilter) → character-window context enhancer → per-recognizer threshold →
 overlap resolution → :class:`Finding` with offsets in ``doc.text``.  Then the document
 detectors run over the whole document.
+
+A detector that raises (a text recognizer on one chunk, a document detector) is logged
+and skipped; every other detector's findings are kept, and ``analyze`` adds a
+``detector_failed`` warning to ``doc.warnings`` naming it, since the document was then
+not fully checked.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+from collections import Counter
 from typing import Iterator, Optional
 
 from reviewer.detectors import offline  # noqa: F401
@@ -22,6 +28,7 @@ from reviewer.detectors.base import LANGUAGE, ReviewerRecognizer
 from reviewer.detectors.context import CharWindowContextEnhancer
 from reviewer.detectors.nlp import ChineseNlpEngine
 from reviewer.detectors.registry import DetectorRegistry, foreign_meta
+from reviewer.document import Notice
 from reviewer.findings import Finding
 
 logger = logging.getLogger(__name__)
@@ -79,14 +86,23 @@ class Engine:
                       for r in self.recognizers}
 
     # -- text --------------------------------------------------------------------
-    def analyze_chunk(self, text: str, context: Optional[list[str]] = None) -> list[RecognizerResult]:
+    def analyze_chunk(self, text: str, context: Optional[list[str]] = None,
+                      failed: Optional[Counter] = None) -> list[RecognizerResult]:
         """Presidio results for one chunk: recognized, context-enhanced, thresholded,
         overlaps resolved.  Recognizers see full-width characters as ASCII; offsets are
-        those of ``text``."""
+        those of ``text``.  A recognizer that raises is logged and skipped for this chunk
+        (counted in ``failed`` by id); the others' results stand."""
         text = text.translate(_HALFWIDTH)
         raw: list[RecognizerResult] = []
         for rec in self.recognizers:
-            res = rec.analyze(text, rec.supported_entities, None)
+            try:
+                res = rec.analyze(text, rec.supported_entities, None)
+            except Exception:  # one broken recognizer must not cost the other findings
+                did = self._meta.get(rec.id, {}).get("id") or rec.name
+                logger.exception("text recognizer %s failed on a chunk of %d characters", did, len(text))
+                if failed is not None:
+                    failed[did] += 1
+                continue
             if res:
                 for r in res:
                     meta = r.recognition_metadata
@@ -140,24 +156,29 @@ class Engine:
                        action=action, basis=meta["basis"], explanation=explanation,
                        detector=meta["id"])
 
-    def analyze_text(self, text: str, context: Optional[list[str]] = None) -> list[Finding]:
+    def analyze_text(self, text: str, context: Optional[list[str]] = None,
+                     failed: Optional[Counter] = None) -> list[Finding]:
         out: list[Finding] = []
         for offset, chunk in iter_chunks(text, self.chunk_chars):
-            for r in self.analyze_chunk(chunk, context):
+            for r in self.analyze_chunk(chunk, context, failed):
                 out.append(self.to_finding(r, chunk, offset))
         return out
 
     # -- document ------------------------------------------------------------------
     def analyze(self, doc) -> list[Finding]:
-        findings = self.analyze_text(doc.text)
+        failed: Counter = Counter()
+        findings = self.analyze_text(doc.text, failed=failed)
         extra: list[Finding] = []
         for det in self.registry.document_detectors:
             try:
                 got = det.detect(doc, findings + extra) or []
             except Exception:  # one broken detector must not cost the other findings
                 logger.exception("document detector %s failed", det.ID)
+                failed[det.ID] += 1
                 continue
             extra.extend(got)
+        if failed:
+            _warn_failed(doc, failed)
         findings = [f for f in findings if "suppressed_by" not in f.explanation]
         if extra:
             findings = merge_document_findings(findings, extra)
@@ -177,6 +198,20 @@ class Engine:
         return AnalyzerEngine(registry=self.registry.recognizers, nlp_engine=ChineseNlpEngine(),
                               supported_languages=[LANGUAGE],
                               context_aware_enhancer=self.enhancer, default_score_threshold=0.0)
+
+
+def _warn_failed(doc, failed: Counter) -> None:
+    """Say in the document's warnings which detectors failed: what they look for was not
+    checked (everywhere, or in ``chunks`` pieces of the text), so "no finding" is not a result."""
+    ids = sorted(failed)
+    notice = Notice(
+        "detector_failed",
+        f"{len(ids)} detector(s) failed and were skipped, so what they look for was not checked: "
+        f"{', '.join(ids)}. The other detectors' findings are complete.",
+        {"detectors": ids, "chunks": {i: failed[i] for i in ids}})
+    warnings = getattr(doc, "warnings", None)
+    if isinstance(warnings, list):
+        warnings[:] = [w for w in warnings if getattr(w, "code", None) != "detector_failed"] + [notice]
 
 
 def resolve_overlaps(results: list[RecognizerResult], priority=lambda r: 0) -> list[RecognizerResult]:
