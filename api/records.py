@@ -66,11 +66,17 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
         withheld.append(WithheldItem(what=m.reason or "人工标注内容", excerpt=mask(m.text),
                                      basis=m.basis or cite("ogi", 37), manual=True,
                                      where=f"第 {m.start}–{m.end} 字"))
-    recognised = [RecognisedItem(what=type_label(r.get("type", "")) if r.get("type") else (r.get("label") or "合法内容"),
-                                 excerpt=r.get("text", "") if r.get("public", True) else mask(r.get("text", "")),
-                                 where=_where(r.get("location") or {}),
-                                 note=r.get("reason") or r.get("explanation") or r.get("basis") or "")
-                  for r in scan.get("recognised", []) if isinstance(r, dict)]
+    recognised = []
+    for r in scan.get("recognised", []):      # lawful items the detectors saw (scan contract 2)
+        if not isinstance(r, dict):
+            continue
+        note = r.get("rule_label") or ""
+        if r.get("reason") and r.get("reason") != note:
+            note = f"{note}：{r['reason']}" if note else r["reason"]
+        if r.get("lawful_basis"):
+            note += f"（{r['lawful_basis']}）"
+        recognised.append(RecognisedItem(what=type_label(r.get("type", "")), excerpt=r.get("text", ""),
+                                         where=_where(r.get("location") or {}), note=note))
     approval = _approval(db, case, version)
     adata = json.loads(approval.data) if approval is not None else {}
     officer = ""

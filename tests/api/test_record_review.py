@@ -29,7 +29,7 @@ def _docx_all(data: bytes) -> str:
 
 
 def test_record_names_the_security_review(server):
-    doc = scanned(server)
+    doc = scanned(server, "联系单位：市民政局社会救助科，联系电话：0571-85171234。")
     case_id = doc["id"]
     officer = server.client("officer")
     findings = doc["current_version"]["scan"]["findings"]
@@ -67,7 +67,9 @@ def test_record_names_the_security_review(server):
     assert ("姓名", "保留", "慰问对象姓名经本人同意公开") in labels
     assert all(d["decided_by"] == "李保密" for d in rec["decisions"])
     assert [w["manual"] for w in rec["withheld"]].count(True) == 1
-    assert rec["recognised"] == []              # the scan has no ``recognised`` key yet
+    # the office phone the detectors recognised as lawful (条例第二十条（二）) is listed as kept
+    assert [(r["what"], r["excerpt"]) for r in rec["recognised"]] == [("固定电话", "0571-85171234")]
+    assert "机关工作联系方式" in rec["recognised"][0]["note"] and "第二十条" in rec["recognised"][0]["note"]
 
     for form, data in (("docx", _docx_all(officer.get(f"/api/documents/{case_id}/record",
                                                       params={"format": "docx"}).content)),
@@ -75,7 +77,7 @@ def test_record_names_the_security_review(server):
                                                      params={"format": "pdf"}).content))):
         squashed = "".join(data.split())
         for needle in ("保密审查员", "李保密", opinion, "逐项审查决定", "身份证号码", "警示字样", "保留",
-                       "慰问对象姓名经本人同意公开", "人工标注删除", "资金安排尚未确定", "识别后予以保留的合法内容",
+                       "慰问对象姓名经本人同意公开", "人工标注删除", "资金安排尚未确定", "识别后予以保留的合法内容", "0571-85171234", "机关工作联系方式",
                        "确定为主动公开（系统建议：不予公开；未采纳系统建议", "删除3处", "正文第4段",
                        rec["original_sha256"][:16]):
             assert "".join(needle.split()) in squashed, (form, needle)
