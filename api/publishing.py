@@ -45,7 +45,10 @@ def build_output(rt: Runtime, version: Version, findings: list[dict[str, Any]],
     spans = [ManualSpan(m.start, m.end, reason=m.reason or "人工标注的不予公开内容",
                         basis=m.basis or None, by=str(m.created_by), at=m.created_at.isoformat())
              for m in manual]
-    result = redact_document(doc, objs, decided, manual=spans, style=style, actor=actor.username)
+    # exactly what the reviewers accepted (and every other occurrence of those values):
+    # no finding is accepted without a decision, neither all of them nor the suggested ones
+    result = redact_document(doc, objs, decided, manual=spans, style=style, actor=actor.username,
+                             accept_all=False, accept_suggested=False)
     if not getattr(result, "verified", False):
         raise ApiError(500, "verification_failed", "The redacted output could not be verified.")
     log = result.log if isinstance(result.log, dict) else {"log": result.log}
