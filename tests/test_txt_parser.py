@@ -73,3 +73,57 @@ def test_txt_bytes_that_are_not_gb18030_are_not_passed_off_as_private_use_text()
     text, encoding = decode(data)
     assert encoding != "gb18030"
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_txt_utf16_without_bom_is_detected_and_redacted_in_kind(encoding):
+    from reviewer.redaction import redact_document
+    from reviewer.scan import scan_document
+
+    data = TEXT.encode(encoding)
+    assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    doc = parse_bytes(data, "utf16.txt")
+    assert doc.text == TEXT and doc.metadata.encoding == encoding
+    res = redact_document(doc, [f for f in scan_document(doc).findings if f.type == "mobile"], accept_all=True)
+    assert not res.output.startswith((b"\xff\xfe", b"\xfe\xff"))     # no BOM added
+    out = res.output.decode(encoding)
+    assert "13812345678" not in out and "138****5678" in out
+
+
+def test_txt_binary_with_nul_bytes_is_not_taken_for_utf16():
+    import random
+
+    rnd = random.Random(3)
+    data = bytes(rnd.choice([0, rnd.randrange(1, 256)]) for _ in range(4096))
+    with pytest.raises(UnsupportedFormatError):
+        parse_bytes(data, "blob.txt")
+
+
+def _peak_bytes(fn) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak
+
+
+@pytest.mark.parametrize("text, per_char", [("政务公开工作要点。\n", 3), ("plain ascii line\n", 1)])
+def test_txt_max_chars_is_checked_while_reading(text, per_char):
+    from reviewer.errors import LimitExceededError
+    from reviewer.settings import Limits
+
+    limit = 1_000_000
+    data = (text * (4_000_000 // len(text.encode()) + 1)).encode()   # ~4 MB, over the limit
+    assert len(data) // per_char > limit
+
+    def parse():
+        with pytest.raises(LimitExceededError) as exc:
+            parse_bytes(data, "big.txt", limits=Limits(max_chars=limit))
+        assert exc.value.details == {"limit": "max_chars", "value": limit}
+
+    # Refused before the whole file is decoded: far less than the decoded text would take.
+    assert _peak_bytes(parse) < 2_600_000

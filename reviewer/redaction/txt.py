@@ -1,6 +1,6 @@
 """Plain text: apply the removals and write the bytes back as the file came in.
 
-The encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030, Big5) and the newline
+The encoding (UTF-8, UTF-8 with BOM, UTF-16 with or without BOM, GB18030, Big5) and the newline
 style come from the parser's metadata.  A replacement character the encoding cannot
 hold (■ in Big5, say) is an error, never a silent '?'.
 """
@@ -23,8 +23,9 @@ def redact_txt(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
         text = text.replace("\n", newline)
     enc = (doc.metadata.encoding or "utf-8").lower().replace("_", "-")
     try:
-        if enc in _BOM:
+        if enc in _BOM and (enc == "utf-16" or doc.source[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             # utf-16 as the parser names it means a BOM-marked file: keep the byte order.
+            # utf-16-le / utf-16-be without a BOM in the source stay without one.
             bom = _BOM[enc]
             if doc.source[:2] == codecs.BOM_UTF16_BE:
                 bom = codecs.BOM_UTF16_BE
