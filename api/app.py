@@ -158,13 +158,17 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
         finally:
             rt.close()
 
-    app = FastAPI(title="reviewer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="reviewer", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)       # served offline by api.openapi_docs
     errors.install(app)
     for r in (auth.router, documents.router, review.router, records.router, admin.router):
         app.include_router(r)
     from api import batches, recognised, web
 
     app.include_router(batches.router)
+    from api import openapi_docs
+
+    openapi_docs.install(app)        # /docs and /redoc from local assets; security schemes (before /static)
     web.install(app)                 # pages, /static and HTML error pages outside /api
 
     app.include_router(recognised.router)
