@@ -147,7 +147,8 @@ def verify(db: Session, keys: ChainKeys | None, checkpoint_path: Path | None = N
     """Recompute the chain (keyed when ``keys`` is given) and check it against its anchors.
 
     Anchors: the checkpoint file (``checkpoint_path``) and the audit head in every signed
-    sign-off statement.  Every signature must also have its ``tier{n}.{decision}`` event.
+    sign-off statement.  Every signature must also have its ``tier{n}.{decision}`` event, and
+    every such event its signature.
     """
     if keys is None:
         return verify_chain(iter_events(db))
@@ -179,6 +180,9 @@ def verify(db: Session, keys: ChainKeys | None, checkpoint_path: Path | None = N
                 sid = ev["data"].get("signature_id")
                 if isinstance(sid, int):
                     signed_events.add(sid)
+                    if sid not in sig_rows:       # signatures are never deleted by the service
+                        extra.append(problem("signature_missing", seq=ev.get("seq"), id=ev.get("id"),
+                                             action=action, signature_id=sid))
             yield ev
 
     report = verify_chain(events(), keys, anchors)

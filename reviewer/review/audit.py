@@ -61,6 +61,9 @@ PROBLEMS = {
                                 "{tier}) has no tier{tier}.{decision} event in the chain",
                                 "签名缺少审计事件：签名 {signature_id}（文件 {case_id}，第 {tier} 级）"
                                 "在审计链中没有对应的 tier{tier}.{decision} 事件"),
+    "signature_missing": ("signature missing: the event records signature {signature_id}, which is no longer "
+                          "in the signatures table",
+                          "签名被删除：该事件记录的签名 {signature_id} 已不在签名表中"),
 }
 
 

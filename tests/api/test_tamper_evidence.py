@@ -216,3 +216,25 @@ def test_audit_checkpoint_written_by_the_service_and_by_the_cli(server, tmp_path
                           "--data-dir", str(tmp_path / "empty")], env=env, capture_output=True, text=True,
                          timeout=120)
     assert res.returncode == 2 and "REVIEWER_SECRET" in res.stderr and "服务器密钥" in res.stderr, res.stderr
+
+
+def test_tamper_signatures_deleted_and_state_set_back_is_caught_by_the_audit_chain(server):
+    """reviewer verify alone sees nothing (no signature, a state that needs none); the tier events still name them."""
+    doc = published(server)
+    server.client("admin")
+    with raw_db(server) as conn:
+        cols = "id, case_id, version_id, tier, role, user_id, key_id, payload, signature, output_sha256, created_at"
+        rows = _exec(conn, f"SELECT {cols} FROM signatures WHERE case_id = %s ORDER BY tier", (doc["id"],)).fetchall()
+        try:
+            _exec(conn, "DELETE FROM signatures WHERE case_id = %s", (doc["id"],))
+            _exec(conn, "UPDATE cases SET state = %s WHERE id = %s", ("redactions_approved", doc["id"]))
+            assert server.cli("verify", str(doc["id"])).returncode == 0       # the limit of reviewer verify
+            err = audit_verify_fails(server, "signature_missing")
+            assert "签名被删除" in err
+        finally:
+            _exec(conn, "UPDATE cases SET state = %s WHERE id = %s", ("published", doc["id"]))
+            marks = ", ".join(["%s"] * 11)
+            for row in rows:
+                _exec(conn, f"INSERT INTO signatures ({cols}) VALUES ({marks})", tuple(row))
+    assert server.cli("verify", str(doc["id"])).returncode == 0
+    assert server.cli("audit", "verify").returncode == 0
