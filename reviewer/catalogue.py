@@ -97,6 +97,7 @@ MESSAGES = {
     "conflict": "与当前状态冲突，请刷新后重试。",
     "redaction_unavailable": "本系统未启用删除处理功能。",
     "verification_failed": "公开版本校验未通过（仍能读出应删除的内容），未生成公开版本。",
+    "output_format_mismatch": "公开版本的文件名扩展名与其实际格式不符（原件扩展名有误），请按实际格式命名。",
     "verification_incomplete": "独立提取程序读不全公开版本的文字（例如缺少中文字体数据 poppler-data），无法确认删除是否彻底，未生成公开版本。",
     "finding_mismatch": "发现与文件正文对不上，请重新扫描。",
     "bad_manual_span": "人工标注的范围无效，请重新选择。",

@@ -41,13 +41,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.document import Document
-from reviewer.errors import RedactionError, ReviewerError, VerificationError
+from reviewer.errors import RedactionError, ReviewerError, UsageError, VerificationError
 from reviewer.findings import Finding
 from reviewer.redaction.masks import Mask, MaskStyle
 from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text, needle_strings, plan_removals
 
-__all__ = ["redact_document", "write_output", "RedactionResult", "Decision", "ManualSpan", "MaskStyle",
-           "RedactionError", "VerificationError"]
+__all__ = ["redact_document", "write_output", "check_output_name", "RedactionResult", "Decision", "ManualSpan",
+           "MaskStyle", "RedactionError", "VerificationError"]
 
 # Parts whose content the engines drop whole, whatever was found in them.
 DROPPED_PARTS = {"docx": {"comment", "deletion", "properties", "custom_xml", "people", "variable", "embedded",
@@ -149,10 +149,27 @@ def _run_engine(doc: Document, fmt: str, removals: list[Removal], needles, keep_
     raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
 
 
+def check_output_name(path: str | os.PathLike, fmt: str) -> None:
+    """Refuse (``output_format_mismatch``) an output name whose extension names another
+    format than the content: a PDF that came in named ``.docx`` is not written as ``.docx``."""
+    from reviewer.parsers import EXTENSIONS
+
+    path = os.fspath(path)
+    stem, ext = os.path.splitext(path)
+    claimed = EXTENSIONS.get(ext.lower())
+    if claimed and claimed != fmt:
+        raise UsageError(
+            f"输出文件名 {os.path.basename(path)} 的扩展名表示 {claimed.upper()}，但文件内容是 {fmt.upper()}"
+            f"（原件的扩展名与内容不符）；请改用 {os.path.basename(stem)}.{fmt}。",
+            code="output_format_mismatch", details={"extension_format": claimed, "content_format": fmt})
+
+
 def write_output(result: RedactionResult, path: str | os.PathLike) -> None:
-    """Write the verified output atomically: ``.part``, check, rename; no file on failure."""
+    """Write the verified output atomically: ``.part``, check, rename; no file on failure.
+    The name must not claim another format than the output's (:func:`check_output_name`)."""
     if not result.verified:
         raise VerificationError("Refusing to write output that was not verified.")
+    check_output_name(path, result.format)
     path = os.fspath(path)
     part = path + ".part"
     try:

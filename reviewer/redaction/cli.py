@@ -105,7 +105,7 @@ def _write_atomic(path: str, data: bytes) -> None:
 
 def _run(args) -> int:
     from reviewer.parsers import parse_file
-    from reviewer.redaction import redact_document, write_output
+    from reviewer.redaction import check_output_name, redact_document, write_output
     from reviewer.scan import scan_document
     from reviewer.settings import Limits
 
@@ -127,6 +127,11 @@ def _run(args) -> int:
     except ParseError as exc:
         print(f"reviewer redact: [{exc.code}] {exc.message}", file=sys.stderr)
         return EXIT_PARSE
+    try:
+        check_output_name(args.output, doc.metadata.format)   # a PDF named .docx is not written as .docx
+    except UsageError as exc:
+        print(f"reviewer redact: [{exc.code}] {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     log_json, log_md = args.output + ".redaction-log.json", args.output + ".redaction-log.md"
     try:
         findings = scan_document(doc).findings

@@ -153,3 +153,30 @@ def test_verify_short_needles_are_matched_within_extracted_lines(leaked, found):
     hits: list = []
     verify_mod._hits(needles, "text:pdftotext", leaked, hits)
     assert bool(hits) is found
+
+
+# --------------------------------------------------------------------------- output name
+def test_cli_refuses_to_write_a_pdf_under_a_docx_name(tmp_path, capsys):
+    from reviewer.cli import main
+
+    src = tmp_path / "申请材料.docx"           # really a PDF
+    src.write_bytes(pdfw.build_pdf([Page([f"申请人身份证号{ID_A}，联系电话{MOBILE}。"])]))
+    out = tmp_path / "public.docx"
+    assert main(["redact", str(src), "-o", str(out), "--accept-all"]) == 2
+    err = capsys.readouterr().err
+    assert "output_format_mismatch" in err and "public.pdf" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["申请材料.docx"]      # nothing written, no log
+    assert main(["redact", str(src), "-o", str(tmp_path / "public.pdf"), "--accept-all"]) == 0
+    assert (tmp_path / "public.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_write_output_refuses_a_name_of_another_format(tmp_path):
+    from reviewer.errors import UsageError
+    from reviewer.redaction import write_output
+
+    doc = parse_bytes(pdfw.build_pdf([Page([f"身份证号{ID_A}。"])]), "a.docx")
+    res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
+    with pytest.raises(UsageError) as exc:
+        write_output(res, tmp_path / "a.docx")
+    assert exc.value.code == "output_format_mismatch"
+    assert not list(tmp_path.iterdir())
