@@ -17,8 +17,10 @@ Carrier kinds (= the block's ``part``):
   ``.rels`` part (``tel:``, ``mailto:``, ``?tel=`` links, attached templates);
 * ``field``     — field instructions: the ``w:instrText`` (and ``w:delInstrText``) of one
   field joined, ``w:fldSimple/@w:instr``, form-field names, help texts and defaults,
-  content-control titles and tags;
-* ``variable``  — document variables (``w:docVar/@w:val``, ``@w:name``) in the settings;
+  content-control titles and tags, inline custom-XML attributes (``w:customXmlPr/w:attr``);
+* ``equation``  — the text of equations (``m:t`` in OMML), which the paragraph walk skips;
+* ``variable``  — document variables (``w:docVar/@w:val``, ``@w:name``) and the mail-merge
+  settings (``w:mailMerge``: data source, query, connection string) in the settings;
 * ``theme``     — theme and scheme names (Word's own ``Office`` names are skipped);
 * ``people``    — ``people.xml`` authors and user ids;
 * ``chart`` / ``diagram`` — every text node (and name/description attributes) of
@@ -54,8 +56,9 @@ _STORY_ROOTS = {_w(t) for t in ("document", "hdr", "ftr", "footnotes", "endnotes
 _W_VAL = _w("val")
 # form fields and content controls: the element whose w:val is text a person typed
 _VAL_FIELDS = {_w(t) for t in ("name", "helpText", "statusText", "default", "listEntry", "alias", "tag",
-                               "format")}
-_VAL_PARENTS = {_w(t) for t in ("ffData", "textInput", "ddList", "sdtPr", "checkBox")}
+                               "format", "attr")}
+_VAL_PARENTS = {_w(t) for t in ("ffData", "textInput", "ddList", "sdtPr", "checkBox", "customXmlPr")}
+M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _DEFAULT_NAME = re.compile(r"^(picture|image|text ?box|图片|文本框|chart|图表|diagram|group|组合|shape|形状|"
                            r"rectangle|矩形|ink|墨迹|object|对象|canvas|画布|smartart|straight connector|"
                            r"直接连接符|oval|椭圆|line|直线|graphic|图形)\s*\d*$"
@@ -165,6 +168,10 @@ def part_carriers(name: str, root) -> list[Carrier]:
             for attr in (_w("name"), _w("val")):
                 if el.get(attr):
                     out.append(Carrier("variable", [(el, attr)]))
+        for merge in root.iter(_w("mailMerge")):
+            for el in merge.iter():
+                if isinstance(el.tag, str) and (el.get(_W_VAL) or "").strip():
+                    out.append(Carrier("variable", [(el, _W_VAL)]))
         return out
     if role == "theme":
         return [Carrier("theme", [(el, "name")]) for el in root.iter()
@@ -201,6 +208,10 @@ def _story(root) -> list[Carrier]:
             continue
         if tag == _FLDCHAR:
             flush()
+            continue
+        if tag == M_T:
+            if (el.text or "").strip():
+                out.append(Carrier("equation", [(el, None)]))
             continue
         local, ns = _local(tag), _ns(tag)
         if local in ("docPr", "cNvPr") and ns != W:
@@ -312,7 +323,8 @@ def read_extra(pkg, parser, loaded: dict, limits, check) -> Extra:
         if low.startswith("docprops/") and "/_rels/" not in low:
             continue  # ooxml_props reads the properties; a thumbnail is dropped by redaction
         if not low.endswith((".xml", ".rels", ".vml")):
-            if not low.startswith("word/media/"):  # pictures: no text without OCR (a warning says so)
+            # pictures: no text without OCR (a warning says so); embedded fonts: glyphs and font names
+            if not low.startswith(("word/media/", "word/fonts/")):
                 text = binary.binary_text(pkg.read(name))
                 if text:
                     extra.blocks.append(("other", {"xml_part": name}, text))

@@ -124,7 +124,8 @@ def strip_rsid_attrs(xml: bytes, root) -> bytes:
 
 def clean_settings(root) -> None:
     # docVars hold arbitrary text set by macros and templates (case numbers, names).
-    for tag in ("trackRevisions", "attachedTemplate", "revisionView", "docVars"):
+    # the mail-merge settings name the data source, its query and connection string
+    for tag in ("trackRevisions", "attachedTemplate", "revisionView", "docVars", "mailMerge"):
         for el in list(root.iter(w(tag))):
             el.getparent().remove(el)
 

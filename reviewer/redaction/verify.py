@@ -184,11 +184,15 @@ def _decode_xml(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _binary_texts(raw: bytes) -> str:
-    """Raw bytes read every way text can hide in them: UTF-8, UTF-16 LE/BE at either alignment."""
-    return "\n".join([raw.decode("utf-8", "ignore"), raw.decode("utf-16-le", "ignore"),
-                      raw[1:].decode("utf-16-le", "ignore"), raw.decode("utf-16-be", "ignore"),
-                      raw[1:].decode("utf-16-be", "ignore"), raw.decode("gb18030", "ignore")])
+def _binary_texts(raw: bytes, picture: bool = False) -> str:
+    """Raw bytes read every way text can hide in them: UTF-8, UTF-16 LE/BE at either
+    alignment, GB18030.  Pictures (compressed pixels, where any two-character name turns
+    up by chance once enough readings are tried) get UTF-8 and aligned UTF-16 only."""
+    forms = [raw.decode("utf-8", "ignore"), raw.decode("utf-16-le", "ignore"), raw.decode("utf-16-be", "ignore")]
+    if not picture:
+        forms += [raw[1:].decode("utf-16-le", "ignore"), raw[1:].decode("utf-16-be", "ignore"),
+                  raw.decode("gb18030", "ignore")]
+    return "\n".join(forms)
 
 
 def _rtf_text(raw: bytes) -> str:
@@ -244,7 +248,7 @@ def _member_sources(name: str, raw: bytes, sources: dict[str, str], depth: int) 
         sources[name + "@attributes"] = "\x01".join(attrs + [compact(a) for a in attrs])
         sources[name + "@raw"] = text
         return
-    sources[name] = _binary_texts(raw)
+    sources[name] = _binary_texts(raw, picture="/media/" in name and "!" not in name)
     if head.startswith(b"{\\rtf"):
         sources[name + "@rtf"] = _rtf_text(raw)
     elif _MIME.search(head):

@@ -282,3 +282,63 @@ def test_unknown_and_utf16_parts_are_read_and_redacted():
     add_part(parts, "word/foo.xml", f"<foo><bar>身份证{ID_A}</bar></foo>".encode())
     add_part(parts, "word/bar.xml", f'<?xml version="1.0" encoding="UTF-16"?><bar>电话{MOBILE}</bar>'.encode("utf-16"))
     doc, res = _check(rezip(parts), {ID_A: "other", MOBILE: "other"})
+
+
+def test_output_with_every_surface_cleaned_opens_in_libreoffice(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed; scripts/system-deps.sh installs libreoffice-writer-nogui")
+    parts = base_parts("关于低保对象公示的说明")
+    add_part(parts, f"tel:{MOBILE}", b"", rel_type="hyperlink", rid="rIdL1", external=True)
+    add_part(parts, "word/embeddings/oleObject1.bin", fake_ole(f"身份证{ID_A}"),
+             "application/vnd.openxmlformats-officedocument.oleObject", "oleObject", rid="rIdO1")
+    name, data, ctype = _chunk("html")
+    add_part(parts, name, data, ctype, "aFChunk", rid="rIdC1")
+    add_part(parts, "word/glossary/document.xml", GLOSSARY.encode(),
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml",
+             "glossaryDocument", rid="rIdG1")
+    body_append(parts, '<w:p><w:hyperlink r:id="rIdL1" w:tooltip="身份证 ' + ID_A + '"><w:r><w:t>联系我们</w:t></w:r>'
+                '</w:hyperlink></w:p><w:p><w:r><w:object><v:shape id="o1" style="width:20pt;height:20pt"/>'
+                '<o:OLEObject Type="Embed" ProgID="Package" ShapeID="o1" r:id="rIdO1"/></w:object></w:r></w:p>'
+                '<w:altChunk r:id="rIdC1"/><w:p><w:r><w:t>公示期满无异议。</w:t></w:r></w:p>')
+    doc, res = _check(rezip(parts), {ID_A: "embedded", MOBILE: "link"})
+    src = tmp_path / "out.docx"
+    src.write_bytes(res.output)
+    env = {**os.environ, "HOME": str(tmp_path)}
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                           "pdf", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=240, env=env)
+    pdf = tmp_path / "out.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr.decode(errors="replace")[-500:]
+    from .conftest import pdftotext
+
+    text = pdftotext(pdf.read_bytes()).replace(" ", "")
+    assert "关于低保对象公示的说明" in text and "公示期满无异议" in text and "联系我们" in text
+    assert ID_A not in text and MOBILE not in text
+
+
+def test_equations_form_fields_inline_custom_xml_and_mail_merge_are_read_and_cleaned():
+    parts = base_parts()
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    body_append(parts, (
+        f'<w:p><m:oMath xmlns:m="{m}"><m:r><m:t>{ID_A}</m:t></m:r></m:oMath></w:p>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="phone"/>'
+        f'<w:helpText w:type="text" w:val="填写电话{MOBILE}"/><w:textInput><w:default w:val="{ID_A}"/></w:textInput>'
+        '</w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '<w:customXml w:element="申请人"><w:customXmlPr><w:attr w:name="sfz" w:val="' + ID_A + '"/></w:customXmlPr>'
+        '<w:p><w:r><w:t>申请材料</w:t></w:r></w:p></w:customXml>'))
+
+    def merge(root):
+        mm = etree.SubElement(root, f"{{{W_NS}}}mailMerge")
+        etree.SubElement(mm, f"{{{W_NS}}}query").set(f"{{{W_NS}}}val", f"SELECT * FROM 名单 WHERE 电话='{MOBILE}'")
+    edit_xml(parts, "word/settings.xml", merge)
+    data = rezip(parts)
+    doc = parse_bytes(data, "e.docx")
+    assert {"equation", "field"} <= _parts_of(doc, ID_A)
+    assert {"field", "variable"} <= _parts_of(doc, MOBILE)
+    doc, res = _check(data, {})
+    assert b"mailMerge" not in members(res.output)["word/settings.xml"]
