@@ -118,9 +118,31 @@ def keyed_event_hash(event: dict[str, Any], prev_hash: str, keys: ChainKeys) -> 
 
 
 def genesis_data(legacy_events: int, legacy_head: str, keys: ChainKeys) -> dict[str, Any]:
-    """What the keyed genesis event records: the plain segment before it, and the keys' ids."""
-    return {"algorithm": CHAIN_ALGORITHM, "key_id": keys.key_id, "checkpoint_key": keys.checkpoint_key,
+    """What the keyed genesis event records: the plain segment before it and the keys' ids, signed.
+
+    ``signature`` is Ed25519 (the checkpoint key) over the canonical JSON of the other fields, so
+    the old head it records can be checked with the public key alone.
+    """
+    import base64
+
+    body = {"algorithm": CHAIN_ALGORITHM, "key_id": keys.key_id, "checkpoint_key": keys.checkpoint_key,
             "legacy_events": legacy_events, "legacy_head": legacy_head}
+    return {**body, "signature": base64.b64encode(keys.sign(canonical_json(body))).decode("ascii")}
+
+
+def genesis_signature_ok(public_key: bytes, data: Any) -> bool:
+    """Whether a keyed genesis' ``data`` carries a valid signature by ``public_key``."""
+    import base64
+
+    if not isinstance(data, dict):
+        return False
+    body = {k: v for k, v in data.items() if k != "signature"}
+    try:
+        sig = base64.b64decode(str(data.get("signature", "")).encode("ascii"), validate=True)
+        Ed25519PublicKey.from_public_bytes(public_key).verify(sig, canonical_json(body))
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -182,7 +204,8 @@ def verify_chain(events: Iterable[dict[str, Any]], keys: ChainKeys | None = None
             recomputed = keyed_event_hash(ev, ev.get("prev_hash") or "", keys)
         else:
             recomputed = event_hash(ev, ev.get("prev_hash") or "")
-        if not hmac.compare_digest(recomputed, str(ev.get("hash") or "")):
+        if not hmac.compare_digest(recomputed, str(ev.get("hash") or "")) or (
+                keyed_from == seq and not genesis_signature_ok(keys.public_key, ev.get("data"))):
             problems.append(problem("content_altered", **where))
         prev = ev.get("hash") or ""
         if isinstance(seq, int):

@@ -170,3 +170,12 @@ def test_audit_checkpoint_signed_then_checked():
     assert anchor is None and "签名不能用本服务器的检查点密钥" in bad["message"]
     anchor, bad = read_checkpoint(KEYS, cp, "e" * 64)                      # another chain's checkpoint
     assert anchor is None and "another keyed genesis" in bad["problem"]
+
+
+def test_audit_chain_keyed_genesis_is_signed_with_the_checkpoint_key():
+    from reviewer.review.audit import genesis_signature_ok
+
+    genesis = keyed_chain()[2]
+    assert genesis_signature_ok(KEYS.public_key, genesis["data"])
+    assert not genesis_signature_ok(ChainKeys(b"x" * 32).public_key, genesis["data"])
+    assert not genesis_signature_ok(KEYS.public_key, {**genesis["data"], "legacy_events": 1})
