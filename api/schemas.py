@@ -202,6 +202,8 @@ class DocumentSummary(BaseModel):
     updated_at: str
     tier_due: int | None
     signed_tiers: list[int]
+    tier_decisions: dict[str, str] = Field(default_factory=dict,
+                                           description="tier → the decision signed there: approve, return, reject")
     allowed_actions: list[str]
 
 

@@ -45,6 +45,18 @@ def version_out(db: Session, v: Version, full: bool = True) -> dict[str, Any]:
     return out
 
 
+def tier_decisions(db: Session, case: Case) -> dict[str, str]:
+    """The decision signed at each tier of the current version: approve, return or reject."""
+    from sqlalchemy import select
+
+    from api.models import Signature
+
+    out = {}
+    for sig in db.scalars(select(Signature).where(Signature.version_id == case.current_version_id)):
+        out[str(sig.tier)] = json.loads(sig.payload).get("decision", "approve")
+    return out
+
+
 def case_out(db: Session, case: Case, user: User, full: bool = True) -> dict[str, Any]:
     facts = case_facts(db, case)
     dept = db.get(Department, case.department_id)
@@ -55,6 +67,7 @@ def case_out(db: Session, case: Case, user: User, full: bool = True) -> dict[str
         "updated_at": case.updated_at.isoformat(),
         "tier_due": workflow.tier_of_state(case.state),
         "signed_tiers": sorted(facts.signers),
+        "tier_decisions": tier_decisions(db, case),
         "allowed_actions": workflow.allowed_actions(
             workflow.Actor(user.id, user.role_names, user.department_id), facts),
     }

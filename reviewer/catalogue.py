@@ -41,7 +41,11 @@ PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer"
                "endnote": "尾注", "textbox": "文本框", "comment": "批注", "comments": "批注",
                "insertion": "修订（插入）", "deletion": "修订（删除）", "properties": "文件属性",
                "property": "文件属性", "page": "页面", "annotation": "注释", "metadata": "元数据",
-               "attachment": "附件", "title": "标题"}
+               "attachment": "附件", "title": "标题", "custom_xml": "自定义 XML 数据", "rels": "链接目标",
+               "comment_story": "批注", "story": "正文部件", "people": "作者信息", "variable": "文档变量",
+               "theme": "主题", "chart": "图表", "diagram": "SmartArt 图形", "macro": "宏", "revision": "修订",
+               "glossary": "文档部件库", "field": "域代码", "hyperlink": "超链接", "alt_text": "替换文字",
+               "embedded": "嵌入对象", "other": "其他部件"}
 
 MESSAGES = {
     "not_found": "没有找到这个页面或文件，可能已被删除，或编号有误。",

@@ -97,7 +97,8 @@ def render(request: Request, name: str, ctx: WebCtx | None, status: int = 200, *
     values.update(request=request, ctx=ctx, user=ctx.user if ctx else None, csrf=ctx.csrf if ctx else "",
                   roles=ctx.roles if ctx else frozenset(), STATE_LABELS=STATE_LABELS, TIER_LABELS=TIER_LABELS,
                   ROLE_LABELS=ROLE_LABELS, CATEGORY_LABELS=CATEGORY_LABELS, ACTION_LABELS=ACTION_LABELS,
-                  ATTRIBUTE_LABELS=ATTRIBUTE_LABELS, MASK_STYLES=MASK_STYLES)
+                  ATTRIBUTE_LABELS=ATTRIBUTE_LABELS, MASK_STYLES=MASK_STYLES, zh=catalogue.message,
+                  type_label=catalogue.type_label, where=catalogue.where)
     return templates.TemplateResponse(request, name, values, status_code=status)
 
 

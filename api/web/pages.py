@@ -25,8 +25,16 @@ def tier_status(doc: dict) -> list[dict]:
     from reviewer.review.workflow import TIERS
 
     out = []
+    decided = {int(k): v for k, v in (doc.get("tier_decisions") or {}).items()}
+    stopped = doc["state"] in ("returned", "rejected")
     for tier, (_role, _before, _after, label) in TIERS.items():
-        if tier in doc.get("signed_tiers", ()) or doc["state"] in ("published", "withheld"):
+        if stopped and decided.get(tier) == "return":
+            status, text = "returned", "退回修改"
+        elif stopped and decided.get(tier) == "reject":
+            status, text = "returned", "不同意"
+        elif stopped and tier in decided:      # an approval of a draft that went back: void, not green
+            status, text = "void", "已签（稿件已退回）" if doc["state"] == "returned" else "已签（已否决）"
+        elif tier in doc.get("signed_tiers", ()) or doc["state"] in ("published", "withheld"):
             status, text = "done", "已签"
         elif doc.get("tier_due") == tier:
             status, text = "due", "待签"
@@ -162,10 +170,12 @@ async def upload(request: Request, rt: RT, db: DB, ctx: Ctx):
 
 def load_doc(rt, db, ctx, case_id: int) -> tuple[dict, str]:
     """The case as the API shows it, plus the extracted text of its current version."""
-    doc = case_out(db, cases.load_case(db, ctx.user, case_id), ctx.user)
-    ver = doc.get("current_version") or {}
-    scan = ver.get("scan") or {}
-    text = rt.blobs.get(scan["text_sha256"]).decode("utf-8") if scan.get("text_sha256") else ""
+    case = cases.load_case(db, ctx.user, case_id)
+    doc = case_out(db, case, ctx.user)
+    text, blocks = ("", [])
+    if case.current_version_id:
+        text, blocks = cases.stored_text(rt, cases.current_version(db, case))
+    doc["text_blocks"] = blocks
     doc["tiers"] = tier_status(doc)
     return doc, text
 
@@ -246,7 +256,7 @@ def document_view(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     ver = doc.get("current_version") or {}
     findings = (ver.get("scan") or {}).get("findings", [])
     return render(request, "document.html", ctx, doc=doc, ver=ver, findings=findings,
-                  segs=segments(text, findings, ver.get("manual_spans") or []),
+                  segs=segments(text, findings, ver.get("manual_spans") or [], doc["text_blocks"]),
                   sug=suggestion_view(doc), warnings=(ver.get("scan") or {}).get("warnings") or [],
                   scan_error=ver.get("scan_error"), history=history(db, case_id),
                   can_revise="drafter" in ctx.roles and doc["state"] in ("returned", "scanned", "uploaded")

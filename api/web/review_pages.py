@@ -46,7 +46,7 @@ def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: 
     except ReviewerError as exc:          # a stale span: show the page, say what is wrong
         preview, summary = text, {"error": message_for(exc.code, exc.message)}
     return render(request, "review.html", ctx, doc=doc, ver=ver, findings=findings, manual=manual,
-                  segs=segments(text, findings, manual), preview=preview, summary=summary, mask=mask,
+                  segs=segments(text, findings, manual, doc["text_blocks"]), preview=preview, summary=summary, mask=mask,
                   sug=suggestion_view(doc), can_decide="decide_redactions" in doc["allowed_actions"],
                   can_approve="approve_redactions" in doc["allowed_actions"])
 

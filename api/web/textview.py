@@ -30,6 +30,8 @@ class Segment:
     finding_ids: list[str] = field(default_factory=list)
     category: str | None = None        # the category whose colour the segment takes
     state: str = ""                    # accepted | rejected | undecided | manual
+    part: str = "body"                 # the part of the file: body, header, footer, comment, properties …
+    part_label: str = ""               # set on the first segment of a new part: 页眉, 批注, 文件属性 …
 
 
 def _decision_of(f: dict[str, Any]) -> str:
@@ -37,7 +39,13 @@ def _decision_of(f: dict[str, Any]) -> str:
     return d.get("decision") or "undecided"
 
 
-def segments(text: str, findings: list[dict[str, Any]], manual: list[dict[str, Any]] = ()) -> list[Segment]:
+def segments(text: str, findings: list[dict[str, Any]], manual: list[dict[str, Any]] = (),
+             blocks: list[list] | None = None) -> list[Segment]:
+    """``blocks`` (``[start, end, part, …]``, see api.cases.text_blocks) say which part of the file
+    each stretch comes from; when the text has parts besides the body, the first segment of each
+    new part carries its label (the page shows it with CSS, outside the selectable text)."""
+    from reviewer.catalogue import part_label
+
     marks = []   # (start, end, id, category, state)
     for f in findings:
         s, e = int(f["start"]), int(f["end"])
@@ -47,7 +55,10 @@ def segments(text: str, findings: list[dict[str, Any]], manual: list[dict[str, A
         s, e = int(m["start"]), int(m["end"])
         if 0 <= s < e <= len(text):
             marks.append((s, e, f"M{m['id']}", "manual", "manual"))
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    parts = sorted((int(b[0]), int(b[1]), str(b[2] or "body")) for b in (blocks or ()) if 0 <= int(b[0]) <= len(text))
+    labelled = any(p[2] != "body" for p in parts)
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks),
+                   *((p[0] for p in parts) if labelled else ())})
     starts: dict[int, list[tuple]] = {}
     for m in marks:
         starts.setdefault(m[0], []).append(m)
@@ -61,6 +72,17 @@ def segments(text: str, findings: list[dict[str, Any]], manual: list[dict[str, A
             best = min(active, key=lambda m: rank.get(m[3], 99))
             seg.category, seg.state = best[3], best[4]
         out.append(seg)
+    if labelled:
+        import bisect
+
+        starts_of = [p[0] for p in parts]
+        prev = None
+        for seg in out:
+            i = bisect.bisect_right(starts_of, seg.start) - 1
+            seg.part = parts[i][2] if i >= 0 and seg.start < parts[i][1] else (prev or "body")
+            if seg.part != prev:
+                seg.part_label = part_label(seg.part) or seg.part
+                prev = seg.part
     return out
 
 
