@@ -41,7 +41,7 @@ PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer"
                "endnote": "尾注", "textbox": "文本框", "comment": "批注", "comments": "批注",
                "insertion": "修订（插入）", "deletion": "修订（删除）", "properties": "文件属性",
                "property": "文件属性", "page": "页面", "annotation": "注释", "metadata": "元数据",
-               "attachment": "附件", "title": "标题", "custom_xml": "自定义 XML 数据", "rels": "链接目标",
+               "attachment": "附件", "title": "标题", "revision": "早期修订版本", "custom_xml": "自定义 XML 数据", "rels": "链接目标",
                "comment_story": "批注", "story": "正文部件", "people": "作者信息", "variable": "文档变量",
                "theme": "主题", "chart": "图表", "diagram": "SmartArt 图形", "macro": "宏", "revision": "修订",
                "glossary": "文档部件库", "field": "域代码", "hyperlink": "超链接", "alt_text": "替换文字",
@@ -127,6 +127,7 @@ NOTICES = {
     "metadata_unreadable": "PDF 的 XMP 元数据无法安全读取，已跳过。",
     "private_use_characters": "文本含 {count} 个私用区字符（常为自造字），在网站上可能显示不同。",
     "detector_failed": "检测器 {detectors} 运行出错，已跳过；它们所查的内容未经检查，其他检测器的结果完整。",
+    "earlier_revisions": "PDF 含 {revisions} 个早期修订版本（增量更新），其中 {lines} 处文字已不在当前版本中，已一并审查；公开版本为全新保存，不含这些早期版本。",
     "extension_mismatch": "文件扩展名为 {extension_format}，内容却是 {content_format}，已按 {content_format} 读取。",
 }
 

@@ -289,7 +289,7 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
                 removed_ids[source] = gone
         out_parts[name] = root  # serialised below, after content types know what is left
     roots = {n: v for n, v in out_parts.items() if not isinstance(v, bytes)}
-    n_refs, orphans = docx_parts.remove_references(roots, removed_ids, docx_parts.rels_name_of)
+    n_refs, orphans = docx_parts.remove_references(roots, removed_ids)
     stats["references_removed"] = n_refs
     for media in docx_parts.drop_orphans(roots, orphans, docx_parts.rels_name_of):
         if out_parts.pop(media, None) is not None:

@@ -75,7 +75,7 @@ def _r_refs(el) -> list[str]:
     return [v for k, v in el.attrib.items() if k.startswith(f"{{{R}}}")]
 
 
-def remove_references(roots: dict, removed_ids: dict[str, set[str]], rels_name_of) -> tuple[int, set[str]]:
+def remove_references(roots: dict, removed_ids: dict[str, set[str]]) -> tuple[int, set[str]]:
     """Remove the elements of each source part that point at a removed relationship.
 
     ``roots`` maps member name → parsed root (for the XML parts being written);

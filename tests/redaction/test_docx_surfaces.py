@@ -3,7 +3,6 @@ parser (shown as findings with their location), removed by the redaction (or the
 is dropped and the log says so), and the output holds them nowhere."""
 
 import io
-import zipfile
 
 import docx as python_docx
 import pytest

@@ -1,9 +1,8 @@
 """Issue #11: a value removed once is gone everywhere, in every spelling; 'accept all'
 means all; the verifier reads every member of the output package."""
 
-import io
 import json
-import zipfile
+import re
 
 import pytest
 
@@ -164,3 +163,22 @@ def test_verifier_searches_every_member_of_the_output_package():
         except VerificationError:
             pass
     assert missed == []
+
+
+def test_pdf_removed_values_are_removed_on_every_page():
+    pdfw = pytest.importorskip("reviewer.synth.pdf_writer")
+    from .conftest import pdftotext
+
+    data = pdfw.build_pdf([pdfw.Page([f"申请人{NAME}，身份证号{ID_A}。"]),
+                           pdfw.Page([f"第二页复述：{NAME}，电话{SPACED}，以上信息仅用于审核。"])])
+    doc = parse_bytes(data, "p.pdf")
+    fs = [finding(doc, NAME, "person_name"), finding(doc, ID_A, "id_card")]
+    mobile = doc.text.index(SPACED)
+    from reviewer.redaction import ManualSpan
+
+    res = redact_document(doc, fs, manual=[ManualSpan(mobile, mobile + len(SPACED), "mobile", "电话")],
+                          accept_all=True)
+    text = re.sub(r"\s", "", pdftotext(res.output))
+    assert NAME not in text and ID_A not in text and MOBILE not in text
+    assert "以上信息仅" in text and "第二页复述：闫" in text  # the rest is kept, 闫某 keeps its surname
+    assert res.log["decisions"]["propagated"] >= 1
