@@ -15,14 +15,18 @@ their loose boxes, grouped into lines and paragraphs by :mod:`pdf_text`.  Blocks
   embedded files (their contents are not read: see ``attachments_present``).
 * ``part="metadata"``, ``location={"field": "Title", "source": "info"}``,
   ``{"field": "dc:creator", "source": "xmp"}`` or ``{"field": "outline", "source":
-  "bookmarks", "index": k}`` (bookmark titles) — last.
+  "bookmarks", "index": k}`` (bookmark titles).
+* ``part="revision"``, ``location={"revision": r, "page": n, "line": i}`` or ``{"revision":
+  r, "field": "Title", "source": "info"}`` — lines of earlier revisions (incremental
+  updates) that the current version no longer holds (:mod:`pdf_revisions`) — last.
 
 Warnings (``Document.warnings``): ``page_without_text`` (pages that draw something but
 have no text layer: scans, outlined text; OCR is a separate step), ``garbled_text``
 (fonts without a Unicode mapping: the text layer is noise), ``invisible_text`` (text
 in render mode 3: an OCR layer, or hidden text — read like any other),
 ``attachments_present`` (embedded files are not read), ``owner_password_only``,
-``metadata_unreadable``.
+``metadata_unreadable``, ``earlier_revisions`` (incremental updates; their text that the
+current version lacks is read as ``revision`` blocks).
 
 Errors: a user password → EncryptedFileError; a damaged, truncated or non-PDF file →
 CorruptFileError; more pages than ``limits.max_pages`` → LimitExceededError (nothing
@@ -44,6 +48,7 @@ from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.errors import CorruptFileError, EncryptedFileError, LimitExceededError, ReviewerError
 from reviewer.parsers import pdf_objects
 from reviewer.parsers.pdf_guard import check_content_size
+from reviewer.parsers.pdf_revisions import earlier_revision_text
 from reviewer.parsers.pdf_text import (PageLines, build_lines, continues_across_pages, font_sizer, layout_page,
                                        page_chars, text_rotation, turn, turn_back)
 from reviewer.settings import DEFAULT_LIMITS
@@ -214,6 +219,7 @@ def _read(doc: pdfium.PdfDocument, objects, n_pages: int, data: bytes, limits, d
     for i, title in enumerate(pdf_objects.read_outline_titles(raw), start=1):
         tb.add(title, "metadata", {"field": "outline", "source": "bookmarks", "index": i})
         tb.sep("\n")
+    _add_revisions(tb, data, limits, deadline, warnings)
     version = _pdf_version(raw)
     if version:
         properties["pdf_version"] = version
@@ -324,6 +330,29 @@ def _add_metadata(tb: TextBuilder, raw, objects, warnings: list[Notice]) -> dict
         tb.add(value, "metadata", {"field": key, "source": "xmp"})
         tb.sep("\n")
     return properties
+
+
+def _add_revisions(tb: TextBuilder, data: bytes, limits, deadline, warnings: list[Notice]) -> None:
+    """Text of earlier revisions (incremental updates) that the current one no longer holds."""
+    count, revisions = earlier_revision_text(data, tb.text(), limits, deadline, limits.max_chars - len(tb))
+    if not count:
+        return
+    lines = 0
+    for rev in revisions:
+        for loc, text in rev.lines:
+            if not tb.ends_with_newline():
+                tb.sep("\n")
+            tb.add(text, "revision", loc)
+            tb.sep("\n")
+            lines += 1
+    pages = sorted({loc["page"] for rev in revisions for loc, _ in rev.lines if "page" in loc})
+    warnings.append(Notice(
+        "earlier_revisions",
+        f"The PDF carries {count} earlier revision(s) (incremental updates); {lines} line(s) of their text "
+        "are no longer in the current version and were read too (part 'revision'). A redacted copy is a "
+        "fresh save without them, but the draft did carry them.",
+        {"revisions": count, "lines": lines, "pages": pages[:50]},
+    ))
 
 
 def _pdf_version(raw) -> str | None:

@@ -213,6 +213,9 @@ def _source_warnings(doc: Document) -> list[str]:
             out.append(f"第{pages}页无文字层（扫描件或以图形绘制的文字），其中内容未经审查和处理")
         elif n.code == "garbled_text":
             out.append(f"第{pages}页的文字无法识别（字体缺少 Unicode 映射），其中内容未经审查")
+        elif n.code == "earlier_revisions":
+            out.append(f"原件含 {n.details.get('revisions')} 个早期修订版本（增量更新），其中 {n.details.get('lines')} "
+                       "处文字已不在当前版本中（已一并审查）；公开版本为全新保存，不含这些早期版本")
     return out
 
 
