@@ -24,10 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SEP = r"[^\S\n]|[\-\u2010-\u2015\u2212\ufe63\uff0d_\u200b\u200c\u200d\u2060\ufeff]"
 _DROP = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe63\uff0d_\u200b\u200c\u200d\u2060\ufeff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_ALNUM = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 MAX_VALUES = 2000
 
 
@@ -42,30 +40,72 @@ def propagates(key: str) -> bool:
     return len(key) >= 6
 
 
-def _alt(ch: str) -> str:
-    """Every spelling of one character of the key."""
-    forms = {ch}
-    if ch.isascii() and ch.isalpha():
-        forms |= {ch.upper(), ch.lower()}
-    for f in list(forms):
-        if "!" <= f <= "~":
-            forms.add(chr(ord(f) + 0xFEE0))  # full-width form
-    for f in list(forms):
-        nf = unicodedata.normalize("NFKC", f)
-        if len(nf) == 1:
-            forms.add(nf)
-    return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]"
+_SEPARATORS = set(" \t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                  "\u2028\u2029\u202f\u205f\u3000-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d_"
+                  "\u200b\u200c\u200d\u2060\ufeff\x1c\x1d\x1e\x1f\x85")
 
 
-def pattern_for(key: str) -> re.Pattern:
-    digits = sum(c.isdigit() for c in key)
-    sep = f"(?:{_SEP}|\\n)*" if digits >= 6 else f"(?:{_SEP})*"
-    body = sep.join(_alt(c) for c in key)
-    if key[0].isascii() and key[0].isalnum():
-        body = f"(?<![{_ALNUM}])" + body
-    if key[-1].isascii() and key[-1].isalnum():
-        body += f"(?![{_ALNUM}])"
-    return re.compile(body)
+class _Folded:
+    """``text`` folded once: NFKC, ASCII lower case, separators dropped, with the index of
+    each folded character in ``text``.  ``lines`` keeps the line breaks (a name never
+    runs from one line into the next); ``flat`` drops them too (a wrapped number)."""
+
+    def __init__(self, text: str):
+        cache: dict[str, str] = {}
+        lines, lines_idx, flat, flat_idx = [], [], [], []
+        for i, ch in enumerate(text):
+            if ch in _SEPARATORS:
+                continue
+            if ch == "\n":
+                lines.append("\n")
+                lines_idx.append(i)
+                continue
+            f = cache.get(ch)
+            if f is None:
+                f = cache[ch] = key_of(ch).lower() if not ch.isascii() else ch.lower()
+            for c in f:
+                lines.append(c)
+                lines_idx.append(i)
+                flat.append(c)
+                flat_idx.append(i)
+        self.lines, self.lines_idx = "".join(lines), lines_idx
+        self.flat, self.flat_idx = "".join(flat), flat_idx
+
+
+def _edge_ok(text: str, s: int, e: int, key: str) -> bool:
+    """Not part of a longer Latin or digit string (13812345678 in 6228138123456780)."""
+    def alnum(i):
+        return 0 <= i < len(text) and key_of(text[i])[:1].isascii() and key_of(text[i])[:1].isalnum()
+    if key[0].isascii() and key[0].isalnum() and alnum(s - 1):
+        return False
+    if key[-1].isascii() and key[-1].isalnum() and alnum(e):
+        return False
+    return True
+
+
+class _Spans:
+    """Answers "does a span contain / overlap [s, e)?" in O(log n)."""
+
+    def __init__(self, spans):
+        import bisect
+
+        self._bisect = bisect
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.maxend, m = [], -1
+        for _, b in spans:
+            m = max(m, b)
+            self.maxend.append(m)
+
+    def _max_end_before(self, pos: int, inclusive: bool) -> int:
+        i = (self._bisect.bisect_right if inclusive else self._bisect.bisect_left)(self.starts, pos)
+        return self.maxend[i - 1] if i else -1
+
+    def contains(self, s: int, e: int) -> bool:
+        return self._max_end_before(s, True) >= e
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self._max_end_before(e, False) > s
 
 
 def occurrences(text: str, values: list[tuple[str, object]], keep: list[tuple[int, int]],
@@ -77,16 +117,24 @@ def occurrences(text: str, values: list[tuple[str, object]], keep: list[tuple[in
     """
     by_key: dict[str, object] = {}
     for value, origin in values:
-        key = key_of(value.strip())
+        key = key_of(value.strip()).lower()
         if key and propagates(key) and key not in by_key:
             by_key[key] = origin
         if len(by_key) >= MAX_VALUES:
             break
+    if not by_key:
+        return []
+    folded = _Folded(text)
+    kept, done = _Spans(keep), _Spans(taken)
     out = []
     for key, origin in by_key.items():
-        for m in pattern_for(key).finditer(text):
-            s, e = m.start(), m.end()
-            if any(a <= s and e <= b for a, b in taken) or any(s < b and a < e for a, b in keep):
+        digits = sum(c.isdigit() for c in key) >= 6
+        hay, idx = (folded.flat, folded.flat_idx) if digits else (folded.lines, folded.lines_idx)
+        pos = hay.find(key)
+        while pos >= 0:
+            s, e = idx[pos], idx[pos + len(key) - 1] + 1
+            pos = hay.find(key, pos + 1)
+            if done.contains(s, e) or kept.overlaps(s, e) or not _edge_ok(text, s, e, key):
                 continue
             out.append((s, e, origin))
     return out
