@@ -50,7 +50,7 @@ def _complete(schema: dict) -> dict:
             if (path, method) not in PUBLIC:
                 op["security"] = [{"bearerAuth": []}, {"cookieAuth": [], "csrfToken": []}]
             for status, resp in (op.get("responses") or {}).items():
-                if not str(status).startswith("2"):
+                if not str(status).startswith("2") or str(status) == "204":
                     continue
                 content = resp.setdefault("content", {})
                 if path in FILES:

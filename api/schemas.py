@@ -212,3 +212,24 @@ class DocumentListOut(BaseModel):
     total: int = Field(description="how many documents match, over all pages")
     limit: int
     offset: int
+
+
+class BulkDecisionIn(StrictIn):
+    """One decision for many findings: all of one `type`, every occurrence of the same `text`, or
+    every finding the scan suggests removing (`select: "suggested"`, action `redact`)."""
+
+    select: Literal["type", "text", "suggested"]
+    type: str | None = Field(default=None, max_length=64, description="with select=type, e.g. `person_name`")
+    text: str | None = Field(default=None, max_length=2000, description="with select=text: the finding's text")
+    decision: Literal["accept", "reject"]
+    reason: str | None = Field(default=None, max_length=2000, description="one reason for all of them")
+    basis: str | None = Field(default=None, max_length=500)
+
+
+class DecisionsOut(BaseModel):
+    decisions: list[dict[str, Any]]
+    count: int = 0
+
+
+class ReasonIn(StrictIn):
+    reason: str = Field(min_length=1, max_length=2000)

@@ -105,6 +105,7 @@ MESSAGES = {
     "verification_incomplete": "独立提取程序读不全公开版本的文字（例如缺少中文字体数据 poppler-data），无法确认删除是否彻底，未生成公开版本。",
     "finding_mismatch": "发现与文件正文对不上，请重新扫描。",
     "bad_manual_span": "人工标注的范围无效，请重新选择。",
+    "nothing_selected": "没有符合所选条件的发现。",
 }
 
 # Parser and scan notices (``warnings`` of the scan contract), worded from their details.

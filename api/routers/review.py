@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 
-from api import cases, review_service as svc
+from api import cases, review_bulk as bulk, review_service as svc
 from api.deps import DB, RT, CurrentUser
-from api.schemas import ERRORS, ApproveIn, CommentIn, DecisionsIn, ManualSpanIn, SignIn
+from api.schemas import (ERRORS, ApproveIn, BulkDecisionIn, CommentIn, DecisionsIn, DecisionsOut, ManualSpanIn,
+                         ReasonIn, SignIn)
 from api.views import case_out
 
 router = APIRouter(prefix="/api/documents/{case_id}", tags=["review"], responses=ERRORS)
@@ -17,6 +19,36 @@ def decide(case_id: int, body: DecisionsIn, rt: RT, db: DB, user: CurrentUser) -
     rows = svc.decide(rt, db, user, case_id, [d.model_dump() for d in body.decisions])
     return {"decisions": [{"finding_id": r.finding_id, "decision": r.decision, "reason": r.reason,
                            "basis": r.basis} for r in rows]}
+
+
+@router.post("/decisions/bulk", response_model=DecisionsOut,
+             summary="One decision for all findings of a type, of the same text, or all `redact` suggestions — security officer")
+def decide_bulk(case_id: int, body: BulkDecisionIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    value = body.type if body.select == "type" else body.text
+    rows = bulk.bulk_decide(rt, db, user, case_id, body.select, value, body.decision, body.reason, body.basis)
+    return {"decisions": [{"finding_id": r.finding_id, "decision": r.decision, "reason": r.reason,
+                           "basis": r.basis} for r in rows], "count": len(rows)}
+
+
+@router.delete("/decisions/{finding_id}", status_code=204,
+               summary="Undo the decision on a finding (before approval) — security officer")
+def undo_decision(case_id: int, finding_id: str, rt: RT, db: DB, user: CurrentUser) -> Response:
+    bulk.undo_decision(rt, db, user, case_id, finding_id)
+    return Response(status_code=204)
+
+
+@router.delete("/manual-spans/{span_id}", status_code=204,
+               summary="Remove a manual mark (before approval) — security officer")
+def remove_manual_span(case_id: int, span_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
+    bulk.remove_manual_span(rt, db, user, case_id, span_id)
+    return Response(status_code=204)
+
+
+@router.post("/redactions/withdraw",
+             summary="Withdraw the approval before any tier has signed (back to 待删除审批) — security officer")
+def withdraw(case_id: int, body: ReasonIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    bulk.withdraw_approval(rt, db, user, case_id, body.reason)
+    return case_out(db, cases.load_case(db, user, case_id), user)
 
 
 @router.post("/manual-spans", status_code=201, summary="Mark extra text for removal — security officer")

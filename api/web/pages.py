@@ -197,6 +197,8 @@ def suggestion_view(doc: dict) -> dict:
 EVENT_LABELS = {
     "document.uploaded": "上传", "document.revised": "上传修改稿", "document.scanned": "扫描完成",
     "redactions.decided": "删除决定", "redactions.manual_span": "人工标注删除", "redactions.approved": "批准删除",
+    "redactions.undone": "撤销删除决定", "redactions.manual_span_removed": "移除人工标注",
+    "redactions.withdrawn": "撤回删除批准",
     "document.returned": "退回修改", "document.published": "发布",
     "document.withheld": "审查完毕，不予公开",
     "tier1.approve": "承办人员初审：同意", "tier2.approve": "承办部门负责人审核：同意",
@@ -218,7 +220,7 @@ def history(db, case_id: int) -> list[dict]:
             continue
         data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
         out.append({"at": str(ev.get("at", ""))[:16].replace("T", " "), "who": names.get(ev.get("actor"), ev.get("actor") or ""),
-                    "what": EVENT_LABELS[ev["action"]], "note": data.get("comment") or data.get("opinion") or "",
+                    "what": EVENT_LABELS[ev["action"]], "note": data.get("comment") or data.get("opinion") or data.get("reason") or "",
                     "returned": ev["action"].endswith(".return") or ev["action"] == "document.returned"})
     return out
 

@@ -35,7 +35,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.get("/documents/{case_id}/review")
-def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: str = "partial"):
+def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: str = "partial", done: int = 0):
     doc, text = load_doc(rt, db, ctx, case_id)
     ver = doc.get("current_version") or {}
     findings = (ver.get("scan") or {}).get("findings", [])
@@ -47,7 +47,7 @@ def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: 
         preview, summary = text, {"error": message_for(exc.code, exc.message)}
     return render(request, "review.html", ctx, doc=doc, ver=ver, findings=findings, manual=manual,
                   segs=segments(text, findings, manual, doc["text_blocks"]), preview=preview, summary=summary, mask=mask,
-                  sug=suggestion_view(doc), can_decide="decide_redactions" in doc["allowed_actions"],
+                  sug=suggestion_view(doc), can_decide="decide_redactions" in doc["allowed_actions"], done=done,
                   can_approve="approve_redactions" in doc["allowed_actions"])
 
 
@@ -170,3 +170,68 @@ def record_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     record = record_builder.build(db, case, cases.current_version(db, case))
     doc, _text = load_doc(rt, db, ctx, case_id)
     return render(request, "record.html", ctx, doc=doc, rec=record.to_dict(), record=record)
+
+
+@router.post("/documents/{case_id}/bulk")
+async def bulk_decide(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    """同类全部删除 / 相同文字全部删除 / 接受全部删除建议, with one reason."""
+    from api import review_bulk
+
+    f = await _form(request)
+    back = f"/documents/{case_id}/review"
+    scope, decision = f.get("scope", ""), f.get("decision", "")
+    select_by, _, value = scope.partition(":")          # suggested | type:<type> | text (+ the text field)
+    if select_by == "text":
+        value = f.get("text", "")
+    if select_by not in review_bulk.SELECTORS or decision not in ("accept", "reject"):
+        return _form_error(request, ApiError(422, "validation_error", "请选择批量处理的范围和决定。"), back)
+    try:
+        rows = await run_in_threadpool(review_bulk.bulk_decide, rt, db, ctx.user, case_id, select_by, value,
+                                       decision, f.get("reason") or None, None)
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    if wants_json(request):
+        return {"count": len(rows)}
+    return RedirectResponse(back + f"?done={len(rows)}", status_code=303)
+
+
+@router.post("/documents/{case_id}/undo")
+async def undo_decision(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    from api import review_bulk
+
+    f = await _form(request)
+    back = f"/documents/{case_id}/review"
+    try:
+        await run_in_threadpool(review_bulk.undo_decision, rt, db, ctx.user, case_id, f.get("finding_id", ""))
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(back + f"#f-{f.get('finding_id', '')}", status_code=303)
+
+
+@router.post("/documents/{case_id}/manual/{span_id}/remove")
+async def remove_manual(case_id: int, span_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    from api import review_bulk
+
+    back = f"/documents/{case_id}/review"
+    try:
+        await run_in_threadpool(review_bulk.remove_manual_span, rt, db, ctx.user, case_id, span_id)
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(back, status_code=303)
+
+
+@router.post("/documents/{case_id}/withdraw")
+async def withdraw(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    from api import review_bulk
+
+    f = await _form(request)
+    back = f"/documents/{case_id}/sign"
+    try:
+        await run_in_threadpool(review_bulk.withdraw_approval, rt, db, ctx.user, case_id, f.get("reason", ""))
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(f"/documents/{case_id}/review", status_code=303)
