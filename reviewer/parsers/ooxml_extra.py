@@ -66,6 +66,7 @@ _DEFAULT_NAME = re.compile(r"^(picture|image|text ?box|图片|文本框|chart|�
 _OFFICE_THEME_NAMES = {"Office Theme", "Office", "Office 主题", "Office 主题​", "Office Theme​", "Office 2013 - 2022 Theme",
                        "Office 2007 - 2010", "Office Theme 2013 - 2022"}
 _TEXT = re.compile(rb">[^<]*[^<\s][^<]*<")
+_SCHEMA_URIS = ("http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/", "urn:schemas-microsoft-com:")
 
 
 class Carrier:
@@ -255,7 +256,7 @@ def _attributes(root, kind: str, want) -> list[Carrier]:
         if not isinstance(el.tag, str):
             continue
         for attr, value in el.attrib.items():
-            if value.strip() and want(_local(attr)):
+            if value.strip() and want(_local(attr)) and not value.startswith(_SCHEMA_URIS):
                 out.append(Carrier(kind, [(el, attr)]))
     return out
 

@@ -244,7 +244,12 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         if not is_xml or (name not in edits and name not in carrier_edits and name.startswith(_UNTOUCHED)):
             out_parts[name] = data
             continue
-        root = etree.fromstring(data, _parser())
+        try:
+            root = etree.fromstring(data, _parser())
+        except etree.XMLSyntaxError:
+            raise RedactionError(f"Part {name!r} of the DOCX is not well-formed XML, so it cannot be cleaned or "
+                                 "checked; nothing was written.", code="docx_unreadable_part",
+                                 details={"part": name}) from None
         if isinstance(root.tag, str) and root.tag.startswith("{http://purl.oclc.org/ooxml/"):
             raise RedactionError("This DOCX is saved as Strict Open XML, which redaction does not write yet; "
                                  "save it as an ordinary Word document (.docx) and try again.",

@@ -341,3 +341,19 @@ def test_equations_form_fields_inline_custom_xml_and_mail_merge_are_read_and_cle
     assert {"field", "variable"} <= _parts_of(doc, MOBILE)
     doc, res = _check(data, {})
     assert b"mailMerge" not in members(res.output)["word/settings.xml"]
+
+
+def test_a_part_that_is_not_well_formed_is_read_as_strings_and_redaction_refuses_it():
+    from reviewer.errors import RedactionError
+
+    parts = base_parts(f"电话{MOBILE}")
+    parts["word/broken.xml"] = f"<a><b>身份证{ID_A}</a>".encode()
+    doc = parse_bytes(rezip(parts), "b.docx")
+    assert "other" in _parts_of(doc, ID_A)
+    assert "unreadable_part" in {w.code for w in doc.warnings}
+    with pytest.raises(RedactionError) as exc:
+        redact_document(doc, all_findings(doc, MOBILE, "mobile"), accept_all=True)
+    assert exc.value.code == "docx_unreadable_part" and exc.value.details["part"] == "word/broken.xml"
+    # with the value in it removed, the part goes instead (it cannot be edited faithfully)
+    doc, res = _redact(rezip(parts))
+    assert "word/broken.xml" not in members(res.output) and leaks(res.output, [ID_A, MOBILE]) == []
