@@ -1,8 +1,8 @@
 """The signed audit checkpoint file in the data directory: the chain's head and length, outside the database.
 
 After a commit that appended events, the service writes ``audit-checkpoint.json`` when the last
-write is at least ``REVIEWER_AUDIT_CHECKPOINT_SECONDS`` old (0: after every commit), and once
-more at shutdown; ``reviewer audit checkpoint`` writes one on demand (e.g. from cron).  The file
+write is at least ``REVIEWER_AUDIT_CHECKPOINT_SECONDS`` old (0: after every commit), otherwise a
+timer writes it once the interval has passed, and once more at shutdown; ``reviewer audit checkpoint`` writes one on demand (e.g. from cron).  The file
 only ever moves forward: a process never replaces a checkpoint of a later event, so a removed
 tail stays visible even after new events were appended where the old ones were.
 """
@@ -79,18 +79,31 @@ class Checkpointer:
         self._lock = threading.Lock()
         self._pending: tuple[int, str] | None = None
         self._last_write = float("-inf")
+        self._timer: threading.Timer | None = None
 
     def note(self, seq: int, head: str) -> None:
-        """Called after a commit that appended events up to ``seq``; writes if the interval has passed."""
+        """Called after a commit that appended events up to ``seq``.
+
+        Writes now if the interval has passed, else makes sure a timer writes it when it has
+        (so a quiet service does not leave its newest events unanchored until the next commit).
+        """
         with self._lock:
             if self._pending is None or seq > self._pending[0]:
                 self._pending = (seq, head)
-            due = time.monotonic() - self._last_write >= self.interval_s
-        if due:
+            wait = self.interval_s - (time.monotonic() - self._last_write)
+            if wait > 0 and self._timer is None:
+                self._timer = threading.Timer(wait, self.flush)
+                self._timer.daemon = True
+                self._timer.start()
+        if wait <= 0:
             self.flush()
 
     def flush(self) -> None:
+        """Write the pending head now (also at shutdown)."""
         with self._lock:
+            if self._timer is not None and self._timer is not threading.current_thread():
+                self._timer.cancel()
+            self._timer = None
             pending, self._pending = self._pending, None
             if pending is None or self.genesis is None:
                 return
