@@ -100,6 +100,24 @@ def ensure_keyed_chain(sessions: sessionmaker[Session], lock: threading.Lock, ke
         return found
 
 
+def startup_check(db: Session, keys: ChainKeys, checkpoint_path: Path) -> dict[str, Any] | None:
+    """At start: does the chain still reach the checkpoint?  The problem if not (the full check is verify)."""
+    obj, err = audit_checkpoint.read(checkpoint_path)
+    if obj is None or err is not None:
+        return None
+    genesis = keyed_genesis(db)
+    anchor, bad = read_checkpoint(keys, obj, genesis.hash if genesis else None)
+    if bad is not None:
+        return bad
+    stored = db.scalar(select(AuditEvent.hash).where(AuditEvent.seq == anchor.seq))
+    if stored is None:
+        return problem("tail_removed", seq=anchor.seq, source=anchor.source, source_zh=anchor.source_zh,
+                       last=head(db)[0])
+    if stored != anchor.hash:
+        return problem("anchor_mismatch", seq=anchor.seq, source=anchor.source, source_zh=anchor.source_zh)
+    return None
+
+
 def as_dict(ev: AuditEvent) -> dict[str, Any]:
     return {"id": ev.id, "seq": ev.seq, "at": ev.at, "actor_id": ev.actor_id, "actor": ev.actor,
             "action": ev.action, "case_id": ev.case_id, "version_id": ev.version_id,

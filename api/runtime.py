@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ class Runtime:
             from api.audit_store import ensure_keyed_chain
 
             genesis = ensure_keyed_chain(rt.sessions, rt.audit_lock, keys)
+            _warn_if_behind_checkpoint(rt)
             rt.checkpoints = Checkpointer(settings.checkpoint_path, keys, settings.audit_checkpoint_seconds)
             rt.checkpoints.genesis = genesis.hash
         return rt
@@ -56,3 +58,13 @@ class Runtime:
             self.checkpoints.flush()
         self.engine.dispose()
 
+
+def _warn_if_behind_checkpoint(rt: Runtime) -> None:
+    """Say at start, loudly, when the chain no longer reaches its checkpoint (events were removed)."""
+    from api.audit_store import startup_check
+
+    with rt.sessions() as db:
+        bad = startup_check(db, rt.chain_keys, rt.settings.checkpoint_path)
+    if bad is not None:
+        logging.getLogger("reviewer.audit").error(
+            "审计链与检查点不符，请运行 reviewer audit verify：%s [%s] (%s)", bad["message"], bad["code"], bad["problem"])

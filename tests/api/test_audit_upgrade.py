@@ -115,3 +115,23 @@ def test_audit_upgrade_truncate_is_refused_on_postgresql(db_url, tmp_path):  # n
             assert audit_store.head(db)[0] == 1     # the keyed genesis is still there
     finally:
         rt.close()
+
+
+def test_audit_start_says_when_the_chain_no_longer_reaches_its_checkpoint(db_url, tmp_path, caplog):  # noqa: F811
+    rt = start(db_url, tmp_path)
+    try:
+        with rt.sessions() as db:
+            for i in range(3):
+                uow.commit(rt, db, None, [("auth.failed", None, None, {"username": f"u{i}"})])
+        postgres = rt.engine.dialect.name == "postgresql"
+        with rt.engine.begin() as conn:          # the newest two events removed
+            conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER USER" if postgres
+                              else "DROP TRIGGER audit_events_no_delete"))
+            conn.execute(text("DELETE FROM audit_events WHERE seq > 2"))
+            if postgres:
+                conn.execute(text("ALTER TABLE audit_events ENABLE TRIGGER USER"))
+    finally:
+        rt.close()
+    with caplog.at_level("ERROR", logger="reviewer.audit"):
+        start(db_url, tmp_path).close()
+    assert "审计链与检查点不符" in caplog.text and "tail_removed" in caplog.text
