@@ -82,7 +82,10 @@ def install(app: FastAPI) -> None:
     async def reviewer_error(request: Request, exc: ReviewerError):
         if is_api(request):
             return await _delegate(ReviewerError)(request, exc)
-        return error_page(request, exc.http_status, exc.code, exc.message)
+        from reviewer.catalogue import message as zh
+
+        return error_page(request, exc.http_status, exc.code, exc.message,
+                          text=zh(exc.code, exc.details, exc.message if exc.http_status < 500 else ""))
 
     async def http_error(request: Request, exc: StarletteHTTPException):
         if is_api(request):

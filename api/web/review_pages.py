@@ -193,7 +193,8 @@ async def bulk_decide(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
         return _form_error(request, exc, back)
     if wants_json(request):
         return {"count": len(rows)}
-    return RedirectResponse(back + f"?done={len(rows)}", status_code=303)
+    mask = f.get("mask") if f.get("mask") in MASK_STYLES else "partial"
+    return RedirectResponse(back + f"?mask={mask}&done={len(rows)}", status_code=303)
 
 
 @router.post("/documents/{case_id}/undo")
