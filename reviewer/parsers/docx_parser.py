@@ -6,7 +6,8 @@ footnotes, endnotes and comments are read with lxml — not with python-docx, wh
 ``paragraph.text`` drops tracked insertions — and the document properties last.
 
 Text order: body (paragraphs and table cells in document order, one line each),
-headers, footers, footnotes, endnotes, text boxes, comments, deleted text, properties.
+headers, footers, footnotes, endnotes, text boxes, comments, glossary, deleted text,
+properties, then the values outside the paragraphs (in package order).
 Location schema: see :mod:`reviewer.document` and :mod:`ooxml_text`; DOCX blocks carry
 ``xml_part``, ``paragraph`` (index in ``root.iter(w:p)`` order) and ``char_offset``
 (into the paragraph's joined text; for ``deletion`` blocks, into the concatenation of
@@ -14,9 +15,13 @@ the paragraph's ``w:delText``), plus ``table/row/col``, ``kind``, ``comment_id``
 ``note_id``, ``author``/``date`` where they apply.  A text box that Word also wrote
 as a VML fallback copy is read once; ``mirror_paragraph`` gives the copy's index.
 
+Everything else that carries text (attributes, field codes, the glossary, charts,
+altChunks, embedded objects, macro projects, any other part) is read by
+:mod:`ooxml_extra` and comes last, one block per value.
+
 Warnings (``Document.warnings``): ``tracked_changes``, ``comments``, ``macros``,
 ``embedded_objects``, ``images``, ``alt_chunk``, ``external_relationships``,
-``custom_xml``, ``hidden_text``, ``charts_diagrams``; tracked changes and comments list
+``custom_xml``, ``hidden_text``, ``charts_diagrams``, ``unreadable_part``; tracked changes and comments list
 their authors in ``details`` (names that ship with the file).
 """
 
@@ -286,20 +291,21 @@ def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]
                           {"count": comments, "authors": authors}))
     macros = [n for n in names if posixpath.basename(n).lower() in ("vbaproject.bin", "vbadata.xml")]
     if macros:
-        out.append(Notice("macros", "The document contains macros (VBA); they were not run or read.",
+        out.append(Notice("macros", "The document contains macros (VBA); they were not run, their names and "
+                          "strings are included in the review, and redaction removes them.",
                           {"parts": macros[:10]}))
     embedded = [n for n in names if n.startswith("word/embeddings/")]
     if embedded:
-        out.append(Notice("embedded_objects", f"The document has {len(embedded)} embedded object(s) whose "
-                          "content was not read; check them by hand.", {"count": len(embedded)}))
+        out.append(Notice("embedded_objects", f"The document has {len(embedded)} embedded object(s); their "
+                          "strings were read as far as they can be, and redaction removes them.", {"count": len(embedded)}))
     media = [n for n in names if n.startswith("word/media/")]
     if media:
         out.append(Notice("images", f"The document has {len(media)} image(s); text inside images is not read.",
                           {"count": len(media)}))
     chunks = _count(parts, w("altChunk")) or reader.rel_types.count("aFChunk")
     if chunks:
-        out.append(Notice("alt_chunk", f"The document imports {chunks} external chunk(s) (altChunk) whose text "
-                          "was not read; check them by hand.", {"count": chunks}))
+        out.append(Notice("alt_chunk", f"The document imports {chunks} external chunk(s) (altChunk); their "
+                          "text is included in the review, and redaction removes a chunk that holds removed text.", {"count": chunks}))
     if reader.external:
         out.append(Notice("external_relationships", f"The document links to {len(reader.external)} external "
                           "target(s) (links, templates or images outside the file).",
@@ -307,11 +313,12 @@ def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]
     drawings = [n for n in names if n.startswith(("word/charts/", "word/diagrams/")) and n.endswith(".xml")
                 and "/_rels/" not in n]
     if drawings:
-        out.append(Notice("charts_diagrams", f"The document has {len(drawings)} chart or SmartArt part(s) whose "
-                          "text was not read; check them by hand.", {"parts": drawings[:20]}))
+        out.append(Notice("charts_diagrams", f"The document has {len(drawings)} chart or SmartArt part(s); their "
+                          "text is included in the review.", {"parts": drawings[:20]}))
     custom = _custom_xml_items(reader)
     if custom:
-        out.append(Notice("custom_xml", f"The package has {custom} custom XML part(s) whose data was not read.",
+        out.append(Notice("custom_xml", f"The package has {custom} custom XML part(s); their data is included "
+                          "in the review, and redaction removes them.",
                           {"count": custom}))
     hidden = _hidden_runs(parts)
     if hidden:
