@@ -12,15 +12,20 @@ PORT   ?= 8000
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
+	@echo "==> creating the virtual environment $(VENV)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "==> upgrading pip"
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@echo "==> installing reviewer and its dependencies (about 1 GB the first time; pip lists each package)"
+	$(BIN)/pip install --progress-bar off -e '.[test]'
+	@echo "==> installed; later runs skip this step until pyproject.toml changes"
 	touch $@
 
 system-deps:
 	bash scripts/system-deps.sh
 
-run: setup  # the review service on SQLite (./var) with demo users printed at start
+run: setup  # the review service on SQLite (./var) with demo users printed at start; PORT=8080 make run
+	@echo "==> starting the review service on http://$(HOST):$(PORT)/ (SQLite in ./var; demo accounts below)"
 	$(BIN)/reviewer serve --demo --host $(HOST) --port $(PORT)
 
 scan-samples: setup

@@ -302,7 +302,7 @@ def to_pdf(record: ReviewRecord) -> bytes:
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("FONTNAME", (0, 0), (-1, -1), font)])
-    widths = {2: [35, 135], 4: [12, 68, 35, 55], 5: [42, 25, 58, 20, 25], 6: [10, 50, 30, 14, 42, 24]}
+    widths = {2: [35, 135], 4: [12, 68, 35, 55], 5: [42, 25, 58, 20, 25], 6: [12, 48, 30, 14, 42, 24]}
     flow: list[Any] = [P("政府信息公开保密审查记录", h1)]
     for heading, rows in ((None, record.rows()), ("保密审查", record.security_rows())):
         if heading:
