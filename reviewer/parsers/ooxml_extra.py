@@ -19,6 +19,8 @@ Carrier kinds (= the block's ``part``):
   field joined, ``w:fldSimple/@w:instr``, form-field names, help texts and defaults,
   content-control titles and tags, inline custom-XML attributes (``w:customXmlPr/w:attr``);
 * ``equation``  — the text of equations (``m:t`` in OMML), which the paragraph walk skips;
+* ``watermark`` — WordArt text (VML ``v:textpath/@string``: a header's 内部资料 watermark);
+* ``drawing``   — DrawingML text (``a:t``) inside a story part (shapes, WordArt, groups);
 * ``variable``  — document variables (``w:docVar/@w:val``, ``@w:name``) and the mail-merge
   settings (``w:mailMerge``: data source, query, connection string) in the settings;
 * ``theme``     — theme and scheme names (Word's own ``Office`` names are skipped);
@@ -59,6 +61,7 @@ _VAL_FIELDS = {_w(t) for t in ("name", "helpText", "statusText", "default", "lis
                                "format", "attr")}
 _VAL_PARENTS = {_w(t) for t in ("ffData", "textInput", "ddList", "sdtPr", "checkBox", "customXmlPr")}
 M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+A_T = f"{{{A}}}t"
 _DEFAULT_NAME = re.compile(r"^(picture|image|text ?box|图片|文本框|chart|图表|diagram|group|组合|shape|形状|"
                            r"rectangle|矩形|ink|墨迹|object|对象|canvas|画布|smartart|straight connector|"
                            r"直接连接符|oval|椭圆|line|直线|graphic|图形)\s*\d*$"
@@ -224,6 +227,11 @@ def _story(root) -> list[Carrier]:
             for attr in ("alt", "title", f"{{{O}}}title"):
                 if (el.get(attr) or "").strip():
                     out.append(Carrier("alt_text", [(el, attr)]))
+            if local == "textpath" and (el.get("string") or "").strip():
+                out.append(Carrier("watermark", [(el, "string")]))  # WordArt: the 内部资料 watermark
+        elif tag == A_T:
+            if (el.text or "").strip():
+                out.append(Carrier("drawing", [(el, None)]))
         elif tag == _w("hyperlink"):
             if (el.get(_w("tooltip")) or "").strip():
                 out.append(Carrier("link", [(el, _w("tooltip"))]))

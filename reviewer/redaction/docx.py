@@ -43,7 +43,8 @@ _UNTOUCHED = ("word/theme/", "word/fontTable", "word/webSettings", "word/media/"
 EDITED_PARTS = {"body", "table", "header", "footer", "footnote", "endnote", "textbox", "insertion", "glossary"}
 # Values outside the paragraphs that are edited in place (reviewer/parsers/ooxml_extra.py);
 # the other carrier kinds (custom_xml, people, variable, macro, comment) go with their part.
-CARRIER_PARTS = {"link", "alt_text", "field", "equation", "theme", "chart", "diagram", "other"}
+CARRIER_PARTS = {"link", "alt_text", "field", "equation", "watermark", "drawing", "theme", "chart", "diagram",
+                 "other"}
 
 
 def _parser() -> etree.XMLParser:

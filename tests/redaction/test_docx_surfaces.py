@@ -357,3 +357,24 @@ def test_a_part_that_is_not_well_formed_is_read_as_strings_and_redaction_refuses
     # with the value in it removed, the part goes instead (it cannot be edited faithfully)
     doc, res = _redact(rezip(parts))
     assert "word/broken.xml" not in members(res.output) and leaks(res.output, [ID_A, MOBILE]) == []
+
+
+def test_watermark_wordart_and_drawingml_text_are_read_and_redacted():
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder().paragraph("正文")
+    b.header("页眉")
+    parts = members(b.to_bytes())
+    header = next(n for n in parts if n.startswith("word/header"))
+    vml = ("urn:schemas-microsoft-com:vml", "http://schemas.openxmlformats.org/drawingml/2006/main")
+
+    def mark(root):
+        p = root.find(f"{{{W_NS}}}p")
+        p.append(etree.fromstring(
+            f'<w:r xmlns:w="{W_NS}" xmlns:v="{vml[0]}"><w:pict><v:shape id="PowerPlusWaterMarkObject1" '
+            f'style="width:400pt;height:100pt"><v:textpath style="font-family:SimSun" string="经办人电话{MOBILE}"/>'
+            '</v:shape></w:pict></w:r>'))
+    edit_xml(parts, header, mark)
+    body_append(parts, f'<w:p><w:r><w:t>图形：</w:t></w:r><w:r><a:p><a:r><a:t>身份证{ID_A}</a:t></a:r></a:p></w:r></w:p>')
+    doc, res = _check(rezip(parts), {MOBILE: "watermark", ID_A: "drawing"})
+    assert 'string="经办人电话138****5678"' in members(res.output)[header].decode()
