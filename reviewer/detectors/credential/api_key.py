@@ -27,6 +27,15 @@ class ApiKeyRecognizer(ReviewerRecognizer):
         ("aliyun_access_key", _B + r"LTAI[0-9A-Za-z]{12,20}" + _A, 0.85),
         ("sk_token", r"(?<![0-9A-Za-z\-])sk-[A-Za-z0-9_\-]{20,}" + _A, 0.85),
         ("github_token", _B + r"gh[pousr]_[A-Za-z0-9]{36}" + _A, 0.9),
+        ("jwt", _B + r"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{6,}" + _A, 0.95),
+        ("bearer", r"(?<![A-Za-z])Bearer[ \t]+(?P<v>[A-Za-z0-9\-._~+/]{16,}=*)", 0.9),
+        # a value written after a key label, whatever its length: "SecretKey：Yx8kPq2LmN4v", "token=…"
+        ("labelled_secret", r"(?<![A-Za-z])(?:AccessKey(?:[ _]?(?:ID|Id|Secret))?|SecretKey|SecretId|Secret[ _]?Key|"
+                            r"AppKey|AppSecret|App[ _]?Secret|ClientSecret|client_secret|access_token|accessToken|"
+                            r"refresh_token|api[_\-]?key|API[ _]?Key|ApiKey|token|Token|TOKEN|secret|"
+                            r"密钥|秘钥|私钥|令牌|授权码|接口密钥|访问密钥)"
+                            r"[ \t]*(?:[:：=]|为|是)[ \t]*[\"']?(?P<v>[A-Za-z0-9+/_\-.]{12,128}={0,2})(?![A-Za-z0-9+/_\-])",
+         0.85),
         ("hex_secret", _B + r"[0-9a-fA-F]{32,64}" + _A, 0.2),
         ("base64_secret", r"(?<![0-9A-Za-z+/=_\-])[A-Za-z0-9+/_\-]{24,88}={0,2}(?![0-9A-Za-z+/=_\-])", 0.15),
     )
@@ -40,7 +49,7 @@ class ApiKeyRecognizer(ReviewerRecognizer):
     CONTEXT_AFTER = 4
     CONTEXT_BOOST = 0.45
     MIN_SCORE = 0.6
-    PREFILTER = r"[0-9A-Za-z+/_\-]{20}"
+    PREFILTER = r"[0-9A-Za-z+/_\-]{12}"
 
     def accept(self, text: str, start: int, end: int, match: re.Match) -> bool:
         value = text[start:end]

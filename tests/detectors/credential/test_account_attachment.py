@@ -33,3 +33,16 @@ def test_account_attachment_is_review():
 def test_account_attachment_not_a_sentence_that_mentions_an_attachment():
     text = "专项类型见附件1，科技报告撰写规范见附件2）　　项目负责人使用项目申报时使用的用户名、密码登录项目平台。"
     assert ENGINE.analyze_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("附件2\n各县区统计直报系统账号及初始密码一览表", ["各县区统计直报系统账号及初始密码一览表"]),
+    ("　　网上办事大厅账号和密码", ["网上办事大厅账号和密码"]),
+    ("用户名、口令清单", ["用户名、口令清单"]),
+    # look-alikes: a regulation's chapter, a rule in a sentence, a heading that only names passwords
+    ("第五章 账号和密码", []),
+    ("各单位应当妥善保管账号和密码。", []),
+    ("账号和密码管理要求", []),
+])
+def test_account_attachment_heading(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected

@@ -31,3 +31,19 @@ def test_api_key(text, expected):
 def test_api_key_explains_context_word():
     [f] = ENGINE.analyze_text("接口密钥：3f2a9c7e1b4d6f8a0c2e4b6d8f0a1c3e")
     assert f.explanation["context_word"] == "密钥" and f.action == "redact"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("请求头 Authorization: Bearer 8f1cK2pQ9xV4mZ7tR3wL6nB0", ["8f1cK2pQ9xV4mZ7tR3wL6nB0"]),
+    ("令牌eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghi",
+     ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghi"]),
+    ("接口鉴权 SecretKey=Yx8kPq2LmN4v", ["Yx8kPq2LmN4v"]),       # short, but after a key label
+    ("调用时附带 access_token：a1b2c3d4e5f6g7h8", ["a1b2c3d4e5f6g7h8"]),
+    ("AppSecret 为 7Gh2Kd9Lm3Np5Qr8", ["7Gh2Kd9Lm3Np5Qr8"]),
+    # look-alikes
+    ("本规范第3.2.1.4条规定Token长度为32位。", []),
+    ("密钥：由系统自动生成，不得告知他人。", []),
+    ("Bearer令牌应当通过HTTPS传输。", []),
+])
+def test_api_key_labelled_and_bearer(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected

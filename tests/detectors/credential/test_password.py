@@ -34,3 +34,24 @@ def test_password_action_is_redact():
     [f] = ENGINE.analyze_text("账号：admin 密码：Abc@1234")
     assert (f.category, f.type, f.action, f.detector) == ("credential", "password", "redact",
                                                           "credential.password.v1")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no colon: the value written straight after 密码/口令
+    ("系统管理员密码Ab12345678，请及时修改。", ["Ab12345678"]),
+    ("无线网络名称gov-guest，密码gov88888888", ["gov88888888"]),
+    ("口令qwer1234请勿告知他人", ["qwer1234"]),
+    # a verb after a few characters of filler
+    ("初始登录密码统一设置为Hb@2024，首次登录后修改。", ["Hb@2024"]),
+    ("默认口令均为123456。", ["123456"]),
+    ("密码已重置为Xa9kP2q，请查收。", ["Xa9kP2q"]),
+    # look-alikes: lengths, ranges, periods, algorithms, rules
+    ("密码长度应为8-16位。", []),
+    ("密码有效期为90天。", []),
+    ("采用商用密码SM4算法加密传输。", []),
+    ("口令应当定期更换，密码均为强口令。", []),
+    ("密码RSA2048", []),
+    ("初始密码统一为身份证号后六位。", []),
+])
+def test_password_in_prose(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected
