@@ -242,3 +242,79 @@ def report(name: str, res: dict | None) -> None:
     if res.get("by_format"):
         for fmt, v in res["by_format"].items():
             print(f"  {fmt}: {v}")
+
+
+# -- the disclosure attribute on the blind drafts ------------------------------------------
+def evaluate_attribute(formats: tuple[str, ...] = ("txt", "docx", "pdf")) -> dict | None:
+    """Suggested attribute against the gold one, for the whole pipeline (parse → detectors →
+    rules + model) and for the model alone, overall and per genre; 附注 overrides."""
+    from sklearn.metrics import f1_score, recall_score
+
+    from reviewer.classifier import load_model
+    from reviewer.scan import scan_document
+
+    labels_path = SYNTH / "labels.json"
+    if not labels_path.exists():
+        return None
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))["files"]
+    model = load_model()
+    gold, pipe, alone, rows = [], [], [], []
+    mismatch_total = mismatch_overridden = 0
+    needs_h = Counter()
+    for stem, lab in sorted(labels.items()):
+        for fmt in formats:
+            path = SYNTH / "files" / f"{stem}.{fmt}"
+            if not path.exists():
+                continue
+            try:
+                res = scan_document(parse_bytes(path.read_bytes(), filename=path.name))
+            except Exception as exc:
+                rows.append({"file": path.name, "error": type(exc).__name__})
+                continue
+            sug = res.suggestion
+            from reviewer.classifier.text import strip_disclosure_labels
+
+            m = model.predict(strip_disclosure_labels(res.document.text)).attribute
+            gold.append(lab["attribute"])
+            pipe.append(sug.attribute)
+            alone.append(m)
+            expected_h = bool(lab.get("needs_human_expected"))
+            needs_h[(expected_h, bool(sug.needs_human))] += 1
+            if lab.get("annotation_mismatch"):
+                mismatch_total += 1
+                declared = (sug.declared_check or {}).get("declared")
+                if sug.attribute == lab["attribute"] and declared != lab["attribute"]:
+                    mismatch_overridden += 1
+            rows.append({"file": path.name, "genre": lab.get("genre"), "gold": lab["attribute"],
+                         "pipeline": sug.attribute, "model": m, "needs_human": sug.needs_human})
+
+    def scores(pred):
+        present = sorted(set(gold))
+        out = {"macro_f1": round(float(f1_score(gold, pred, labels=present, average="macro", zero_division=0)), 4)}
+        for cls in ("not_public", "on_request", "proactive"):
+            if cls in gold:
+                out[f"{cls}_recall"] = round(float(recall_score(gold, pred, labels=[cls], average="macro",
+                                                                zero_division=0)), 4)
+        cm = Counter(zip(gold, pred))
+        out["confusion"] = {g: {p: cm[(g, p)] for p in ("proactive", "on_request", "not_public")}
+                            for g in ("proactive", "on_request", "not_public")}
+        return out
+
+    by_genre: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        if "error" in r:
+            continue
+        g = by_genre[r["genre"] or "?"]
+        g["n"] += 1
+        g["pipeline_ok"] += r["pipeline"] == r["gold"]
+        g["model_ok"] += r["model"] == r["gold"]
+    return {
+        "files": len(gold), "documents": len(labels), "formats": list(formats),
+        "pipeline": scores(pipe), "model_alone": scores(alone),
+        "annotation_mismatch": {"files": mismatch_total, "overridden": mismatch_overridden},
+        "needs_human": {"expected_and_set": needs_h[(True, True)], "expected_not_set": needs_h[(True, False)],
+                        "set_not_expected": needs_h[(False, True)], "neither": needs_h[(False, False)]},
+        "by_genre": {g: dict(c) for g, c in sorted(by_genre.items())},
+        "errors": [r for r in rows if "error" in r or r["pipeline"] != r["gold"]][:80],
+        "frozen": manifest_ok(SYNTH),
+    }

@@ -12,6 +12,8 @@ detector ``personal.name_layout.v1``.
 
 from __future__ import annotations
 
+import re
+
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_PRIVACY
 from reviewer.detectors.personal._names import lexicon, looks_like_name
@@ -36,11 +38,30 @@ OFFICER_LABELS = ("联系人", "负责人", "法定代表人", "法人代表", "
                   "秘书长", "院长", "校长", "所长", "站长", "组长", "副组长")
 
 _HAN = "\u4e00-\u9fa5"
+# words for a private person written straight before the name, with no colon: 救助对象张建国
+DESCRIPTORS = ("救助对象", "困难群众", "低保户", "低保对象", "特困人员", "特困供养人员", "五保户", "贫困户", "脱贫户",
+               "监测户", "患者", "病人", "投诉人", "举报人", "信访人", "上访人", "当事人", "申请人", "户主", "村民",
+               "居民", "市民", "群众", "学生", "幼儿", "儿童", "老人", "家属", "监护人", "被监护人", "被执行人",
+               "被调查人", "被审查人", "被处罚人", "临时聘用人员", "临聘人员", "编外人员", "农民工", "退役军人",
+               "残疾人", "受助人", "受害人", "死者", "伤者", "驾驶人", "嫌疑人", "服刑人员", "社区矫正对象", "租户",
+               "业主", "承包户", "种植户", "养殖户", "经营户", "个体户", "老党员", "孤儿", "留守儿童")
+# verbs and prepositions written straight before a name that a strong follower closes:
+# 请与李秀英核实 / 给予王大力同志警告处分 / 经查，张建国同志…
+NAME_VERBS = ("请与", "与", "由", "对", "给予", "经查", "据", "向", "将", "约谈", "表扬", "批评",
+              "通报", "慰问", "走访", "帮扶", "联系", "告知", "通知")
+CLOSERS = ("同志", "先生", "女士", "老人", "核实", "反映", "联系", "本人", "一家", "夫妇", "家中", "家庭")
+# posts written right after a name: 张建国局长主持会议 (the role detector recognises these)
+TITLES_AFTER = ("副局长", "局长", "副主任", "主任", "副处长", "处长", "副科长", "科长", "副书记", "书记", "副市长",
+                "市长", "副县长", "县长", "副区长", "区长", "副镇长", "镇长", "副乡长", "乡长", "副厅长", "厅长",
+                "副院长", "院长", "副校长", "校长", "所长", "站长", "副组长", "组长", "副部长", "部长", "副主席",
+                "主席", "秘书长", "副省长", "省长", "庭长", "审判员", "检察官", "村支书", "村主任")
+_BOUNDARY_BEFORE = r"(?:^|(?<=[，,。；;\s：:（(、“”\"]))"
 # what may follow a name inside a sentence; the multi-character ones are strong enough
 # to cut a name short (齐曦联系电话 -> 齐曦)
 STRONG_FOLLOWERS = ("电话", "手机", "联系", "性别", "身份", "证件", "家住", "现住", "户籍", "年龄", "出生",
                     "民族", "汉族", "同志", "先生", "女士", "身份证", "邮箱", "住址", "患有", "现年", "年满",
-                    "去世", "死亡", "涉嫌", "因病", "身患", "就读")
+                    "去世", "死亡", "涉嫌", "因病", "身患", "就读", "反映", "核实", "家中", "一家", "夫妇", "同学",
+                    "老人", "本人", "家庭", "列席", "出席", "参加", "主持", "来信", "来访", "申请", "投诉", "举报")
 WEAK_FOLLOWERS = ("男", "女", "住", "于", "因", "等", "系", "（", "(", "，", ",", "的", "在", "向", "已",
                   "未", "为", "称", "诉", "签", "同", "被", "患")
 
@@ -75,12 +96,27 @@ class PersonNameRecognizer(ReviewerRecognizer):
                           rf"身份证|公民身份号码|住址|家庭住址|银行卡|银行账户|账户|病历|病情|护照|车牌)", 0.7),
         # 公示 and decisions: 张三，男，1965年生 / 李四（女，汉族）
         ("gender_follows", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})\s*[，,（(]\s*[男女]\s*[，,）)、]", 0.75),
+        # 救助对象张建国 / 患者刘淑芬因患… — a private-person word glued to the name
+        ("descriptor_glued", rf"(?:{_alts(DESCRIPTORS)})(?P<v>[{_HAN}]{{2,4}})", 0.7),
+        # 请与李秀英核实 / 给予王大力同志警告处分
+        ("verb_closer", rf"(?:{_alts(NAME_VERBS)})[，,]?(?P<v>[{_HAN}]{{2,4}}?)(?={_alts(CLOSERS)})", 0.7),
+        # ，张建国同志在… / 。赵德明老人…
+        ("closer_after", rf"{_BOUNDARY_BEFORE}(?P<v>[{_HAN}]{{2,4}}?)(?=同志|先生|女士)", 0.65),
+        # 张建国局长主持会议 — a name before a post (recognised by personal.person_role.v1)
+        ("title_after", rf"{_BOUNDARY_BEFORE}(?P<v>[{_HAN}]{{2,3}}?)(?={_alts(TITLES_AFTER)})", 0.6),
+        # 现将韦小宝、仝大勇… — the first element glued to the verb before the list
+        ("list_head", rf"(?:{_alts(NAME_VERBS)}|现将|对|把)(?P<v>[{_HAN}]{{2,4}}?)(?=、)", 0.6),
+        # 韦小宝、仝大勇、亓官明 — names in a bare 、-list (each element checked, the list needs two)
+        ("bare_list", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})(?=、|等|[一二三四五六七八九十两\d]+(?:名|位|人)|"
+                      rf"同志|[，,。；;\s）)]|$)", 0.6),
     )
-    PATTERN_ACTIONS = {"officer_label": "review"}
+    PATTERN_ACTIONS = {"officer_label": "review", "closer_after": "review", "title_after": "review",
+                       "bare_list": "review", "verb_closer": "review", "list_head": "review"}
     CONTEXT = ()
     NEGATIVE_CONTEXT = ()
     MIN_SCORE = 0.5
-    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户|的(?:手机|电话|联系|电子邮件|邮箱|身份证|公民身份|住址|家庭住址|银行|账户|病|护照|车牌)"
+    PREFILTER = "|".join(sorted({w[:2] for w in SUBJECT_LABELS + OFFICER_LABELS + DESCRIPTORS + CLOSERS}
+                                | {w for w in NAME_VERBS if len(w) > 1} | {"、", "局长", "主任", "书记"})) + "|[，,（(]\\s*[男女]|涉嫌|违规|违纪|违法|村民|居民|群众|公民|男子|女子|职工|干部|员工|司机|驾驶员|租户|的(?:手机|电话|联系|电子邮件|邮箱|身份证|公民身份|住址|家庭住址|银行|账户|病|护照|车牌)"
     PRIORITY = 2
 
     def load(self) -> None:
@@ -92,9 +128,76 @@ class PersonNameRecognizer(ReviewerRecognizer):
         name = self.pattern_name(match)
         if name in ("gender_follows", "owner_of_data"):  # the whole group is the name
             return (start, end) if looks_like_name(text[start:end]) else None
+        if name in ("verb_closer", "closer_after", "title_after"):  # closed by the follower: whole group
+            strong = text.startswith(("同志", "先生", "女士"), end) or name == "title_after"
+            return (start, end) if looks_like_name(text[start:end], strict=not strong) else None
+        if name in ("bare_list", "list_head"):
+            return bare_list_name(text, start, end)
+        if name == "descriptor_glued":
+            got = name_span(text, start, end)
+            return got if got and looks_like_name(text[got[0]:got[1]], strict=True) else None
         if name == "person_in_case":  # glued to the word before it: checked strictly
             return (start, end) if looks_like_name(text[start:end], strict=True) else None
         return name_span(text, start, end)
+
+
+_PLACE_END = tuple("洼庄营村镇乡区县市淀泊泽湖河山岭沟港湾桥路街道屯堡寨坊铺州城岛滩口坝园场站")
+_LIST_TAIL = re.compile(r"等?(?:[一二三四五六七八九十两\d]+(?:名|位|人))|等?同志|等人|[，,（(]\s*[男女]")
+_LIST_CUE_BEFORE = re.compile(r"(?:名单|人员|成员|对象|同志|学生|获奖者|获奖|表彰|推荐|拟录用|拟聘用|以下|困难群众|"
+                              r"救助|家属|户主|村民|患者)[^，,。；;\n]{0,6}[：:]?\s*$")
+_ELEMENT = rf"[{_HAN}]{{2,4}}"
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fa5"
+
+
+def _best_name(element: str, at_end: bool) -> str | None:
+    """The name inside one list element: the element itself, or (for the head, glued to a verb)
+    its last 2–3 characters, or (for the tail, glued to 四名/等) its first 2–3."""
+    if looks_like_name(element):
+        return element
+    for n in (3, 2):
+        part = element[-n:] if at_end else element[:n]
+        if len(element) > n and looks_like_name(part):
+            return part
+    return None
+
+
+def bare_list_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """An element of a 、-separated list of names: at least two elements must look like names
+    (and most of them), none may end like a place (…洼, …庄), and the list must be said to be
+    of people — closed by 等/N名/同志/（男… or introduced by 名单/人员/对象…:
+    现将韦小宝、仝大勇等四名同志…"""
+    name = text[start:end]
+    if not looks_like_name(name) or name.endswith(_PLACE_END):
+        return None
+    lo = start
+    while lo >= 3 and text[lo - 1] == "、":
+        j = lo - 2
+        while j >= 0 and _han(text[j]) and lo - 1 - j < 4:
+            j -= 1
+        lo = j + 1
+    hi = end
+    while hi < len(text) and text[hi] == "、":
+        j = hi + 1
+        while j < len(text) and _han(text[j]) and j - (hi + 1) < 4:
+            j += 1
+        hi = j
+    elements = text[lo:hi].split("、")
+    names = [_best_name(e, i == 0) if i in (0, len(elements) - 1) else (e if looks_like_name(e) else None)
+             for i, e in enumerate(elements)]
+    names = [n for n in names if n and not n.endswith(_PLACE_END)]
+    if len(names) < 2 or len(names) < 0.6 * len(elements):
+        return None
+    last = elements[-1]
+    tail_name = _best_name(last, False) or last
+    tail_at = hi - len(last) + (len(tail_name) if last.startswith(tail_name) else len(last))
+    head = elements[0]
+    head_at = lo + (len(head) - len(_best_name(head, True) or head))
+    if _LIST_TAIL.match(text, tail_at) or _LIST_CUE_BEFORE.search(text[max(0, head_at - 24):head_at]):
+        return start, end
+    return None
 
 
 def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -36,6 +36,14 @@ ACTING_LISTS = ("出席", "列席", "缺席", "请假", "主持", "主持人", "
                 "与会人员", "出席人员", "列席人员", "审核", "审定", "校对", "拟稿", "组长", "副组长", "成员")
 _LABEL_BEFORE = re.compile("(?:" + "|".join(sorted(ACTING_LABELS, key=len, reverse=True)) +
                            r")\s*[:：]?\s*$")
+_SEPARATORS = "，,；;、（()）"
+# 李耀明同志不再担任… / 任命王红为… / 免去张三同志…职务 — the object of an appointment decision
+_APPOINT_AFTER = re.compile(r"(?:同志)?(?:不再担任|担任|兼任|试用期满|任期|为[^，,。；;\n]{1,20}?(?:局长|主任|处长|科长|"
+                            r"书记|委员|院长|校长|所长|站长|部长|主席|调研员|干部))")
+_APPOINT_BEFORE = re.compile(r"(?:任命|免去|聘任|提名|拟任|拟提拔|选举|当选)$")
+_TITLE_AFTER = re.compile("|".join(sorted((t for t in ACTING_LABELS if t not in (
+    "签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人", "执法人员",
+    "调查人员")), key=len, reverse=True)))
 # titles of lists a rule requires to be published
 PUBLISHED_TITLE = re.compile(r"拟录用|拟聘用|拟任|录用人员|聘用人员|公开招聘|表彰|嘉奖|记功|获奖|先进|优秀|劳动模范|"
                              r"失信被执行人|失信联合惩戒|行政处罚|处罚决定|公示")
@@ -69,8 +77,12 @@ class PersonRoleDetector(DocumentDetector):
 
     @staticmethod
     def role_of(text: str, f, signer, published_doc: bool, contacts) -> tuple[str, str] | None:
+        # the words that belong to this person: from the last separator before the name to the
+        # next one after it (申请人李小明 is private even beside 张建国局长 in the same sentence)
         i, j = clause_around(text, f.start, f.end, before=40, after=20)
-        if PRIVATE_MARKERS.search(text[i:f.start]) or PRIVATE_MARKERS.search(text[f.end:j][:12]):
+        seg_i = max(text.rfind(c, i, f.start) for c in _SEPARATORS) + 1
+        seg_j = min([k for k in (text.find(c, f.end, j) for c in _SEPARATORS) if k >= 0] or [j])
+        if PRIVATE_MARKERS.search(text[max(i, seg_i):f.start]) or PRIVATE_MARKERS.search(text[f.end:seg_j][:12]):
             return None
         ex = f.explanation or {}
         pattern = ex.get("pattern")
@@ -81,6 +93,11 @@ class PersonRoleDetector(DocumentDetector):
                              None) and not m.group(0).startswith(("联系人", "法定代表人", "经办人")):
             label = re.sub(r"[\s:：]", "", m.group(0))
             return "official_acting", f"出现在“{label}”之后，按公务身份处理"
+        if _APPOINT_AFTER.match(text, f.end) or _APPOINT_BEFORE.search(text[max(0, f.start - 8):f.start]):
+            return "official_acting", "为职务任免的对象，按公务身份处理"
+        m = _TITLE_AFTER.match(text, f.end)
+        if m:
+            return "official_acting", f"其后为职务“{m.group(0)}”，按公务身份处理"
         if pattern == "labelled_list":
             word = (ex.get("context_word") or "").strip()
             if word.startswith(ACTING_LISTS):
