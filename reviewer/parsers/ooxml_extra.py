@@ -14,7 +14,8 @@ Carrier kinds (= the block's ``part``):
   ``@title`` and a ``@name`` that is not Word's default (``Picture 3``, ``image1.png``);
   VML ``@alt``, ``@title`` and ``v:imagedata/@o:title``;
 * ``link``      — ``w:hyperlink/@w:tooltip``; external relationship targets in every
-  ``.rels`` part (``tel:``, ``mailto:``, ``?tel=`` links, attached templates);
+  ``.rels`` part (``tel:``, ``mailto:``, ``?tel=`` links, attached templates), read
+  percent-decoded when they hold ``%XX`` escapes (and encoded again when edited);
 * ``field``     — field instructions: the ``w:instrText`` (and ``w:delInstrText``) of one
   field joined, ``w:fldSimple/@w:instr``, form-field names, help texts and defaults,
   content-control titles and tags, inline custom-XML attributes (``w:customXmlPr/w:attr``);
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote, unquote
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 VML = "urn:schemas-microsoft-com:vml"
@@ -87,7 +89,18 @@ class Carrier:
         return "".join(self.values)
 
 
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+
+
+def url_view(target: str) -> bool:
+    """A link target with %XX escapes is read decoded (``?name=%E5%BC%A0%E4%B8%89`` → 张三)
+    when decoding and encoding again gives it back."""
+    return "%" in target and quote(unquote(target), safe=_URL_SAFE).lower() == target.lower()
+
+
 def piece_value(el, attr) -> str:
+    if attr == "Target%":
+        return unquote(el.get("Target") or "")
     if attr is None:
         return el.text or ""
     if attr == "#tail":
@@ -96,7 +109,9 @@ def piece_value(el, attr) -> str:
 
 
 def set_piece(el, attr, value: str) -> None:
-    if attr is None:
+    if attr == "Target%":
+        el.set("Target", quote(value, safe=_URL_SAFE))
+    elif attr is None:
         el.text = value
     elif attr == "#tail":
         el.tail = value
@@ -164,7 +179,7 @@ def part_carriers(name: str, root) -> list[Carrier]:
                 c.kind = "comment"
         return out
     if role == "rels":
-        return [Carrier("link", [(el, "Target")]) for el in root
+        return [Carrier("link", [(el, "Target%" if url_view(el.get("Target")) else "Target")]) for el in root
                 if isinstance(el.tag, str) and (el.get("TargetMode") or "").lower() == "external" and el.get("Target")]
     if role == "variable":
         out = []

@@ -53,13 +53,20 @@ def test_hyperlink_targets_and_tooltips_are_read_and_redacted():
     add_part(parts, f"tel:{MOBILE}", b"", rel_type="hyperlink", rid="rIdL1", external=True)
     add_part(parts, f"https://zw.example.gov.cn/q?tel={MOBILE}&sfz={ID_A}", b"", rel_type="hyperlink",
              rid="rIdL2", external=True)
+    from urllib.parse import quote
+
+    add_part(parts, f"https://zw.example.gov.cn/q?name={quote(NAME)}", b"", rel_type="hyperlink", rid="rIdL3",
+             external=True)
     body_append(parts, '<w:p><w:hyperlink r:id="rIdL1" w:tooltip="身份证 ' + ID_A + '"><w:r><w:t>联系我们</w:t></w:r>'
                 '</w:hyperlink><w:hyperlink r:id="rIdL2"><w:r><w:t>查询</w:t></w:r></w:hyperlink></w:p>')
-    doc, res = _check(rezip(parts), {MOBILE: "link", ID_A: "link"})
+    body_append(parts, f'<w:p><w:r><w:t>经办人{NAME}</w:t></w:r></w:p>')
+    doc, res = _check(rezip(parts), {MOBILE: "link", ID_A: "link", NAME: "link"},
+                      values=((ID_A, "id_card"), (MOBILE, "mobile"), (NAME, "person_name")))
     loc = [b.location for b in doc.blocks if b.part == "link"]
     assert {x["xml_part"] for x in loc} == {"word/_rels/document.xml.rels", "word/document.xml"}
     rels = members(res.output)["word/_rels/document.xml.rels"].decode()
     assert "tel:138****5678" in rels  # the link stays, masked like the text
+    assert quote(NAME) not in rels and quote(NAME[0]) in rels  # the encoded name masked (欧某), still encoded
     assert any("超链接" in e["where"] for e in res.log["removals"])
 
 
