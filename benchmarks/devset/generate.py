@@ -72,7 +72,9 @@ def main() -> None:
             for fmt in FORMATS:
                 name = f"{stem}.{fmt}"
                 (out_dir / name).write_bytes(WRITERS[fmt](d))
-                labels[name] = [{"type": lab[0], "text": lab[1], **({"context": lab[2]} if len(lab) > 2 else {})}
+                labels[name] = [{"type": lab[0], "text": lab[1],
+                                 **({"context": lab[2]} if len(lab) > 2 and lab[2] else {}),
+                                 **({"recognised": lab[3]} if len(lab) > 3 else {})}
                                 for lab in d.labels]
                 if fmt == "docx":  # printed in the page header: gold only where the DOCX parser puts the header
                     labels[name] += [{"type": t, "text": x, "part": "header"} for t, x in d.header_labels]

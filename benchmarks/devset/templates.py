@@ -34,7 +34,9 @@ class Draft:
     kind: str
     paras: list[str] = field(default_factory=list)
     centered: set[int] = field(default_factory=set)
-    labels: list[tuple] = field(default_factory=list)   # (type, text) or (type, text, context)
+    # (type, text), (type, text, context) or (type, text, context|None, rule): a fourth element
+    # marks a lawful item the scan must recognise, not flag (scan contract 2, ``recognised``)
+    labels: list[tuple] = field(default_factory=list)
     docx_header: str | None = None
     header_labels: list[tuple[str, str]] = field(default_factory=list)
 
@@ -42,7 +44,7 @@ class Draft:
         """A paragraph and its gold labels.  A label ``(type, value, context)`` is gold only
         where ``value`` occurs inside ``context`` (the same word elsewhere is not)."""
         for lab in labels:
-            assert lab[1] in text and (len(lab) < 3 or lab[1] in lab[2]), (lab, text)
+            assert lab[1] in text and (len(lab) < 3 or lab[2] is None or lab[1] in lab[2]), (lab, text)
         if center:
             self.centered.add(len(self.paras))
         self.paras.append(text)
@@ -89,7 +91,7 @@ def relief_notice(fk: Faker, r: random.Random) -> Draft:
         f"联系电话：{mask_mobile(masked['mobile'])}。")
     d.p(f"公示期为{r.randint(5, 7)}天。如有异议，请拨打监督电话{fk.landline('石家庄')}或12345政务服务便民热线反映。",
         )
-    d.labels.append(("landline", d.paras[-1].split("监督电话")[1].split("或")[0]))
+    d.labels.append(("landline", d.paras[-1].split("监督电话")[1].split("或")[0], None, "official_contact"))
     _footer(d, r, agency)
     d.p(_date(r))
     return d
@@ -190,7 +192,8 @@ def request_with_contact(fk: Faker, r: random.Random) -> Draft:
     tel = fk.landline(style=r.choice(["dash", "paren"]))
     mail = fk.email()
     d.p(f"（联系人：{name}，联系电话：{tel}，电子邮箱：{mail}）",
-        ("person_name", name), ("landline", tel), ("email", mail))
+        ("person_name", name, None, "official_contact"), ("landline", tel, None, "official_contact"),
+        ("email", mail, None, "official_contact"))
     return d
 
 
@@ -249,7 +252,7 @@ def it_notice(fk: Faker, r: random.Random) -> Draft:
     d.p(f"短信接口AccessKey ID：{key}。", ("api_key", key))
     d.p("请将客户端升级至2.10.3.1版本。")
     mail = fk.email()
-    d.p(f"技术支持邮箱：{mail}。", ("email", mail))
+    d.p(f"技术支持邮箱：{mail}。", ("email", mail, None, "official_contact"))
     d.p("附件：各科室系统账号及密码", ("account_attachment", "附件：各科室系统账号及密码"))
     return d
 

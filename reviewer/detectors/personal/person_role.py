@@ -45,8 +45,10 @@ _TITLE_AFTER = re.compile("|".join(sorted((t for t in ACTING_LABELS if t not in 
     "签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人", "执法人员",
     "调查人员")), key=len, reverse=True)))
 # titles of lists a rule requires to be published
+# (the list: 拟录用/拟聘用公示, 表彰, 失信被执行人, 行政处罚 公示 — not every 公示: names in a
+# 低保/救助 公示 stay findings for review, the officer decides what the website may carry)
 PUBLISHED_TITLE = re.compile(r"拟录用|拟聘用|拟任|录用人员|聘用人员|公开招聘|表彰|嘉奖|记功|获奖|先进|优秀|劳动模范|"
-                             r"失信被执行人|失信联合惩戒|行政处罚|处罚决定|公示")
+                             r"失信被执行人|失信联合惩戒|(?:行政处罚|处罚决定)[^\n]{0,12}公示|公示[^\n]{0,12}(?:行政处罚|处罚决定)")
 
 
 class PersonRoleDetector(DocumentDetector):
@@ -88,6 +90,8 @@ class PersonRoleDetector(DocumentDetector):
         pattern = ex.get("pattern")
         if signer and f.text == signer:
             return "official_acting", "为发文的签发人，按公务身份处理"
+        if pattern == "officer_label" and re.search(r"联系人\s*[:：]?\s*$", text[max(0, f.start - 8):f.start]):
+            return "official_contact", "机关联系人（条例第二十条（二）），其手机号码另作审查"
         m = _LABEL_BEFORE.search(text[max(0, f.start - 12):f.start])
         if m and pattern in ("officer_label", "labelled_list", "next_to_identifier", "segment_before_personal",
                              None) and not m.group(0).startswith(("联系人", "法定代表人", "经办人")):
