@@ -215,3 +215,83 @@ def chunk_text(data: bytes, limits) -> str:
         return mime_text(data)
     text = _decode(data)
     return html_text(text) if "<" in text else text
+
+
+# --------------------------------------------------------------------------- pictures
+PNG_SIG = b"\x89PNG\r\n\x1a\n"
+PNG_TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt", b"eXIf")
+
+
+def png_chunks(data: bytes):
+    """(type, body, start, end) of each chunk; stops at the first damaged one."""
+    pos = len(PNG_SIG)
+    while pos + 12 <= len(data):
+        n = int.from_bytes(data[pos:pos + 4], "big")
+        kind = data[pos + 4:pos + 8]
+        end = pos + 12 + n
+        if end > len(data):
+            return
+        yield kind, data[pos + 8:pos + 8 + n], pos, end
+        pos = end
+
+
+def jpeg_segments(data: bytes):
+    """(marker, payload, start, end) of each segment before the image data (SOS)."""
+    pos = 2
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            pos += 2
+            continue
+        n = int.from_bytes(data[pos + 2:pos + 4], "big")
+        end = pos + 2 + n
+        yield marker, data[pos + 4:end], pos, end
+        if marker == 0xDA:  # start of scan: the compressed image follows
+            return
+        pos = end
+
+
+def _png_text(kind: bytes, body: bytes) -> str:
+    import zlib
+
+    key, _, rest = body.partition(b"\0")
+    try:
+        if kind == b"tEXt":
+            value = rest
+        elif kind == b"zTXt":
+            value = zlib.decompress(rest[1:])
+        elif kind == b"iTXt":
+            compressed, rest = rest[:1] == b"\1", rest[2:]
+            _lang, _, rest = rest.partition(b"\0")
+            _tkey, _, value = rest.partition(b"\0")
+            value = zlib.decompress(value) if compressed else value
+        else:
+            return binary_text(body)
+    except zlib.error:
+        return binary_text(body)
+    return key.decode("latin-1") + " " + _decode(value)
+
+
+def image_text(name: str, data: bytes) -> str:
+    """Text a picture carries besides its pixels: PNG text chunks and Exif, JPEG comments
+    and APP segments (Exif, XMP, IPTC), and the strings of a metafile (EMF/WMF draw
+    their text as UTF-16).  Text *in the pixels* needs OCR and is not read."""
+    low = name.lower()
+    if data[:8] == PNG_SIG:
+        return "\n".join(_png_text(k, b) for k, b, _, _ in png_chunks(data) if k in PNG_TEXT_CHUNKS)
+    if data[:2] == b"\xff\xd8":
+        out = []
+        for marker, payload, _, _ in jpeg_segments(data):
+            if marker == 0xFE:
+                out.append(_decode(payload))
+            elif 0xE1 <= marker <= 0xEF:
+                out.append(binary_text(payload))
+        return "\n".join(x for x in out if x.strip())
+    if low.endswith((".emf", ".wmf", ".emz", ".wmz")) or data[40:44] == b" EMF":
+        return binary_text(data)
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return binary_text(data) if b"\x21\xfe" in data or b"XMP Data" in data else ""
+    return ""

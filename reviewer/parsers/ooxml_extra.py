@@ -33,6 +33,10 @@ Carrier kinds (= the block's ``part``):
 * ``comment``   — carriers inside the comment parts (removed with them);
 * ``other``     — every text node of any other XML part (``word/foo.xml``).
 
+Whole members (location ``{"xml_part": name}`` only): ``embedded``, ``macro``,
+``alt_chunk``, ``image`` (a picture's metadata text, a metafile's strings) and ``other``
+(the strings of a member that is neither XML nor a picture).
+
 ``[Content_Types].xml`` and ``docProps/*`` (read by :mod:`ooxml_props`) are not
 carriers.
 """
@@ -347,8 +351,13 @@ def read_extra(pkg, parser, loaded: dict, limits, check) -> Extra:
         if low.startswith("docprops/") and "/_rels/" not in low:
             continue  # ooxml_props reads the properties; a thumbnail is dropped by redaction
         if not low.endswith((".xml", ".rels", ".vml")):
-            # pictures: no text without OCR (a warning says so); embedded fonts: glyphs and font names
-            if not low.startswith(("word/media/", "word/fonts/")):
+            if low.startswith("word/media/"):  # metadata and metafile strings; pixels need OCR
+                text = binary.image_text(name, pkg.read(name)).strip()
+                if text:
+                    extra.blocks.append(("image", {"xml_part": name}, text))
+                continue
+            # embedded fonts: glyphs and font names
+            if not low.startswith("word/fonts/"):
                 text = binary.binary_text(pkg.read(name))
                 if text:
                     extra.blocks.append(("other", {"xml_part": name}, text))

@@ -51,7 +51,7 @@ __all__ = ["redact_document", "write_output", "check_output_name", "RedactionRes
 
 # Parts whose content the engines drop whole, whatever was found in them.
 DROPPED_PARTS = {"docx": {"comment", "deletion", "properties", "custom_xml", "people", "variable", "embedded",
-                          "macro", "alt_chunk"}, "pdf": {"annotation", "metadata", "attachment", "revision"},
+                          "macro", "alt_chunk", "image"}, "pdf": {"annotation", "metadata", "attachment", "revision"},
                  "txt": set()}
 
 

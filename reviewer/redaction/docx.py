@@ -27,7 +27,7 @@ from reviewer.document import Document
 from reviewer.errors import RedactionError
 from reviewer.parsers.ooxml_extra import part_carriers
 from reviewer.redaction import docx_clean as clean
-from reviewer.redaction import docx_parts
+from reviewer.redaction import docx_media, docx_parts
 from reviewer.redaction.plan import Removal, apply_to_text, hidden_segments, needle_strings, replacement_pieces
 from reviewer.redaction.verify import compact
 
@@ -155,7 +155,7 @@ def _plan_edits(doc: Document, removals: list[Removal]) -> tuple[dict, dict, set
         cuts = [(max(r.start, b.start), min(r.end, b.end)) for b in blocks]
         pieces = replacement_pieces(r, cuts) if cuts else []
         for b, (s, e), new in zip(blocks, cuts, pieces):
-            if b.part in ("alt_chunk", "other") and "node" not in b.location:
+            if b.part in ("alt_chunk", "other", "image") and "node" not in b.location:
                 chunks.add(b.location["xml_part"])  # read whole, cannot be edited: the member goes
                 continue
             if b.part in CARRIER_PARTS and "node" in b.location:
@@ -225,8 +225,14 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
     infos = zin.infolist()
     names = {i.filename for i in infos}
     dropped = {n: why for n in names if (why := clean.is_dropped_part(n) or docx_parts.always_dropped(n))}
-    dropped.update({n: "导入内容（altChunk）" if doc_chunk(doc, n) else "无法逐字处理的部件"
-                    for n in chunks if n in names})
+    for n in chunks:
+        if n not in names:
+            continue
+        if n.startswith("word/media/"):
+            if not docx_media.strippable(zin.read(n)):  # a metafile drawing removed text
+                dropped[n] = "含删除内容的图片"
+        else:
+            dropped[n] = "导入内容（altChunk）" if doc_chunk(doc, n) else "无法逐字处理的部件"
     for n in list(names):  # the relationships of a dropped part go with it
         src = n[:-5].replace("/_rels/", "/", 1) if n.endswith(".rels") and "/_rels/" in n else None
         if src in dropped and n not in dropped:
@@ -235,12 +241,15 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
     out_parts: dict[str, bytes] = {}
     removed_ids: dict[str, set[str]] = {}
     stats = {"tracked_changes": 0, "comment_marks": 0, "paragraphs_edited": 0, "scrubbed": 0, "values_edited": 0,
-             "references_removed": 0}
+             "references_removed": 0, "picture_metadata": 0}
     for info in infos:
         name = info.filename
         if name in dropped:
             continue
         data = zin.read(info)
+        if name.startswith("word/media/") and docx_media.strippable(data):
+            data, n = docx_media.strip_metadata(data)
+            stats["picture_metadata"] += n
         is_xml = name.endswith((".xml", ".rels", ".vml")) and _looks_xml(data)
         if not is_xml or (name not in edits and name not in carrier_edits and name.startswith(_UNTOUCHED)):
             out_parts[name] = data
@@ -330,6 +339,8 @@ def redact_docx(doc: Document, removals: list[Removal], strip_rsid: bool = True)
         cleaned.append("修订会话标识（rsid）")
     if stats["values_edited"]:
         cleaned.append(f"超链接、替代文字、域代码等处的删除内容 {stats['values_edited']} 处")
+    if stats["picture_metadata"]:
+        cleaned.append(f"图片元数据（说明、Exif、XMP 等）{stats['picture_metadata']} 处")
     if stats["references_removed"]:
         cleaned.append(f"指向已删除部件的对象 {stats['references_removed']} 处")
     warnings = []

@@ -20,7 +20,7 @@ _PART_ZH = {"body": "正文", "table": "表格", "header": "页眉", "footer": "
             "deletion": "修订(删除)", "properties": "文档属性", "page": "页面", "annotation": "注释",
             "metadata": "元数据", "attachment": "附件", "link": "超链接", "alt_text": "替代文字",
             "field": "域代码", "equation": "公式", "watermark": "水印", "drawing": "图形文字", "glossary": "文档部件", "alt_chunk": "导入内容(altChunk)", "embedded": "嵌入对象",
-            "macro": "宏", "chart": "图表", "diagram": "SmartArt图形", "custom_xml": "自定义XML", "variable": "文档变量",
+            "macro": "宏", "image": "图片", "chart": "图表", "diagram": "SmartArt图形", "custom_xml": "自定义XML", "variable": "文档变量",
             "theme": "主题", "people": "批注人员", "other": "其他部件", "revision": "早期修订版本"}
 TYPE_ZH = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码", "landline": "固定电话",
            "bank_card": "银行卡号", "bank_account": "银行账号", "person_name": "姓名", "name": "姓名",

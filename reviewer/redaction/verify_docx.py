@@ -10,7 +10,8 @@ in it, becomes one or more *sources* searched for the removed strings:
   value in either quotes, entities decoded, percent-decoded (``%E5%BC%A0``) and each
   compacted on its own.  ``@raw``: the XML as written.
 * anything else: raw bytes in UTF-8, UTF-16 LE/BE at either alignment and GB18030
-  (pictures: UTF-8 and aligned UTF-16 only), plus ``@rtf`` (``\\'hh`` in the declared
+  (pictures: UTF-8 and aligned UTF-16 only, plus ``@png-text``: every PNG chunk but the
+  pixels, inflated), plus ``@rtf`` (``\\'hh`` in the declared
   code page, ``\\uN``), ``@mime`` (MHT: base64 and quoted-printable parts) and
   ``@html`` decodings where they apply.
 
@@ -73,6 +74,28 @@ def _rtf_text(raw: bytes) -> str:
     return out.decode("utf-8", "replace")
 
 
+def _png_text(raw: bytes) -> str:
+    """Every compressed chunk of a PNG other than the pixels, inflated (zTXt, iTXt, iCCP)."""
+    import zlib
+
+    out, pos = [], 8
+    while pos + 12 <= len(raw):
+        n = int.from_bytes(raw[pos:pos + 4], "big")
+        kind, body = raw[pos + 4:pos + 8], raw[pos + 8:pos + 8 + n]
+        pos += 12 + n
+        if kind in (b"IDAT", b"IEND"):
+            continue
+        for start in range(len(body)):
+            if body[start:start + 1] == b"\x78":  # a zlib stream starts here (after the key and flags)
+                try:
+                    out.append(_binary_texts(zlib.decompressobj().decompress(body[start:], 1 << 20)))
+                    break
+                except zlib.error:
+                    continue
+        out.append(_binary_texts(body))
+    return "\n".join(out)
+
+
 def _mime_text(raw: bytes) -> str:
     import email
 
@@ -112,6 +135,8 @@ def _member_sources(name: str, raw: bytes, sources: dict[str, str], depth: int) 
         sources[name + "@raw"] = text
         return
     sources[name] = _binary_texts(raw, picture="/media/" in name and "!" not in name)
+    if raw[:8] == b"\x89PNG\r\n\x1a\n":
+        sources[name + "@png-text"] = _png_text(raw)
     if head.startswith(b"{\\rtf"):
         sources[name + "@rtf"] = _rtf_text(raw)
     elif _MIME.search(head):

@@ -385,3 +385,61 @@ def test_watermark_wordart_and_drawingml_text_are_read_and_redacted():
     body_append(parts, f'<w:p><w:r><w:t>图形：</w:t></w:r><w:r><a:p><a:r><a:t>身份证{ID_A}</a:t></a:r></a:p></w:r></w:p>')
     doc, res = _check(rezip(parts), {MOBILE: "watermark", ID_A: "drawing"})
     assert 'string="经办人电话138****5678"' in members(res.output)[header].decode()
+
+
+def _png_with_text(itxt: str, ztxt: str) -> bytes:
+    import struct
+    import zlib
+
+    from reviewer.synth.docx_writer import tiny_png
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    png = tiny_png()
+    extra = (chunk(b"iTXt", b"Description\0\0\0\0\0" + itxt.encode()) +
+             chunk(b"zTXt", b"Comment\0\0" + zlib.compress(ztxt.encode("latin-1"))))
+    return png[:33] + extra + png[33:]  # after the signature and IHDR
+
+
+def _jpeg_with_text(comment: str, xp_comment: str) -> bytes:
+    from PIL import Image
+
+    img = Image.new("RGB", (8, 8), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x9C9C] = xp_comment.encode("utf-16-le") + b"\0\0"  # XPComment, as Windows writes it
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes(), quality=95)
+    data = buf.getvalue()
+    com = comment.encode("utf-8")
+    first = 4 + int.from_bytes(data[4:6], "big")  # after SOI and the first (JFIF/Exif) segment
+    return data[:first] + b"\xff\xfe" + (len(com) + 2).to_bytes(2, "big") + com + data[first:]
+
+
+def test_picture_metadata_is_read_and_stripped_and_a_metafile_with_text_removed():
+    from PIL import Image
+
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    png = _png_with_text(f"申请人身份证{ID_A}", f"tel {MOBILE}")
+    jpeg = _jpeg_with_text(f"身份证{ID_A}", f"电话{MOBILE}")
+    b = DocxBuilder().paragraph("附图：").image(png).image(jpeg)
+    parts = members(b.to_bytes())
+    emf = b"\x01\0\0\0" + b"\0" * 36 + b" EMF" + b"\0" * 40 + f"经办人电话{MOBILE}".encode("utf-16-le") + b"\0\0"
+    add_part(parts, "word/media/image9.emf", emf, "image/x-emf", "image", rid="rIdM9")
+    body_append(parts, '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="9" name="图片 9"/>'
+                '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+                '<pic:nvPicPr><pic:cNvPr id="9" name="image9.emf"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+                '<a:blip r:embed="rIdM9"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic>'
+                '</wp:inline></w:drawing></w:r></w:p>')
+    data = rezip(parts)
+    doc, res = _check(data, {ID_A: "image", MOBILE: "image"})
+    out = members(res.output)
+    pictures = {n: v for n, v in out.items() if n.startswith("word/media/")}
+    assert "word/media/image9.emf" not in pictures and "rIdM9" not in out["word/_rels/document.xml.rels"].decode()
+    before = {n: v for n, v in members(data).items() if n.startswith("word/media/") and not n.endswith(".emf")}
+    assert set(pictures) == set(before)
+    for n in pictures:  # the same pixels, only the metadata gone
+        assert Image.open(io.BytesIO(pictures[n])).tobytes() == Image.open(io.BytesIO(before[n])).tobytes()
+        assert len(pictures[n]) < len(before[n])
+    assert any("图片元数据" in c for c in res.log["engine"]["cleaned"])
+    assert any("含删除内容的图片" in c for c in res.log["engine"]["cleaned"])
