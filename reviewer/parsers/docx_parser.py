@@ -300,7 +300,8 @@ def _warnings(reader: _Reader, parts: list[_Part], groups: dict[str, list[_Part]
                           "strings were read as far as they can be, and redaction removes them.", {"count": len(embedded)}))
     media = [n for n in names if n.startswith("word/media/")]
     if media:
-        out.append(Notice("images", f"The document has {len(media)} image(s); text inside images is not read.",
+        out.append(Notice("images", f"The document has {len(media)} image(s); their metadata is read, "
+                          "text in the pixels is not (no OCR).",
                           {"count": len(media)}))
     chunks = _count(parts, w("altChunk")) or reader.rel_types.count("aFChunk")
     if chunks:

@@ -443,3 +443,31 @@ def test_picture_metadata_is_read_and_stripped_and_a_metafile_with_text_removed(
         assert len(pictures[n]) < len(before[n])
     assert any("图片元数据" in c for c in res.log["engine"]["cleaned"])
     assert any("含删除内容的图片" in c for c in res.log["engine"]["cleaned"])
+
+
+def test_cli_redact_accept_all_leaves_the_issue_values_nowhere(tmp_path):
+    """The issue as reported: scan + ``reviewer redact --accept-all`` on a draft hiding a fake
+    身份证号 and mobile outside the paragraphs; the copy is written, verified, and holds neither."""
+    from reviewer.cli import main
+
+    parts = base_parts("关于低保对象公示的说明")
+    add_part(parts, f"https://zw.example.gov.cn/q?tel={MOBILE}", b"", rel_type="hyperlink", rid="rIdL1",
+             external=True)
+    add_part(parts, "word/embeddings/oleObject1.bin", fake_ole(f"身份证{ID_A}"),
+             "application/vnd.openxmlformats-officedocument.oleObject", "oleObject", rid="rIdO1")
+    name, data, ctype = _chunk("mht")
+    add_part(parts, name, data, ctype, "aFChunk", rid="rIdC1")
+    add_part(parts, "word/glossary/document.xml", GLOSSARY.encode(),
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml",
+             "glossaryDocument", rid="rIdG1")
+    body_append(parts, (
+        '<w:p><w:hyperlink r:id="rIdL1" w:tooltip="身份证 ' + ID_A + '"><w:r><w:t>查询</w:t></w:r></w:hyperlink></w:p>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> QUOTE "{ID_A}" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p><w:altChunk r:id="rIdC1"/>'))
+    src, out = tmp_path / "draft.docx", tmp_path / "public.docx"
+    src.write_bytes(rezip(parts))
+    with pytest.raises(SystemExit) as exc:
+        raise SystemExit(main(["redact", str(src), "-o", str(out), "--accept-all"]))
+    assert exc.value.code == 0
+    assert leaks(out.read_bytes(), [ID_A, MOBILE]) == []
