@@ -126,7 +126,7 @@ OTHER = "13999101234"
 
 def _run_on_pdf() -> bytes:
     text = (FILL * 40)[:28 * 21] + FILL[:17] + "在电话" + RUN_ON + "现有职业技能等级设置基础上，结合实际适当调整。"
-    return pdfw.build_pdf([Page([Para(text, chars_per_line=28, indent=0), f"另，联系人电话{OTHER}。"])])
+    return pdfw.build_pdf([Page([Para(text, chars_per_line=28, indent=0), f"另，申请人本人手机{OTHER}。"])])
 
 
 def test_pdf_page_number_between_kept_digits_is_not_a_leak():
@@ -140,6 +140,18 @@ def test_pdf_page_number_between_kept_digits_is_not_a_leak():
     assert_absent(text, [RUN_ON, OTHER], "in pdftotext output")
     lines = [verify_mod.compact(line) for line in text.splitlines()]
     assert not any(h in line for line in lines for h in ("8701", "9910"))   # hidden digits gone
+
+
+def test_pdf_run_on_case_redacts_and_verifies_from_a_fresh_cli_process(tmp_path):
+    import subprocess
+    import sys
+
+    src, out = tmp_path / "run_on.pdf", tmp_path / "public.pdf"
+    src.write_bytes(_run_on_pdf())
+    proc = subprocess.run([sys.executable, "-m", "reviewer.cli", "redact", str(src), "-o", str(out),
+                           "--accept-all"], capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    assert_absent(pdftotext(out.read_bytes()), [RUN_ON, OTHER], "in pdftotext output")
 
 
 @pytest.mark.parametrize("leaked, found", [
