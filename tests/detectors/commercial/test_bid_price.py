@@ -25,3 +25,27 @@ def found(text):
 ])
 def test_bid_price(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an evaluation report: the document's title is the bid tie, the price is the bare 报价
+    ("××道路改造工程评标报告\n经评审，石家庄瑞丰科技股份有限公司报价986万元，技术得分42分。", ["报价986万元"]),
+    ("××项目评审报告\n第一名为保定科润化工有限公司，其报价为人民币贰佰肆拾捌万元整。", ["报价为人民币贰佰肆拾捌万元整"]),
+    ("磋商小组记录：该供应商二次报价为213.6万元，下浮率8.5%。", ["二次报价为213.6万元，下浮率8.5%"]),
+    # look-alikes: published results, rules, the word without a price
+    ("××项目中标公告\n中标人：河北建工集团有限责任公司，投标报价：3,456.78万元。", []),
+    ("××项目中标候选人公示\n第一中标候选人：河北建工集团有限责任公司，报价3,456.78万元。", []),
+    ("××项目评标报告\n投标人应当在报价函中载明报价，报价须包含全部费用。", []),
+])
+def test_bid_price_statements(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_bid_price_in_pdf():
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    pdf = pdf_writer.text_pdf(["××项目评标报告", "经评审，河北恒达建材有限公司投标报价为人民币1,286.5万元，在有效投标中排名第二。"])
+    doc = parse_bytes(pdf, filename="r.pdf")
+    [f] = DET.analyze(doc)
+    assert "1,286.5万元" in f.text.replace("\n", "")

@@ -17,3 +17,18 @@ DET = CustomerListDetector()
 ])
 def test_customer_list(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("邯郸宏远纺织有限公司的主要客户为浙江某贸易公司，年供货量约1200吨，目前尚欠货款380万元。",
+     ["主要客户为浙江某贸易公司，年供货量约1200吨，目前尚欠货款380万元"]),
+    ("河北冀丰机械有限公司前五大客户包括中国一重集团有限公司、太原重工股份有限公司。",
+     ["前五大客户包括中国一重集团有限公司、太原重工股份有限公司"]),
+    ("唐山恒信贸易有限公司反映，该公司应收账款达2600万元。", ["应收账款达2600万元"]),
+    # look-alikes
+    ("投标报价最低的供应商为中标候选人。", []),
+    ("有关企业拖欠农民工工资380万元的，依法处理。", []),
+    ("到2020年，年交易额10亿元以上的网络零售平台达到10个。", []),
+])
+def test_customer_list_statements(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected

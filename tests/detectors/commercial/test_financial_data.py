@@ -9,7 +9,7 @@ DET = FinancialDataDetector()
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("××化工有限公司2023年营业收入为5.6亿元，净利润3200万元。", ["营业收入", "净利润"]),
+    ("××化工有限公司2023年营业收入为5.6亿元，净利润3200万元。", ["营业收入为5.6亿元，净利润3200万元"]),
     ("申请人提交了××物流有限公司未公开财务数据。", ["未公开财务数据"]),
     # negatives
     ("全省装备制造业营业收入达到11000亿元，培育千亿级企业集团1—2家。", []),
@@ -17,4 +17,19 @@ DET = FinancialDataDetector()
     ("代表机构应当提交经会计师事务所审计的年度财务报表。", []),
 ])
 def test_financial_data(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("沧州通达物流有限公司在工商银行的授信额度为5000万元，贷款利率为年化3.85%。", ["授信额度为5000万元，贷款利率为年化3.85%"]),
+    ("廊坊新材料有限公司2023年未公开的营业收入为2.3亿元，净利润1860万元。", ["营业收入为2.3亿元，净利润1860万元"]),
+    ("衡水安泰包装有限公司提交了材料。据其报表，去年亏损420万元。", ["亏损420万元"]),
+    # look-alikes: statistics, targets, rules, law text about kinds of companies
+    ("2023年全省规模以上工业企业实现营业收入4.2万亿元，同比增长5.1%。", []),
+    ("我省高端装备制造业2016年主营业务收入约1400亿元，拥有中车唐山公司等骨干企业。", []),
+    ("到2025年，培育年营业收入超100亿元的企业10家。", []),
+    ("第五条 金融资产管理公司的注册资本为人民币100亿元。", []),
+    ("对在主板上市的企业奖励200万元，融资额1‰进行奖励。", []),
+])
+def test_financial_data_statements(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected

@@ -1,0 +1,69 @@
+"""commercial.figure_table.v1 — tables of enterprises' prices, costs and financial figures.
+
+An evaluation report lists 投标人 | 投标报价（万元） | 得分; a loan review lists 企业名称 |
+授信额度 | 贷款利率.  Each figure in such a column belongs to the enterprise on its row
+and is reported with the type of its column (bid_price, cost_profit, financial_data,
+customer_list).  The table must name enterprises (an 投标人/企业名称 column, or company
+names in its cells).  A 中标/成交公告 publishes its prices by rule: not reported there.
+DOCX tables and text tables (TXT, PDF) alike (``reviewer/detectors/tables.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detectors import tables
+from reviewer.detectors.commercial._common import BASIS_TRADE_SECRET, PUBLISHED_RESULT, doc_head
+from reviewer.detectors.rule import RuleDetector
+
+_NOTE = r"(?:[（(][^）)]{0,12}[）)])?"
+COLUMNS = (
+    ("bid_price", r"(?:投标|最终|首轮|二次)?报价|投标总价|投标价格?|投标单价|评标价|报价金额|下浮率|优惠率"),
+    ("cost_profit", r"(?:单位|生产|综合|吨钢|制造)?成本|成本价|毛利率|利润率|净利率|出厂价|采购单价|供货价|结算价"),
+    ("financial_data", r"营业收入|主营业务收入|销售收入|营收|净利润|利润总额|利润|资产总额|负债总额|资产负债率|纳税额|"
+                       r"授信额度|贷款余额|贷款金额|贷款利率|利率|融资金额"),
+    ("customer_list", r"采购量|供货量|销量|销售量|订单量|欠款金额|欠款|应收账款"),
+)
+COLUMN_RE = [(t, re.compile(rf"(?:{rx}){_NOTE}")) for t, rx in COLUMNS]
+HEADER_WORD = re.compile("|".join(f"(?:{rx}){_NOTE}" for _, rx in COLUMNS))
+ENTERPRISE_COL = re.compile(r"投标人|投标单位|供应商|企业名称|单位名称|公司名称|企业|客户名称|申请人|借款人|名称")
+COMPANY = re.compile(r"公司|集团|厂|合作社|事务所")
+FIGURE = re.compile(r"[\d,，.]+\s*(?:万元|亿元|元|%|％|吨|件|台)?|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]{2,}元(?:整)?")
+LABEL_TYPE = {"bid_price": "投标报价", "cost_profit": "成本利润", "financial_data": "财务数据", "customer_list": "客户交易量"}
+
+
+class FigureTableDetector(RuleDetector):
+    ID = "commercial.figure_table.v1"
+    CATEGORY = "commercial"
+    TYPES = ("bid_price", "cost_profit", "financial_data", "customer_list")
+    ACTION = "review"
+    BASIS = BASIS_TRADE_SECRET
+    LABEL = "表格中企业的报价、成本、财务数据"
+    ORDER = 60
+
+    def analyze(self, doc) -> list:
+        if HEADER_WORD.search(doc.text) is None:
+            return []
+        published = PUBLISHED_RESULT.search(doc_head(doc)) is not None
+        out = []
+        for table in tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD):
+            names = [c.text.strip() for c in table.header]
+            who_col = next((i for i, n in enumerate(names) if ENTERPRISE_COL.search(n)), None)
+            if who_col is None and not any(COMPANY.search(c.text) for r in table.rows for c in r):
+                continue
+            for i, name in enumerate(names):
+                typ = next((t for t, rx in COLUMN_RE if rx.fullmatch(name)), None)
+                if typ is None or (typ == "bid_price" and published):
+                    continue
+                for row in table.rows:
+                    if i >= len(row) or not FIGURE.fullmatch(row[i].text.strip()) or not re.search(r"\d|[壹贰叁]", row[i].text):
+                        continue
+                    who = row[who_col].text.strip() if who_col is not None and who_col < len(row) else None
+                    cell = row[i]
+                    out.append(self.make_finding(
+                        doc, cell.start, cell.end, score=0.8, pattern="figure_table", type=typ,
+                        context_word=name,
+                        reason=f"表格“{name}”列中{('“' + who + '”的') if who else '企业的'}{LABEL_TYPE[typ]}，"
+                               f"可能属商业秘密，公开前须征求第三方意见（第三十二条）。",
+                        enterprise=who, column=name, table_source=table.source))
+        return out

@@ -1,0 +1,42 @@
+"""commercial.figure_table.v1: figures in an enterprise's row of a price / cost / financial column."""
+
+import pytest
+
+from reviewer.detectors.commercial.figure_table import FigureTableDetector
+from reviewer.parsers import parse_bytes
+from reviewer.synth.docx_writer import DocxBuilder
+from tests.detectors.helpers import make_doc
+
+DET = FigureTableDetector()
+
+
+def found(doc):
+    return [(f.type, f.text) for f in DET.analyze(doc)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("××项目评标报告\n投标人 | 投标报价（万元） | 技术得分\n河北恒达建材有限公司 | 1286.50 | 42\n石家庄瑞丰科技有限公司 | 986.00 | 39",
+     [("bid_price", "1286.50"), ("bid_price", "986.00")]),
+    ("企业名称\t授信额度\t贷款利率\n沧州通达物流有限公司\t5000万元\t3.85%",
+     [("financial_data", "5000万元"), ("financial_data", "3.85%")]),
+    ("序号 企业 单位成本 毛利率\n1 唐山华冶钢铁有限公司 3650元 4.2%",
+     [("cost_profit", "3650元"), ("cost_profit", "4.2%")]),
+    # look-alikes
+    ("××项目中标公告\n中标人 | 报价（万元）\n河北建工集团有限责任公司 | 3456.78", []),   # published by rule
+    ("地区 | 营业收入（亿元）\n石家庄市 | 1200\n唐山市 | 1500", []),                       # no enterprise
+    ("投标人 | 投标报价\n河北恒达建材有限公司 | 详见附件", []),                             # no figure
+])
+def test_figure_table_text(text, expected):
+    assert found(make_doc(text)) == expected
+
+
+def test_figure_table_docx():
+    b = DocxBuilder()
+    b.paragraph("××采购项目评审报告")
+    b.table([["供应商", "报价（元）", "得分"], ["保定科润化工有限公司", "2,480,000.00", "88.5"],
+             ["邯郸宏远纺织有限公司", "2,515,300.00", "86.0"]])
+    doc = parse_bytes(b.to_bytes(), filename="r.docx")
+    got = DET.analyze(doc)
+    assert [(f.type, f.text) for f in got] == [("bid_price", "2,480,000.00"), ("bid_price", "2,515,300.00")]
+    assert got[0].explanation["enterprise"] == "保定科润化工有限公司"
+    assert (got[0].category, got[0].action) == ("commercial", "review")
