@@ -70,7 +70,9 @@ def test_verify_pdf_fails_closed_when_pdftotext_reads_nothing_of_a_cjk_page(blin
 
 def test_verify_pdf_fails_closed_when_pdfminer_reads_nothing(monkeypatch):
     doc, fs = _stsong_doc()
-    monkeypatch.setattr(verify_mod, "_pdfminer_page_texts", lambda d: ["\n"])
+    from reviewer.redaction import verify_pdf as pdf_check
+
+    monkeypatch.setattr(pdf_check, "_pdfminer_page_texts", lambda d: ["\n"])
     with pytest.raises(VerificationError) as exc:
         redact_document(doc, fs, accept_all=True)
     assert exc.value.code == "verification_incomplete"
