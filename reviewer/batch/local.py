@@ -1,14 +1,30 @@
 """Local execution: a process pool whose workers load the detectors and model once.
 
+The pool's processes come from a *forkserver* (``multiprocessing`` start method
+``forkserver``), not from forking the driver.  The fork server is a fresh interpreter
+that imports ``reviewer.batch.preload`` (which warms up the detectors and the disclosure
+model) once; every worker is forked from it, so it starts with the models loaded but
+with none of the driver's state.  Forking the driver itself was the cause of a hang:
+after a Celery batch with a cancel (a revoke broadcast) in the same process, workers
+forked from the driver never reached their initializer — they hung in the after-fork
+hooks (``multiprocessing.util.register_after_fork``) kombu had registered for the Redis
+channels the driver held; a service process has threads and sockets of its own too.
+
 A worker that dies (a crash inside a PDF library, the OOM killer) breaks the pool; the
 runner starts a new pool and retries the items that were in flight, so nothing is lost.
 An item that breaks the pool ``max_attempts`` times, or runs past the per-file time
 limit, becomes an error row (``worker_crashed`` / ``timeout``) and the batch goes on.
+
+Cancelling (``cancel`` set): nothing new is submitted; files still in flight are abandoned
+(the pool is killed) and get no row, so a resumed batch scans them again.  Workers ignore
+SIGINT: the driver decides (a Ctrl-C reaches the whole process group).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,7 +35,15 @@ from reviewer.batch.task import error_row, scan_bytes, warm_up
 from reviewer.errors import LimitExceededError, ReviewerError
 from reviewer.settings import Limits
 
-Job = tuple[str, bytes]
+Job = tuple[str, bytes, str]   # key, bytes, file name (for the format)
+PRELOAD = "reviewer.batch.preload"
+_NEVER = threading.Event()
+
+
+def _worker_init() -> None:
+    # Not SIGTERM: the pool itself stops broken workers with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
 
 
 class InProcessExecutor:
@@ -28,10 +52,13 @@ class InProcessExecutor:
     def __init__(self, limits: Limits):
         self.limits = limits
 
-    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[Job], cancel: threading.Event = _NEVER) -> Iterator[dict]:
+        """The file being scanned when ``cancel`` is set finishes; the jobs stop after it."""
         warm_up()
-        for key, data in jobs:
-            yield scan_bytes(key, data, self.limits)
+        for key, data, name in jobs:
+            yield scan_bytes(key, data, self.limits, name=name)
+            if cancel.is_set():
+                return
 
 
 class LocalExecutor:
@@ -44,8 +71,11 @@ class LocalExecutor:
         self.window = self.workers * 2
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=warm_up)
+        ctx = multiprocessing.get_context("forkserver")
+        # Effective when this process starts its fork server (once); if something else
+        # started it without the preload, the initializer warms each worker up instead.
+        ctx.set_forkserver_preload([PRELOAD])
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_worker_init)
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor) -> None:
@@ -59,10 +89,11 @@ class LocalExecutor:
         for p in procs:
             p.join(timeout=5)
 
-    def run(self, jobs: Iterable[Job]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[Job], cancel: threading.Event = _NEVER) -> Iterator[dict]:
         """Scan ``jobs``; after a crash, the files that were in flight are re-run one at a
-        time ("suspects"), so only the file that really kills a worker is blamed."""
-        warm_up()  # in the driver: forked workers inherit the loaded models
+        time ("suspects"), so only the file that really kills a worker is blamed.  When
+        ``cancel`` is set, results already finished are still yielded and the rest of
+        what is in flight is abandoned (no row)."""
         source = iter(jobs)
         suspects: deque[Job] = deque()
         attempts: Counter[str] = Counter()
@@ -71,6 +102,11 @@ class LocalExecutor:
         pool = self._new_pool()
         try:
             while True:
+                if cancel.is_set():
+                    for fut in list(pending):
+                        if fut.done() and fut.exception() is None:
+                            yield fut.result()
+                    return                      # the finally kills the pool and what ran in it
                 broken = False
                 isolating = bool(suspects)
                 limit = 1 if isolating else self.window
@@ -84,7 +120,7 @@ class LocalExecutor:
                             exhausted = True
                             break
                     try:
-                        fut = pool.submit(scan_bytes, job[0], job[1], self.limits)
+                        fut = pool.submit(scan_bytes, job[0], job[1], self.limits, name=job[2])
                     except BrokenProcessPool:  # broke since we last looked: this job never ran
                         suspects.appendleft(job)
                         broken = True
@@ -92,7 +128,7 @@ class LocalExecutor:
                     pending[fut] = (job, time.monotonic())
                 if not pending and not broken:
                     return
-                done = wait(list(pending), timeout=1.0, return_when=FIRST_COMPLETED)[0] if pending else set()
+                done = wait(list(pending), timeout=0.25, return_when=FIRST_COMPLETED)[0] if pending else set()
                 alone = len(pending) == 1
                 for fut in done:
                     job, _t0 = pending.pop(fut)

@@ -159,4 +159,5 @@ def write_reports(rows: list[dict], report_dir: Path, run: dict) -> None:
     write_csv(rows, report_dir / "summary.csv")
     write_html(rows, report_dir, run)
     (report_dir / "summary.json").write_text(
-        json.dumps({"run": run, **summarise(rows)}, ensure_ascii=False, indent=2), encoding="utf-8")
+        json.dumps({"run": run, "cancelled": bool(run.get("cancelled")), "not_scanned": run.get("not_scanned", 0),
+                    **summarise(rows)}, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -1,9 +1,15 @@
 """What a batch scans: a directory (recursive), a zip archive, or a file list.
 
-Each source yields :class:`Item` objects in a stable order.  An item knows its display
-name (the path inside the source) and how to read its bytes once; a member that cannot
-be read becomes an item with ``error`` set, so the batch reports it as a row instead of
-crashing or silently dropping it.
+Each source yields :class:`Item` objects in a stable order.  An item knows its key (the
+path inside the source) and how to read its bytes once; a member that cannot be read
+becomes an item with ``error`` set, so the batch reports it as a row instead of crashing
+or silently dropping it.
+
+Keys are distinct within a source: a zip archive may hold two members with the same name
+(and a list may name a file twice); the second gets the key ``name#2`` (``#3`` … further
+on, skipping any that is itself a name in the source), its ``name`` stays the member's
+name.  The order is the archive's (or the list's), so the keys are the same on every run
+and ``--resume`` finds them again.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ class Item:
     size: int | None = None
     error: ReviewerError | None = None
     opener: Callable[[], bytes] | None = None   # reads a zip member on demand
+    name: str | None = None       # the path inside the source, when the key had to differ
+
+    @property
+    def filename(self) -> str:
+        return self.name or self.key
 
     def read(self, limits: Limits) -> bytes:
         if self.data is not None:
@@ -41,6 +52,22 @@ class Item:
             )
         with open(self.path, "rb") as fh:
             return fh.read()
+
+
+def distinct_keys(names: list[str]) -> list[str]:
+    """One key per name, in order: a repeated name becomes ``name#2``, ``name#3`` …,
+    never a key that is itself one of the names."""
+    taken = set(names)
+    used: set[str] = set()
+    keys = []
+    for name in names:
+        key, n = name, 1
+        while key in used or (key != name and key in taken):
+            n += 1
+            key = f"{name}#{n}"
+        used.add(key)
+        keys.append(key)
+    return keys
 
 
 def _walk_dir(root: Path) -> Iterator[Item]:
@@ -64,17 +91,18 @@ def _walk_zip(path: Path, limits: Limits) -> Iterator[Item]:
     except (zipfile.BadZipFile, OSError) as exc:
         raise UsageError(f"{path.name} is not a readable zip archive ({type(exc).__name__}).") from None
     # The archive stays open while its items are read (the openers hold it).
-    infos = sorted((i for i in zf.infolist() if not i.is_dir()), key=lambda i: i.filename)
-    for info in infos:
-        name = info.filename
-        if name.startswith("__MACOSX/") or name.endswith(".DS_Store"):
-            continue
+    # sorted() is stable: members with the same name stay in archive order.
+    infos = sorted((i for i in zf.infolist() if not i.is_dir()
+                    and not i.filename.startswith("__MACOSX/") and not i.filename.endswith(".DS_Store")),
+                   key=lambda i: i.filename)
+    for info, key in zip(infos, distinct_keys([i.filename for i in infos])):
+        name = info.filename if key != info.filename else None
         if info.file_size > limits.max_file_bytes:
-            yield Item(key=name, size=info.file_size, error=LimitExceededError(
+            yield Item(key=key, name=name, size=info.file_size, error=LimitExceededError(
                 f"The member is {info.file_size:,} bytes; the limit is {limits.max_file_bytes:,}.",
                 details={"limit": "max_file_bytes", "value": limits.max_file_bytes}))
             continue
-        yield Item(key=name, size=info.file_size, opener=_member_reader(zf, info, limits))
+        yield Item(key=key, name=name, size=info.file_size, opener=_member_reader(zf, info, limits))
 
 
 def _member_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> Callable[[], bytes]:
@@ -96,19 +124,19 @@ def _member_reader(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -
 def _walk_list(path: Path) -> Iterator[Item]:
     base = path.parent
     with open(path, encoding="utf-8-sig") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            p = Path(line)
-            if not p.is_absolute():
-                p = base / p
-            if not p.is_file():
-                from reviewer.errors import ParseError
+        lines = [line.strip() for line in fh]
+    lines = [line for line in lines if line and not line.startswith("#")]
+    for line, key in zip(lines, distinct_keys(lines)):
+        name = line if key != line else None
+        p = Path(line)
+        if not p.is_absolute():
+            p = base / p
+        if not p.is_file():
+            from reviewer.errors import ParseError
 
-                yield Item(key=line, error=ParseError(f"{line}: no such file.", code="file_not_found"))
-                continue
-            yield Item(key=line, path=str(p), size=p.stat().st_size)
+            yield Item(key=key, name=name, error=ParseError(f"{line}: no such file.", code="file_not_found"))
+            continue
+        yield Item(key=key, name=name, path=str(p), size=p.stat().st_size)
 
 
 def iter_source(source: str | os.PathLike, limits: Limits) -> Iterator[Item]:

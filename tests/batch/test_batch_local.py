@@ -102,12 +102,12 @@ def test_batch_rescan_only_changed_files(corpus, tmp_path):
     assert len(csv_text.strip().splitlines()) == 14  # header + 13, no duplicate rows
 
 
-def _crash_on_poison(key, data, limits=None):
+def _crash_on_poison(key, data, limits=None, name=None):
     if key.endswith("poison.txt"):
         os._exit(9)  # a worker dying hard, as a crash in a C library would
     from reviewer.batch.task import scan_bytes
 
-    return scan_bytes(key, data, limits)
+    return scan_bytes(key, data, limits, name=name)
 
 
 def test_batch_worker_crash_loses_nothing(corpus, tmp_path, monkeypatch):
@@ -132,7 +132,7 @@ def test_batch_cli_killed_mid_batch_then_resumed(tmp_path):
     results = out / "results.jsonl"
     deadline = time.time() + 60
     while time.time() < deadline:
-        if results.exists() and results.read_text(encoding="utf-8").count("\n") >= 3:
+        if results.exists() and results.read_bytes().count(b"\n") >= 3:  # bytes: a row may be half-written
             break
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
@@ -152,3 +152,100 @@ def test_batch_cli_usage_errors(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "reviewer.cli", "batch", str(tmp_path)], capture_output=True, text=True)
     assert r.returncode == 2
+
+
+def _cli(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "reviewer.cli", "batch", *map(str, args), "--no-progress"],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_batch_cli_exit_code_counts_unreadable_files_also_on_resume(tmp_path):
+    src = tmp_path / "src"
+    write_corpus(src, 3)
+    out = tmp_path / "out"
+    r = _cli(src, "-o", out, "--workers", "0")
+    assert r.returncode == 0, r.stderr
+    assert "could not be read (" not in r.stderr
+    (src / "empty.txt").write_bytes(b"")
+    (src / "broken.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    r = _cli(src, "-o", out, "--workers", "1", "--resume")
+    assert r.returncode == 3, (r.returncode, r.stderr)
+    assert "2 of 5 files could not be read" in r.stderr and "Traceback" not in r.stderr
+    # Nothing changed: the two bad files are skipped (unchanged), but they are still unreadable.
+    r = _cli(src, "-o", out, "--workers", "0", "--resume")
+    assert r.returncode == 3 and "5 unchanged" in r.stdout and "2 of 5 files could not be read" in r.stderr
+    (src / "empty.txt").unlink()
+    r = _cli(src, "-o", out, "--workers", "0", "--resume")
+    assert r.returncode == 3 and "1 of 4 files could not be read" in r.stderr
+    (src / "broken.pdf").write_text("现在是一个可以读取的文件。", encoding="utf-8")   # fixed: scanned again
+    r = _cli(src, "-o", out, "--workers", "0", "--resume")
+    assert r.returncode == 0 and "1 scanned" in r.stdout, (r.stdout, r.stderr)
+
+
+def test_zip_with_duplicate_member_names_gives_distinct_keys_and_resumes(tmp_path):
+    import warnings
+
+    z = tmp_path / "dups.zip"
+    first, second = "第一份通知，身份证号11010519491231002X。", "第二份通知，无敏感信息。"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")              # zipfile warns about the duplicate name
+        with zipfile.ZipFile(z, "w") as zf:
+            zf.writestr("b/通知.txt", first.encode("utf-8"))
+            zf.writestr("a.txt", "另一个文件。".encode("utf-8"))
+            zf.writestr("b/通知.txt", second.encode("utf-8"))
+            zf.writestr("b/通知.txt#2", "名字本身带 #2 的文件。".encode("utf-8"))
+            zf.writestr("b/通知.txt", b"")
+    out = tmp_path / "out"
+    s = run_batch(str(z), str(out), workers=2, progress=False)
+    by_key = {r["batch"]["key"]: r for r in rows(out)}
+    assert len(keys(out)) == 5 and set(by_key) == {"a.txt", "b/通知.txt", "b/通知.txt#2", "b/通知.txt#3",
+                                                   "b/通知.txt#4"}
+    # archive order: the first member keeps the name; the real "b/通知.txt#2" keeps its own
+    assert {f["type"] for f in by_key["b/通知.txt"]["findings"]} >= {"id_card"}
+    assert by_key["b/通知.txt#3"]["findings"] == [] and not by_key["b/通知.txt#3"]["errors"]
+    assert by_key["b/通知.txt#3"]["batch"]["name"] == "b/通知.txt"            # parsed as .txt, by its name
+    assert by_key["b/通知.txt#4"]["errors"][0]["code"] == "empty_file"
+    assert "name" not in by_key["b/通知.txt#2"]["batch"] and not by_key["b/通知.txt#2"]["errors"]
+    assert s.items == 5 and s.scanned == 4 and s.errors == 1 and s.unreadable == 1
+    csv_lines = (out / "summary.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(csv_lines) == 6
+    assert len(list((out / "details").glob("*.html"))) >= 4     # one page per key, none overwritten
+    # resume: every key is found again, nothing rescanned, no duplicate row
+    r = run_batch(str(z), str(out), workers=0, resume=True, progress=False)
+    assert r.skipped == 5 and r.scanned == 0 and r.errors == 0
+    assert len(keys(out)) == 5
+    # a list naming one file twice: two keys as well
+    lst = tmp_path / "list.txt"
+    (tmp_path / "x.txt").write_text("列表中的文件。", encoding="utf-8")
+    lst.write_text("x.txt\nx.txt\n", encoding="utf-8")
+    run_batch(str(lst), str(tmp_path / "list-out"), workers=0, progress=False)
+    assert sorted(keys(tmp_path / "list-out")) == ["x.txt", "x.txt#2"]
+
+
+def _scan_noting_parent(key, data, limits=None, name=None):
+    from reviewer.batch.task import _WARM, scan_bytes
+
+    warm_before = _WARM
+    row = scan_bytes(key, data, limits, name=name)
+    row["batch"]["parent"], row["batch"]["warm_before"] = os.getppid(), warm_before
+    return row
+
+
+def test_local_pool_workers_come_from_a_fork_server_not_the_driver(corpus, tmp_path, monkeypatch):
+    """The pool never forks the driver (whose state - Redis channels, threads - a fork
+    would copy): every worker is a child of the fork server, which preloaded the models."""
+    import multiprocessing.forkserver as fs
+
+    import reviewer.batch.local as local
+
+    monkeypatch.setattr(local, "scan_bytes", _scan_noting_parent)
+    out = tmp_path / "out"
+    run_batch(str(corpus), str(out), workers=2, progress=False)
+    server = fs._forkserver._forkserver_pid
+    assert server is not None and server != os.getpid()
+    with open(f"/proc/{server}/stat") as fh:                  # the fork server is our child
+        assert int(fh.read().rsplit(")", 1)[1].split()[1]) == os.getpid()
+    batch = [r["batch"] for r in rows(out)]
+    assert {b["parent"] for b in batch} == {server}
+    assert os.getpid() not in {int(b["worker"].rsplit(":", 1)[1]) for b in batch}
+    assert all(b["warm_before"] for b in batch)               # the models came loaded
