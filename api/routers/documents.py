@@ -47,8 +47,12 @@ def _upload_rate(rt, user) -> None:
                        headers={"Retry-After": retry_after(wait)})
 
 
-def _created(db, case, version, job, user):
+def _created(db, case, version, job, user, rt=None):
     body = case_out(db, case, user)
+    if rt is not None and job is None:
+        from api import notify
+
+        notify.after_change(rt, case.id)         # scanned: it waits for the security officer
     db.commit()                       # end the read transaction now (SQLite takes its lock at BEGIN)
     if job is not None:
         body["job"] = job_out(job, case.id)
@@ -69,7 +73,7 @@ async def upload(rt: RT, db: DB, user: CurrentUser, file: UploadFile = File(...)
 
     case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
                                                  _safe_name(file.filename), None, title)
-    return await run_in_threadpool(_created, db, case, version, job, user)
+    return await run_in_threadpool(_created, db, case, version, job, user, rt)
 
 
 @router.post("/documents/{case_id}/versions", status_code=201, responses=ACCEPTED,
@@ -83,7 +87,7 @@ async def revise(case_id: int, rt: RT, db: DB, user: CurrentUser, file: UploadFi
     db.commit()
     case, version, job = await run_in_threadpool(cases.create_version, rt, db, user, data,
                                                  _safe_name(file.filename), case, None)
-    return await run_in_threadpool(_created, db, case, version, job, user)
+    return await run_in_threadpool(_created, db, case, version, job, user, rt)
 
 
 @router.get("/documents", response_model=DocumentListOut,

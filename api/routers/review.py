@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api import cases, review_bulk as bulk, review_service as svc
+from api import cases, notify, review_bulk as bulk, review_service as svc
 from api.deps import DB, RT, CurrentUser
 from api.schemas import (ERRORS, ApproveIn, BulkDecisionIn, CommentIn, DecisionsIn, DecisionsOut, ManualSpanIn,
                          ReasonIn, SignIn)
@@ -48,6 +48,7 @@ def remove_manual_span(case_id: int, span_id: int, rt: RT, db: DB, user: Current
              summary="Withdraw the approval before any tier has signed (back to 待删除审批) — security officer")
 def withdraw(case_id: int, body: ReasonIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     bulk.withdraw_approval(rt, db, user, case_id, body.reason)
+    notify.after_change(rt, case_id)
     return case_out(db, cases.load_case(db, user, case_id), user)
 
 
@@ -61,12 +62,14 @@ def manual_span(case_id: int, body: ManualSpanIn, rt: RT, db: DB, user: CurrentU
 @router.post("/redactions/approve", summary="Approve the redactions; builds and verifies the output — security officer")
 def approve(case_id: int, body: ApproveIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     svc.approve_redactions(rt, db, user, case_id, body.attribute, body.comment, style=body.style)
+    notify.after_change(rt, case_id)
     return case_out(db, cases.load_case(db, user, case_id), user)
 
 
 @router.post("/sign", summary="Sign a tier (1 承办人员初审, 2 承办部门负责人审核, 3 单位负责人审发)")
 def sign(case_id: int, body: SignIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     sig = svc.sign(rt, db, user, case_id, body.tier, body.decision, body.opinion)
+    notify.after_change(rt, case_id)
     out = case_out(db, cases.load_case(db, user, case_id), user)
     out["signature"] = {"id": sig.id, "tier": sig.tier, "output_sha256": sig.output_sha256}
     return out
@@ -75,6 +78,7 @@ def sign(case_id: int, body: SignIn, rt: RT, db: DB, user: CurrentUser) -> dict:
 @router.post("/return", summary="Return for revision with a comment")
 def return_for_revision(case_id: int, body: CommentIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     svc.return_for_revision(rt, db, user, case_id, body.comment)
+    notify.after_change(rt, case_id)
     return case_out(db, cases.load_case(db, user, case_id), user)
 
 

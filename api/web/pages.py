@@ -162,6 +162,10 @@ async def upload(request: Request, rt: RT, db: DB, ctx: Ctx):
     except ReviewerError as exc:
         db.rollback()
         return _upload_error(request, rt, ctx, exc.http_status, exc.code, message_for(exc.code, exc.message))
+    if _job is None:
+        from api import notify
+
+        notify.after_change(rt, case.id)
     target = f"/documents/{case.id}"
     if wants_json(request):
         return JSONResponse({"redirect": target, "id": case.id}, status_code=201)
@@ -243,6 +247,9 @@ async def revise(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     except ReviewerError as exc:
         db.rollback()
         raise_page(exc.http_status, exc.code, message_for(exc.code, exc.message), back)
+    from api import notify
+
+    notify.after_change(rt, case_id)
     return RedirectResponse(back, status_code=303)
 
 

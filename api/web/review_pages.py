@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from api import cases, records as record_builder, review_service as svc
+from api import cases, notify, records as record_builder, review_service as svc
 from api.deps import DB, RT
 from api.errors import ApiError
 from api.schemas import mask_style_names
@@ -106,6 +106,7 @@ async def approve(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     except ReviewerError as exc:
         db.rollback()
         return _form_error(request, exc, back)
+    notify.after_change(rt, case_id)
     return RedirectResponse(f"/documents/{case_id}/sign", status_code=303)
 
 
@@ -161,6 +162,7 @@ async def sign(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     except ReviewerError as exc:
         db.rollback()
         return _form_error(request, exc, back)
+    notify.after_change(rt, case_id)
     return RedirectResponse(back, status_code=303)
 
 
@@ -235,4 +237,5 @@ async def withdraw(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     except ReviewerError as exc:
         db.rollback()
         return _form_error(request, exc, back)
+    notify.after_change(rt, case_id)
     return RedirectResponse(f"/documents/{case_id}/review", status_code=303)
