@@ -94,3 +94,15 @@ def test_pdf_without_updates_and_linearised_files_have_no_earlier_revision():
     doc = parse_bytes(lin, "lin.pdf")
     assert not [w for w in doc.warnings if w.code == "earlier_revisions"]
     assert not [b for b in doc.blocks if b.part == "revision"]
+
+
+def test_pdf_earlier_revision_text_counts_towards_max_chars():
+    from reviewer.errors import LimitExceededError
+    from reviewer.settings import Limits
+
+    updated = incremental_update(pdfw.build_pdf([pdfw.Page(BODY)]))
+    current = len(parse_bytes(updated, "inc.pdf").text)
+    revision = sum(b.end - b.start + 1 for b in parse_bytes(updated, "inc.pdf").blocks if b.part == "revision")
+    with pytest.raises(LimitExceededError) as exc:
+        parse_bytes(updated, "inc.pdf", limits=Limits(max_chars=current - revision + 5))
+    assert exc.value.details["limit"] == "max_chars"

@@ -13,7 +13,8 @@ of it survives there.
 
 Bounds: at most ``MAX_REVISIONS`` (the latest ones), the page content of each earlier
 revision is held to ``max_decompressed_bytes`` (pdf_guard) like the current one, the
-text to the character budget left, and the deadline is checked between pages.
+added text counts towards ``max_chars`` (past it the file is refused, never read in
+part), and the deadline is checked between pages.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from reviewer.errors import ReviewerError
+from reviewer.errors import LimitExceededError, ReviewerError
 from reviewer.parsers import pdf_objects
 from reviewer.parsers.pdf_guard import check_content_size
 from reviewer.parsers.pdf_text import page_chars
@@ -116,8 +117,11 @@ def _read_revision(prefix: bytes, number: int, current: str, limits, deadline, b
                 if len(c) < 2 or c in current:
                     continue
                 used += len(line) + 1
-                if used > budget:
-                    return out
+                if used > budget:       # never a partial review: the whole file is refused
+                    raise LimitExceededError(
+                        f"The document has more than {limits.max_chars:,} characters of text "
+                        "(with the text of its earlier revisions).",
+                        details={"limit": "max_chars", "value": limits.max_chars})
                 if last is not None and last[0] == index and last[1] == i - 1:
                     loc, text = out.lines[-1]
                     out.lines[-1] = (loc, text + line)
