@@ -165,7 +165,7 @@ def message(code: str, details: dict[str, Any] | None = None, fallback: str = ""
     if code == "unsupported_format" and fallback:
         for needle, what in _UNSUPPORTED:
             if needle in fallback:
-                return f"该文件是{what}，不是可审查的文件；请上传 DOCX、PDF 或 TXT 文件。"
+                return f"不支持此文件格式：该文件是{what}，不是可审查的文件；请上传 DOCX、PDF 或 TXT 文件。"
     if code == "unknown_filter" and details and details.get("field"):
         names = {"state": "状态", "attribute": "公开属性", "department": "部门", "uploader": "上传人", "sort": "排序"}
         return f"筛选条件“{names.get(details['field'], details['field'])}”的取值“{details.get('value')}”不存在，请检查后重试。"
