@@ -16,12 +16,11 @@ from api.models import Case, Job, Version
 from api.ratelimit import retry_after
 from api.schemas import ERRORS, DocumentListOut, JobOut, TextOut
 from api.views import case_out, job_out, version_out
+from reviewer import formats
 from reviewer.review.workflow import WITHHELD
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=ERRORS)
 
-MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
 
 
 async def _read_upload(rt, file: UploadFile) -> bytes:
@@ -152,7 +151,7 @@ def document_text(case_id: int, rt: RT, db: DB, user: CurrentUser) -> dict:
 
 
 def _file(rt, sha: str, fmt: str, name: str) -> Response:
-    return Response(rt.blobs.get(sha), media_type=MEDIA.get(fmt, "application/octet-stream"),
+    return Response(rt.blobs.get(sha), media_type=formats.mime_type(fmt),
                     headers={"Content-Disposition": f"attachment; filename=\"{name}\"",
                              "X-Content-SHA256": sha, "X-Content-Type-Options": "nosniff"})
 
@@ -160,7 +159,7 @@ def _file(rt, sha: str, fmt: str, name: str) -> Response:
 @router.get("/documents/{case_id}/original", summary="The uploaded original of the current version")
 def original(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
     v = cases.current_version(db, cases.load_case(db, user, case_id))
-    return _file(rt, v.original_sha256, v.format, f"original-{case_id}-v{v.version_no}.{v.format}")
+    return _file(rt, v.original_sha256, v.format, f"original-{case_id}-v{v.version_no}{formats.get(v.format).extension}")
 
 
 @router.get("/documents/{case_id}/output", summary="The redacted output (the version that is signed and published)")
@@ -174,7 +173,7 @@ def output(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
     if not v.output_sha256:
         raise ApiError(409, "no_output", "The redactions have not been approved yet.")
     fmt = v.output_format or v.format
-    return _file(rt, v.output_sha256, fmt, f"public-{case_id}-v{v.version_no}.{fmt}")
+    return _file(rt, v.output_sha256, fmt, f"public-{case_id}-v{v.version_no}{formats.get(fmt).extension}")
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, summary="Status of a background analysis")

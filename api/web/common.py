@@ -16,12 +16,15 @@ from api.models import User
 from api.security import SESSION_COOKIE, lookup_token
 from reviewer.review.workflow import ROLE_LABELS, TIERS
 
-from reviewer import catalogue
+from reviewer import catalogue, formats
 
 from api.web.textview import ACTION_LABELS, ATTRIBUTE_LABELS, CATEGORY_LABELS, MASK_STYLES
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# The upload fields' accept= lists and the formats named beside them come from the format registry.
+templates.env.globals["upload_accept"] = formats.accept_list
+templates.env.globals["upload_formats"] = formats.labels
 
 STATE_LABELS = {
     "uploaded": "已上传，扫描中", "scanned": "待删除审批", "redactions_approved": "待初审",

@@ -108,6 +108,9 @@ def build_needles(strings: list[str], expected_text: str) -> Needles:
 LINE_LOCAL_PREFIX = "text:"
 
 
+_ALNUM = re.compile(r"[0-9A-Za-z]+")
+
+
 def _line_local(where: str, form: str) -> bool:
     return where.startswith(LINE_LOCAL_PREFIX) and form.isascii() and len(form) < RAW_MIN_ASCII
 
@@ -116,8 +119,16 @@ def _hits(needles: Needles, where: str, text: str, found: list[dict]) -> None:
     if not text:
         return
     if where in RAW_SOURCES or where.endswith(("@attributes", "@raw")):
+        runs = None
         for form, label in needles.raw.items():
-            if form in text:
+            hay = text
+            if _ALNUM.fullmatch(form):
+                # An all-ASCII-alphanumeric needle can only lie inside one run of such
+                # characters: search those runs alone (a tenth of a PDF's decoded streams).
+                if runs is None:
+                    runs = "\x00".join(m for m in _ALNUM.findall(text) if len(m) >= RAW_MIN_ASCII)
+                hay = runs if len(form) >= RAW_MIN_ASCII else text
+            if form in hay:
                 found.append({"where": where, "needle": label})
         return
     c = _fold(text)

@@ -194,3 +194,17 @@ def test_write_output_refuses_a_name_of_another_format(tmp_path):
         write_output(res, tmp_path / "a.docx")
     assert exc.value.code == "output_format_mismatch"
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("raw, found", [
+    ("1 0 0 1 0 0 cm (13999101234) Tj", True),
+    ("BT /F1 12 Tf <00ff>13999101234ET", True),        # inside a longer run
+    ("x139991012y", False),
+    ("1399 9101234", False),                            # raw objects are not compacted
+    ("联系人电话13999101234", True),
+])
+def test_verify_raw_sources_find_alphanumeric_needles_inside_longer_runs(raw, found):
+    needles = build_needles([OTHER], expected_text="")
+    hits: list = []
+    verify_mod._hits(needles, "streams", raw, hits)
+    assert bool(hits) is found
