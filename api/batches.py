@@ -206,7 +206,9 @@ async def submit(request: Request, rt: Runtime, user) -> dict[str, Any]:
             raise ApiError(413, "payload_too_large", f"The zip is larger than the limit of {limit:,} bytes.",
                            {"limit": limit})
         if not data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-            raise ApiError(415, "not_a_zip", "Upload a .zip archive of DOCX, PDF and TXT files.")
+            from reviewer import formats
+
+            raise ApiError(415, "not_a_zip", f"Upload a .zip archive of {', '.join(formats.names()).upper()} files.")
         return await run_in_threadpool(mgr.create, user, zip_bytes=data, filename=upload.filename)
     if isinstance(directory, str) and directory.strip():
         path = check_directory(rt.settings.batch_roots, directory.strip())

@@ -12,6 +12,7 @@ from api.deps import DB, RT, require_role
 from api.models import Department, User
 from api.views import user_out
 from api.web.common import Ctx, message_for, render
+from reviewer import formats
 from reviewer.errors import ReviewerError
 from reviewer.review.workflow import ROLES
 
@@ -193,7 +194,7 @@ async def start_batch(request: Request, rt: RT, ctx: Ctx):
         if exc.code == "validation_error":
             text = "请选择一个 zip 压缩包，或填写服务器上允许扫描的目录。"
         elif exc.code == "not_a_zip":
-            text = "上传的文件不是 zip 压缩包，请把待扫描的 DOCX、PDF、TXT 文件打包成 zip 后上传。"
+            text = f"上传的文件不是 zip 压缩包，请把待扫描的 {formats.labels()} 文件打包成 zip 后上传。"
         elif not text:
             text = exc.message
         return render(request, "batches.html", ctx, status=exc.http_status, items=batches.manager(request).list_for(ctx.user),

@@ -15,6 +15,7 @@ from api.models import Case
 from api.views import case_out
 from api.web.common import Ctx, message_for, render, wants_json
 from api.web.textview import segments
+from reviewer import formats
 from reviewer.errors import ReviewerError
 
 router = APIRouter(include_in_schema=False)
@@ -146,12 +147,12 @@ async def upload(request: Request, rt: RT, db: DB, ctx: Ctx):
     file = form.get("file")
     title = str(form.get("title") or "").strip() or None
     if file is None or isinstance(file, str) or not file.filename:
-        return _upload_error(request, rt, ctx, 422, "no_file", "请选择要上传的文件（DOCX、PDF 或 TXT）。")
+        return _upload_error(request, rt, ctx, 422, "no_file", f"请选择要上传的文件（{formats.labels()}）。")
     limit = rt.settings.max_upload_bytes
     data = await file.read(limit + 1)
     if not data:
         return _upload_error(request, rt, ctx, 422, "empty_file",
-                             f"文件“{file.filename}”是空的（0 字节），请选择一个有内容的 DOCX、PDF 或 TXT 文件。")
+                             f"文件“{file.filename}”是空的（0 字节），请选择一个有内容的 {formats.labels()} 文件。")
     if len(data) > limit:
         return _upload_error(request, rt, ctx, 413, "payload_too_large",
                              f"文件超过了 {limit // (1024 * 1024)} MB 的上限，请拆分或压缩后再上传。")

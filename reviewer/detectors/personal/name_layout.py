@@ -25,7 +25,14 @@ NAME_HEADERS = frozenset(("姓名", "名字", "户主", "户主姓名", "申请�
                           "负责人", "法定代表人"))
 OFFICER_HEADERS = frozenset(("联系人", "负责人", "法定代表人"))
 HEALTH_HEADERS = frozenset(("残疾类别", "残疾类型", "残疾等级", "病种", "疾病名称", "诊断", "诊断结果", "病情",
-                            "患病情况", "致贫原因"))
+                            "患病情况", "致贫原因", "健康状况", "身体状况", "疾病类型", "患病种类", "诊断意见",
+                            "病史", "检查结果", "残疾情况", "主要病情", "残疾类别及等级", "所患疾病"))
+# a person's income, debts and benefits (personal.income.v1); benefit columns of a 公示 are published by rule
+INCOME_HEADERS = frozenset(("月收入", "年收入", "家庭月收入", "家庭年收入", "家庭总收入", "人均收入", "家庭人均收入",
+                            "月人均收入", "年人均收入", "家庭年人均收入", "家庭月人均收入", "人均纯收入", "工资收入",
+                            "欠款金额", "欠缴金额", "负债金额", "债务金额", "低保金", "保障金额", "救助金额", "补助金额"))
+INCOME_PUBLISHED = frozenset(("低保金", "保障金额", "救助金额", "补助金额"))
+_TEXT_TABLE_HEADERS = NAME_HEADERS | HEALTH_HEADERS | INCOME_HEADERS
 ADDRESS_HEADERS = frozenset(("住址", "家庭住址", "现住址", "户籍地址", "居住地址", "家庭地址", "现居住地",
                              "户籍所在地", "联系地址"))
 IDENTIFIER_TYPES = {"id_card", "id_card_legacy", "mobile", "landline", "bank_card", "passport",
@@ -64,7 +71,7 @@ def _norm(s: str) -> str:
 
 class NameLayoutDetector(DocumentDetector):
     ID = "personal.name_layout.v1"
-    TYPES = ("person_name", "health", "address")
+    TYPES = ("person_name", "health", "address", "income")
     TYPE = "person_name"
     LABEL = "自然人姓名"
     ACTION = "redact"
@@ -163,7 +170,7 @@ class NameLayoutDetector(DocumentDetector):
             for row, col, b in sorted(rows, key=lambda t: (t[0], t[1])):
                 txt = _norm(doc.text[b.start:b.end])
                 if header_row is None or row == header_row:
-                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS or txt in ADDRESS_HEADERS:
+                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS or txt in ADDRESS_HEADERS or txt in INCOME_HEADERS:
                         headers[col] = txt
                         header_row = row
                     continue
@@ -186,8 +193,13 @@ class NameLayoutDetector(DocumentDetector):
                 return []
             return [self.finding(doc, s, e, score=0.8, type="address",
                                  text=f"表格“{head}”列中的住址", pattern=pattern, context_word=head)]
+        if head in INCOME_HEADERS:
+            if not re.search(r"\d", value) or (head in INCOME_PUBLISHED and self._name_action(doc, "redact") == "review"):
+                return []
+            return [self.finding(doc, s, e, score=0.8, type="income", basis=BASIS_SENSITIVE,
+                                 text=f"表格“{head}”列中的个人收入或财务状况", pattern=pattern, context_word=head)]
         if head in HEALTH_HEADERS:
-            if value in ("无", "-", "—", "/") or is_masked_name(value):
+            if value in ("无", "-", "—", "/", "健康", "良好", "正常", "一般", "否") or is_masked_name(value):
                 return []
             return [self.finding(doc, s, e, score=0.8, type="health", basis=BASIS_SENSITIVE,
                                  text=f"表格“{head}”列中的健康信息", pattern=pattern, context_word=head)]
@@ -213,8 +225,8 @@ class NameLayoutDetector(DocumentDetector):
                     continue
             toks = [(m.start() + pos, m.end() + pos, m.group()) for m in _TOKEN.finditer(line)]
             names = [t[2] for t in toks]
-            if len(toks) >= 2 and any(n in NAME_HEADERS or n in HEALTH_HEADERS for n in names):
-                header_cols = {i: n for i, n in enumerate(names) if n in NAME_HEADERS or n in HEALTH_HEADERS}
+            if len(toks) >= 2 and any(n in _TEXT_TABLE_HEADERS for n in names):
+                header_cols = {i: n for i, n in enumerate(names) if n in _TEXT_TABLE_HEADERS}
                 ncols = len(toks)
             elif header_cols is not None:
                 if not toks or abs(len(toks) - ncols) > 1:

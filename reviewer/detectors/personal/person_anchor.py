@@ -4,9 +4,10 @@ Health, minor and criminal-record terms (肢体残疾, 不满16周岁, 强制隔
 everywhere in laws and policies, about groups of people.  A text recognizer already
 asks for a personal context word; law text has those too ("本人(精神病患者由其利害关系人)
 提出申请").  This document detector keeps such a finding only when a person is
-written near it — a name, an ID or phone number found by the other detectors, or a
-masked name (张某, 李××) — within ``BEFORE`` characters before or ``AFTER`` after, on the
-same line.  Record fields (残疾类别：…, 病历号, 出生日期…) stand on their own and are kept.
+written near it — a name, an ID or phone number found by the other detectors, a
+masked name (张某, 李××), or a word that points at one person (其妻, 该户, 现年58岁, 我母亲,
+``_common.PERSON_CUE``; not 本人/村民 alone, which rules use) — within ``BEFORE`` characters
+before or ``AFTER`` after, on the same line.  Income details (``income``) are gated the same way.  Record fields (残疾类别：…, 病历号, 出生日期…) stand on their own and are kept.
 """
 
 from __future__ import annotations
@@ -15,16 +16,23 @@ import bisect
 import re
 
 from reviewer.detectors.base import DocumentDetector
-from reviewer.detectors.personal._common import BASIS_SENSITIVE
-from reviewer.detectors.personal._names import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from reviewer.detectors.personal._common import BASIS_SENSITIVE, PERSON_CUE
+from reviewer.detectors.personal._names import COMPOUND_SURNAMES, SINGLE_SURNAMES, looks_like_name
 
-SENSITIVE_TYPES = {"health", "minor", "criminal_record"}
+SENSITIVE_TYPES = {"health", "minor", "criminal_record", "income"}
 STANDALONE_PATTERNS = {"record_field", "record_number", "birth_date_minor", "minor_name",
                        "table_column", "text_table_column"}
 ANCHOR_TYPES = {"person_name", "id_card", "id_card_legacy", "mobile", "passport", "travel_permit",
                 "bank_card", "address", "vehicle_plate"}
 _SUR = "".join(sorted(SINGLE_SURNAMES))
 MASKED_NAME = re.compile(rf"(?:{'|'.join(COMPOUND_SURNAMES)}|[{_SUR}])(?:某某?|[*＊×Ｘ]{{1,3}}|XX|xx|○○?)")
+CUE = re.compile(PERSON_CUE)
+# a name opening a clause as its subject: 王海波于2023年…, 李秀英每月领取…, 孙丽华的血肌酐…
+# (checked strictly: the dictionary refuses 任何单位, 向社会…)
+CLAUSE_START = re.compile(r"(?:^|(?<=[。；;，,：:\s、（(]))[\u4e00-\u9fa5]{2}", re.M)
+# what may follow a two-character name at a clause start (a three-character one needs nothing)
+SUBJECT_FOLLOWER = re.compile(r"的|因|于|在|现|已|自|曾|被|每|长期|多次|家|系|患|确诊|同志|先生|女士|现年|今年|欠|领|[，,（(]|\d{4}年")
+PUBLICITY = re.compile(r"公示|公告|名单|名册")
 BEFORE = 80
 AFTER = 40
 
@@ -42,7 +50,12 @@ class PersonAnchorDetector(DocumentDetector):
         anchors = sorted((f.start, f.end) for f in text_results if f.type in ANCHOR_TYPES)
         starts = [a[0] for a in anchors]
         max_len = max((e - s for s, e in anchors), default=0)
+        head = (getattr(doc.structure, "title", None) or "") + text[:300]
+        publicity = PUBLICITY.search(head) is not None
         for f in text_results:
+            if publicity and f.type == "income" and f.explanation.get("pattern") in ("benefit", "table_column"):
+                self.suppress(f, "公示中依规定公开的救助、保障金额")
+                continue
             if f.type not in SENSITIVE_TYPES or f.explanation.get("pattern") in STANDALONE_PATTERNS:
                 continue
             lo = text.rfind("\n", max(0, f.start - BEFORE), f.start) + 1 or max(0, f.start - BEFORE)
@@ -53,7 +66,13 @@ class PersonAnchorDetector(DocumentDetector):
             j = bisect.bisect_left(starts, hi)
             if any(e > lo and not (s >= f.start and e <= f.end) for s, e in anchors[i:j]):
                 continue
-            if MASKED_NAME.search(text, lo, hi):
+            if MASKED_NAME.search(text, lo, hi) or any(
+                    m.start() < f.start or m.end() > f.end for m in CUE.finditer(text, lo, hi)):
+                continue
+            if any(looks_like_name(text[m.start():m.start() + n], strict=True)
+                   and (n == 3 or SUBJECT_FOLLOWER.match(text, m.start() + 2))
+                   for m in CLAUSE_START.finditer(text, lo, f.start) for n in (3, 2)
+                   if m.start() + n <= f.start):
                 continue
             self.suppress(f, "附近没有指向具体自然人的信息（姓名、证件号、电话等），按一般性表述处理")
         return []
