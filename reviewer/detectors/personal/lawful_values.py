@@ -39,6 +39,7 @@ HOTLINES = {"12345": "政务服务便民热线", "12315": "市场监管投诉举
             "12380": "组工信访举报电话", "12310": "国家安全机关举报电话", "12336": "自然资源违法举报电话",
             "12319": "城建服务热线", "12329": "住房公积金热线", "12339": "国家安全机关举报电话",
             "12351": "职工维权热线", "12338": "妇女维权热线", "12328": "交通运输服务热线", "12321": "网络不良信息举报"}
+_X_MASK = re.compile(r"\d[Xx]{2}|[Xx]{2}\d")
 HOTLINE = re.compile(r"(?<![0-9\-－])(?P<v>" + "|".join(HOTLINES) + r")(?![0-9])")
 HOTLINE_WORDS = re.compile(r"热线|拨打|电话|举报|投诉|咨询|服务|专线|值班|监督")
 
@@ -55,8 +56,9 @@ class LawfulValuesDetector(DocumentDetector):
         text = doc.text
         out = []
         taken: list[tuple[int, int]] = []
-        if any(c in text for c in _M) or "某" in text:
-            for typ, label, rx in MASKED:
+        masks = any(c in text for c in "*＊×●•○□■") or bool(_X_MASK.search(text))
+        if masks or "某" in text:
+            for typ, label, rx in MASKED if masks else ():
                 for m in rx.finditer(text):
                     if sum(ch.isdigit() for ch in m.group()) < 6 or \
                             any(a < m.end() and m.start() < b for a, b in taken):

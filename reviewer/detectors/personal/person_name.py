@@ -16,7 +16,7 @@ import re
 
 from reviewer.detectors.base import ReviewerRecognizer
 from reviewer.detectors.personal._common import BASIS_PRIVACY
-from reviewer.detectors.personal._names import lexicon, looks_like_name
+from reviewer.detectors.personal._names import COMPOUND_SURNAMES, SINGLE_SURNAMES, lexicon, looks_like_name
 
 # Labels a name may follow directly (申请人张三); all others need a colon or a space.
 TIGHT_LABELS = ("姓名", "当事人", "申请人", "被申请人", "户主", "举报人", "投诉人", "信访人", "被处罚人",
@@ -55,13 +55,19 @@ TITLES_AFTER = ("副局长", "局长", "副主任", "主任", "副处长", "处�
                 "市长", "副县长", "县长", "副区长", "区长", "副镇长", "镇长", "副乡长", "乡长", "副厅长", "厅长",
                 "副院长", "院长", "副校长", "校长", "所长", "站长", "副组长", "组长", "副部长", "部长", "副主席",
                 "主席", "秘书长", "副省长", "省长", "庭长", "审判员", "检察官", "村支书", "村主任")
-_BOUNDARY_BEFORE = r"(?:^|(?<=[，,。；;\s：:（(、“”\"]))"
+# a name starts with a surname: a pattern whose name group opens with this class tries far fewer
+# positions than one that opens with any Chinese character
+_SURNAME_START = "(?:" + "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True)) + "|[" + "".join(
+    sorted(SINGLE_SURNAMES)) + "])"
+# consumed, not looked behind: a pattern that starts with a sparse character class is fast
+_BOUNDARY_BEFORE = r"(?:^|[，,。；;\s：:（(、“”\"])"
 # what may follow a name inside a sentence; the multi-character ones are strong enough
 # to cut a name short (齐曦联系电话 -> 齐曦)
 STRONG_FOLLOWERS = ("电话", "手机", "联系", "性别", "身份", "证件", "家住", "现住", "户籍", "年龄", "出生",
                     "民族", "汉族", "同志", "先生", "女士", "身份证", "邮箱", "住址", "患有", "现年", "年满",
                     "去世", "死亡", "涉嫌", "因病", "身患", "就读", "反映", "核实", "家中", "一家", "夫妇", "同学",
-                    "老人", "本人", "家庭", "列席", "出席", "参加", "主持", "来信", "来访", "申请", "投诉", "举报")
+                    "老人", "本人", "家庭", "列席", "出席", "参加", "主持", "来信", "来访", "申请", "投诉", "举报",
+                    "因患", "患", "确诊", "诊断")
 WEAK_FOLLOWERS = ("男", "女", "住", "于", "因", "等", "系", "（", "(", "，", ",", "的", "在", "向", "已",
                   "未", "为", "称", "诉", "签", "同", "被", "患")
 
@@ -97,21 +103,19 @@ class PersonNameRecognizer(ReviewerRecognizer):
         # 公示 and decisions: 张三，男，1965年生 / 李四（女，汉族）
         ("gender_follows", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})\s*[，,（(]\s*[男女]\s*[，,）)、]", 0.75),
         # 救助对象张建国 / 患者刘淑芬因患… — a private-person word glued to the name
-        ("descriptor_glued", rf"(?:{_alts(DESCRIPTORS)})(?P<v>[{_HAN}]{{2,4}})", 0.7),
+        ("descriptor_glued", rf"(?:{_alts(DESCRIPTORS)})(?P<v>{_SURNAME_START}[{_HAN}]{{1,3}})", 0.7),
         # 请与李秀英核实 / 给予王大力同志警告处分
         ("verb_closer", rf"(?:{_alts(NAME_VERBS)})[，,]?(?P<v>[{_HAN}]{{2,4}}?)(?={_alts(CLOSERS)})", 0.7),
-        # ，张建国同志在… / 。赵德明老人…
-        ("closer_after", rf"{_BOUNDARY_BEFORE}(?P<v>[{_HAN}]{{2,4}}?)(?=同志|先生|女士)", 0.65),
-        # 张建国局长主持会议 — a name before a post (recognised by personal.person_role.v1)
-        ("title_after", rf"{_BOUNDARY_BEFORE}(?P<v>[{_HAN}]{{2,3}}?)(?={_alts(TITLES_AFTER)})", 0.6),
         # 现将韦小宝、仝大勇… — the first element glued to the verb before the list
-        ("list_head", rf"(?:{_alts(NAME_VERBS)}|现将|对|把)(?P<v>[{_HAN}]{{2,4}}?)(?=、)", 0.6),
+        ("list_head", rf"(?:{_alts(NAME_VERBS)}|现将|对|把)(?P<v>{_SURNAME_START}[{_HAN}]{{1,3}}?)(?=、)", 0.6),
         # 韦小宝、仝大勇、亓官明 — names in a bare 、-list (each element checked, the list needs two)
-        ("bare_list", rf"(?:^|(?<=[，,。；;\s：:（(、]))(?P<v>[{_HAN}]{{2,4}})(?=、|等|[一二三四五六七八九十两\d]+(?:名|位|人)|"
+        ("bare_list", rf"、(?P<v>{_SURNAME_START}[{_HAN}]{{1,3}})(?=、|等|[一二三四五六七八九十两\d]+(?:名|位|人)|"
                       rf"同志|[，,。；;\s）)]|$)", 0.6),
+        ("bare_list_head", rf"(?:^|[，,。；;\s：:（(])(?P<v>{_SURNAME_START}[{_HAN}]{{1,3}})、", 0.6),
     )
     PATTERN_ACTIONS = {"officer_label": "review", "closer_after": "review", "title_after": "review",
-                       "bare_list": "review", "verb_closer": "review", "list_head": "review"}
+                       "bare_list": "review", "verb_closer": "review", "list_head": "review",
+                       "bare_list_head": "review"}
     CONTEXT = ()
     NEGATIVE_CONTEXT = ()
     MIN_SCORE = 0.5
@@ -131,11 +135,16 @@ class PersonNameRecognizer(ReviewerRecognizer):
         if name in ("verb_closer", "closer_after", "title_after"):  # closed by the follower: whole group
             strong = text.startswith(("同志", "先生", "女士"), end) or name == "title_after"
             return (start, end) if looks_like_name(text[start:end], strict=not strong) else None
-        if name in ("bare_list", "list_head"):
+        if name in ("bare_list", "list_head", "bare_list_head"):
             return bare_list_name(text, start, end)
         if name == "descriptor_glued":
             got = name_span(text, start, end)
-            return got if got and looks_like_name(text[got[0]:got[1]], strict=True) else None
+            if got is None or not looks_like_name(text[got[0]:got[1]], strict=True) \
+                    or text[got[1]:got[1] + 1] in ("等", "级", "类", "型", "化", "性"):
+                return None
+            # 幼儿师范…, 学生资助…, 儿童医院…: the descriptor is the start of a longer word
+            word = match.group(0)[:match.start("v") - match.start()] + text[got[0]:got[0] + 2]
+            return None if word in lexicon() or word in _words_from(word) else got
         if name == "person_in_case":  # glued to the word before it: checked strictly
             return (start, end) if looks_like_name(text[start:end], strict=True) else None
         return name_span(text, start, end)
@@ -146,6 +155,38 @@ _LIST_TAIL = re.compile(r"等?(?:[一二三四五六七八九十两\d]+(?:名|�
 _LIST_CUE_BEFORE = re.compile(r"(?:名单|人员|成员|对象|同志|学生|获奖者|获奖|表彰|推荐|拟录用|拟聘用|以下|困难群众|"
                               r"救助|家属|户主|村民|患者)[^，,。；;\n]{0,6}[：:]?\s*$")
 _ELEMENT = rf"[{_HAN}]{{2,4}}"
+
+
+def _words_from(word: str) -> frozenset[str]:
+    """Dictionary words (jieba's bundled dictionary) that start with ``word``'s descriptor part."""
+    return _descriptor_words()
+
+
+_DESC_WORDS: frozenset[str] | None = None
+
+
+def _descriptor_words() -> frozenset[str]:
+    """Words of jieba's dictionary that begin with one of DESCRIPTORS and go on (幼儿师范, 学生会,
+    儿童医院, 老人院), cut to the descriptor plus two characters: a descriptor glued to a
+    surname-like character inside such a word is not a person followed by a name."""
+    global _DESC_WORDS
+    if _DESC_WORDS is None:
+        import os
+
+        out: set[str] = set()
+        try:
+            import jieba
+
+            with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+                for line in fh:
+                    w = line.split(" ", 1)[0]
+                    for d in DESCRIPTORS:
+                        if len(w) >= len(d) + 2 and w.startswith(d):
+                            out.add(w[:len(d) + 2])
+        except (ImportError, OSError):  # pragma: no cover - jieba is a dependency
+            pass
+        _DESC_WORDS = frozenset(out)
+    return _DESC_WORDS
 
 
 def _han(ch: str) -> bool:

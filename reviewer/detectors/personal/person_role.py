@@ -30,7 +30,8 @@ ACTING_LABELS = ("签发人", "负责人", "主要负责人", "审核人", "审�
                  "书记", "副书记", "党组书记", "镇长", "副镇长", "乡长", "副乡长", "县长", "副县长", "市长",
                  "副市长", "区长", "副区长", "省长", "副省长", "主席", "副主席", "秘书长", "副秘书长", "院长",
                  "副院长", "校长", "所长", "站长", "组长", "副组长", "庭长", "审判长", "审判员", "执法人员",
-                 "承办法官", "检察官", "调查人员")
+                 "承办法官", "检察官", "调查人员", "部长", "副部长", "司长", "副司长", "巡视员", "调研员", "总经济师",
+                 "总工程师", "总会计师", "党组成员")
 # list headings whose names act for the organ (meeting minutes, approval lines)
 ACTING_LISTS = ("出席", "列席", "缺席", "请假", "主持", "主持人", "记录", "记录人", "参加人员", "参会人员",
                 "与会人员", "出席人员", "列席人员", "审核", "审定", "校对", "拟稿", "组长", "副组长", "成员")
@@ -44,6 +45,27 @@ _APPOINT_BEFORE = re.compile(r"(?:任命|免去|聘任|提名|拟任|拟提拔|�
 _TITLE_AFTER = re.compile("|".join(sorted((t for t in ACTING_LABELS if t not in (
     "签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人", "执法人员",
     "调查人员")), key=len, reverse=True)))
+_TITLE_THEN_NAME = re.compile("(" + _TITLE_AFTER.pattern + r")\s*[:：]?\s*[\u4e00-\u9fa5]{2,3}$")
+_LIST_TITLE_AFTER = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+(?:位|名))?(?:同志)?(" + _TITLE_AFTER.pattern + ")")
+
+
+def _list_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The ``[lo, hi)`` of the 、-separated run of short elements around ``[start, end)``."""
+    lo = start
+    while lo >= 3 and text[lo - 1] == "、":
+        j = lo - 2
+        while j >= 0 and "\u4e00" <= text[j] <= "\u9fa5" and lo - 1 - j < 4:
+            j -= 1
+        lo = j + 1
+    hi = end
+    while hi < len(text) and text[hi] == "、":
+        j = hi + 1
+        while j < len(text) and "\u4e00" <= text[j] <= "\u9fa5" and j - (hi + 1) < 4:
+            j += 1
+        hi = j
+    return lo, hi
+
+
 # titles of lists a rule requires to be published
 # (the issue's list: 拟录用/拟聘用公示, 表彰, 失信被执行人, 行政处罚 公示 — not every 公示: names in a
 # 低保/救助 公示 stay findings for review, the officer decides what the website may carry)
@@ -90,7 +112,7 @@ class PersonRoleDetector(DocumentDetector):
         pattern = ex.get("pattern")
         if signer and f.text == signer:
             return "official_acting", "为发文的签发人，按公务身份处理"
-        if pattern == "officer_label" and re.search(r"联系人\s*[:：]?\s*$", text[max(0, f.start - 8):f.start]):
+        if re.search(r"联系人\s*[:：]?\s*$", text[max(0, f.start - 8):f.start]):
             return "official_contact", "机关联系人（条例第二十条（二）），其手机号码另作审查"
         m = _LABEL_BEFORE.search(text[max(0, f.start - 12):f.start])
         if m and pattern in ("officer_label", "labelled_list", "next_to_identifier", "segment_before_personal",
@@ -102,6 +124,15 @@ class PersonRoleDetector(DocumentDetector):
         m = _TITLE_AFTER.match(text, f.end)
         if m:
             return "official_acting", f"其后为职务“{m.group(0)}”，按公务身份处理"
+        if pattern in ("bare_list", "bare_list_head", "list_head"):
+            lo, hi = _list_extent(text, f.start, f.end)
+            head_end = text.find("、", lo, hi)
+            window = text[max(0, lo - 8):head_end if head_end > 0 else hi]
+            before = _TITLE_THEN_NAME.search(window)
+            after = _LIST_TITLE_AFTER.match(text, hi)
+            if after or before:
+                word = after.group(1) if after else before.group(1)
+                return "official_acting", f"列于职务“{word}”的人员名单中，按公务身份处理"
         if pattern == "labelled_list":
             word = (ex.get("context_word") or "").strip()
             if word.startswith(ACTING_LISTS):

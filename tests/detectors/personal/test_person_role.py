@@ -39,6 +39,9 @@ def test_private_person_in_running_text_is_a_finding(text, name):
     ("调整后，李耀明同志不再担任委员会副主任。", "李耀明", "official_acting", "任免"),
     ("出席：白芳航、田英福", "白芳航", "official_acting", "出席"),
     ("联系人：办公室覃丽，电话：0771-5551234。", "覃丽", "official_contact", "联系人"),
+    ("平台技术联系人：姚海龙13717702345", "姚海龙", "official_contact", "联系人"),
+    ("党组成员、副部长杨学山、刘利华、尚冰出席会议。", "刘利华", "official_acting", "副部长"),
+    ("由省工信厅刘永亭、周军堂2位副厅长分别对政策进行解读。", "周军堂", "official_acting", "副厅长"),
 ])
 def test_official_acting_officially_is_recognised_with_its_reason(text, name, rule, why):
     got = _names(text)
@@ -61,6 +64,7 @@ def test_private_person_beside_an_official_stays_a_finding():
     "白洋淀、东淀、文安洼、贾口洼、献县泛区等蓄滞洪区。",
     "方便农民工及时掌握本人工资支付情况。",
     "行政执法机关应当及时进行核实，经核实，公开更正。",
+    "筹建邯郸幼儿师范高等专科学校。",
 ])
 def test_lists_of_places_and_policy_words_are_not_names(text):
     assert not _names(text)
