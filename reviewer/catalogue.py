@@ -45,7 +45,10 @@ PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer"
                "comment_story": "批注", "story": "正文部件", "people": "作者信息", "variable": "文档变量",
                "theme": "主题", "chart": "图表", "diagram": "SmartArt 图形", "macro": "宏", "revision": "修订",
                "glossary": "文档部件库", "field": "域代码", "hyperlink": "超链接", "alt_text": "替换文字",
-               "embedded": "嵌入对象", "other": "其他部件"}
+               "embedded": "嵌入对象", "other": "其他部件", "sheet_name": "工作表名称",
+               "defined_name": "定义的名称", "data_validation": "数据验证列表", "formula": "公式",
+               "pivot_cache": "数据透视表缓存", "external_link": "外部链接", "script": "脚本", "html_attribute": "网页属性",
+               "html_comment": "网页注释", "meta": "网页元数据"}
 
 MESSAGES = {
     "not_found": "没有找到这个页面或文件，可能已被删除，或编号有误。",
@@ -56,10 +59,10 @@ MESSAGES = {
     "bad_credentials": "用户名或密码错误，请检查后重新输入。",
     "rate_limited": "操作过于频繁，请稍候再试。",
     "payload_too_large": "文件太大，超过了系统允许的上限。",
-    "unsupported_format": "不支持此文件格式，请上传 DOCX、PDF 或 TXT 文件。",
-    "unsupported_media_type": "不支持此文件格式，请上传 DOCX、PDF 或 TXT 文件。",
-    "empty_file": "文件是空的，请选择一个有内容的 DOCX、PDF 或 TXT 文件。",
-    "no_file": "请选择要上传的文件（DOCX、PDF 或 TXT）。",
+    "unsupported_format": "不支持此文件格式，请上传 {formats} 文件。",
+    "unsupported_media_type": "不支持此文件格式，请上传 {formats} 文件。",
+    "empty_file": "文件是空的，请选择一个有内容的 {formats} 文件。",
+    "no_file": "请选择要上传的文件（{formats}）。",
     "invalid_transition": "文件当前所处环节不允许此操作，请刷新页面查看最新状态。",
     "undecided_findings": "还有必须处理的删除建议尚未决定，请逐条选择“删除”或“保留”后再批准。",
     "reason_required": "保留标为“不得公开”的内容须填写理由，请在理由栏中说明。",
@@ -165,14 +168,21 @@ def message(code: str, details: dict[str, Any] | None = None, fallback: str = ""
     if code == "unsupported_format" and fallback:
         for needle, what in _UNSUPPORTED:
             if needle in fallback:
-                return f"不支持此文件格式：该文件是{what}，不是可审查的文件；请上传 DOCX、PDF 或 TXT 文件。"
+                return f"不支持此文件格式：该文件是{what}，不是可审查的文件；请上传 {_formats()} 文件。"
     if code == "unknown_filter" and details and details.get("field"):
         names = {"state": "状态", "attribute": "公开属性", "department": "部门", "uploader": "上传人", "sort": "排序"}
         return f"筛选条件“{names.get(details['field'], details['field'])}”的取值“{details.get('value')}”不存在，请检查后重试。"
     text = MESSAGES.get(code)
     if text is None:
         return fallback if fallback and not fallback.isascii() else "操作未能完成。"
-    return text
+    return text.replace("{formats}", _formats()) if "{formats}" in text else text
+
+
+def _formats() -> str:
+    """The readable formats, from the format registry: DOCX、PDF、TXT、XLSX …"""
+    from reviewer import formats
+
+    return formats.labels()
 
 
 def known(code: str) -> bool:
@@ -192,6 +202,9 @@ def where(loc: dict[str, Any] | None) -> str:
     if not loc:
         return ""
     part = part_label(loc.get("part") or "")
+    if loc.get("cell"):      # a spreadsheet cell: 工作表!单元格
+        where_ = f"{loc['sheet']}!{loc['cell']}" if loc.get("sheet") else f"{loc['cell']}"
+        return where_ if loc.get("part") in (None, "", "table") else f"{part} {where_}"
     if loc.get("page"):
         s = f"第 {loc['page']} 页"
         if loc.get("line"):

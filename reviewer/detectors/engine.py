@@ -161,7 +161,15 @@ class Engine:
         out: list[Finding] = []
         for offset, chunk in iter_chunks(text, self.chunk_chars):
             for r in self.analyze_chunk(chunk, context, failed):
-                out.append(self.to_finding(r, chunk, offset))
+                try:
+                    out.append(self.to_finding(r, chunk, offset))
+                except Exception:  # a recognizer's own explain() hook, say: only this result goes
+                    did = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "?")
+                    rec = self._by_id.get(r.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+                    did = self._meta.get(rec.id, {}).get("id", did) if rec is not None else did
+                    logger.exception("text recognizer %s failed to explain a result", did)
+                    if failed is not None:
+                        failed[did] += 1
         return out
 
     # -- document ------------------------------------------------------------------

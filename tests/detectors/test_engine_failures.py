@@ -49,3 +49,20 @@ def test_scan_result_warnings_name_the_failed_detector(monkeypatch):
     assert ID in [f.text for f in res.findings]
     codes = [w["code"] for w in res.to_dict()["warnings"]]
     assert codes.count("detector_failed") == 1
+
+
+def test_a_recognizer_whose_explanation_fails_costs_only_that_result():
+    class BadExplain(IdCardRecognizer):
+        def explain(self, value, validation, context_word):
+            raise ValueError("no words")
+
+    reg = DetectorRegistry()
+    reg.add(BadExplain())
+    from reviewer.detectors.personal.mobile import MobileRecognizer
+
+    reg.add(MobileRecognizer())
+    doc = make_doc(f"身份证号{ID}，电话13812345678。")
+    fs = build_engine(reg).analyze(doc)
+    assert [f.text for f in fs] == ["13812345678"]
+    (w,) = [w for w in doc.warnings if w.code == "detector_failed"]
+    assert w.details["detectors"] == [IdCardRecognizer.ID]
