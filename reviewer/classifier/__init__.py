@@ -178,6 +178,12 @@ def declared_check(doc, sug: Suggestion, rr: rules.RuleResult) -> dict | None:
     agrees = declared == sug.attribute
     said, want = ATTRIBUTES[declared], ATTRIBUTES[sug.attribute]
     out = {"declared": declared, "declared_label": said, "suggested": sug.attribute, "agrees": agrees}
+    # which article makes the content override the 附注: the bases of the rules that decided
+    overriding = list(dict.fromkeys(h.reason.basis for h in rr.hits if h.attribute == sug.attribute))
+    if not agrees:
+        out["overriding_basis"] = "；".join(overriding) or (rules.ORDINANCE + "第五条")
+        out["override_note"] = (f"附注标注的公开属性与文件内容不一致，按内容确定为“{want}”"
+                                f"（依据{out['overriding_basis']}），请修改附注。")
     if declared == "proactive" and rr.unpublishable:
         kinds = "、".join(dict.fromkeys(_kind_word(f) for f in rr.unpublishable))
         ids = [f.id for f in rr.unpublishable if f.id]

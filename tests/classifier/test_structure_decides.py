@@ -74,3 +74,14 @@ def test_the_model_is_shown_as_a_tendency_and_never_as_ngrams():
     assert any(t.startswith("文本模型：倾向于") for t in texts), texts
     assert not any("主要文本特征" in t for t in texts)
     assert not any("与规则一致" in t for t in texts)     # no rule fired on this notice
+
+
+def test_a_contradicting_annotation_is_overridden_with_the_article():
+    text = ("关于做好机关内部停车证换发工作的通知\n机关各处室：\n现将2024年停车证换发事项通知如下。"
+            "请各处室于3月5日前报送车辆信息。\n内部资料 注意保存\n办公室\n2024年3月1日\n（此件主动公开）")
+    s = _suggest(text)
+    assert s.attribute == "not_public"
+    dc = s.declared_check
+    assert dc["declared"] == "proactive" and not dc["agrees"]
+    assert "第十六条" in dc["overriding_basis"] and "按内容确定为“不予公开”" in dc["override_note"]
+    assert s.needs_human and any("附注" in w for w in s.needs_human_reasons)
