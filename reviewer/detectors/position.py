@@ -54,7 +54,7 @@ def line_bounds(text: str, pos: int, limit: int = LINE_LIMIT) -> Line:
 
 # A line that ends the 版头: the title (关于…的通知) or the 主送机关 line (各县（市、区）：).
 TITLE_LINE = re.compile(
-    r"^[\s\u3000]*(?:\S{0,30}关于\S{1,60}|\S{2,40}(?:通知|请示|报告|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法))[\s\u3000]*$"
+    r"^[\s\u3000]*(?:\S{0,30}关于\S{1,60}|\S{2,40}(?:通知|请示|报告|汇报|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法))[\s\u3000]*$"
 )
 ADDRESSEE_LINE = re.compile(r"^[\s\u3000]*\S[^\n。]{0,60}[：:][\s\u3000]*$")
 
@@ -148,6 +148,31 @@ def in_header_part(doc, pos: int) -> bool:
     return part_at(doc, pos) in HEADER_PARTS
 
 
+_ARTICLE_LINES = re.compile(r"(?m)^[\s\u3000#]*第[一二三四五六七八九十百零]+条")
+
+
+def law_text(text: str, min_articles: int = 3) -> bool:
+    """``min_articles`` or more lines opening with 第×条: a law, a regulation or rules, whose
+    sentences name kinds of things (公司, 工作人员, 借调人员) rather than this organ's own."""
+    n = 0
+    for _ in _ARTICLE_LINES.finditer(text):
+        n += 1
+        if n >= min_articles:
+            return True
+    return False
+
+
+def in_running_header(doc, pos: int) -> bool:
+    """A DOCX header/footer, or the first line of a PDF page (where a running header is printed
+    on every page: "内部资料  注意保存", "××办法（征求意见稿）")."""
+    block = doc.block_at(pos)
+    if block is None:
+        return False
+    if block.part in HEADER_PARTS:
+        return True
+    return block.part == "page" and block.location.get("line") == 1 and block.location.get("page", 1) > 1
+
+
 def describe(doc, start: int, end: int, top_end: int) -> dict:
     """The position facts, for a finding's explanation."""
     text = doc.text
@@ -162,7 +187,7 @@ def describe(doc, start: int, end: int, top_end: int) -> dict:
 # The title of a document: 关于…的通知 / …会议纪要 / …的请示, short, no sentence punctuation.
 _TITLE = re.compile(
     r"^[\s\u3000]*(?P<t>[^\s。；;，,！？!?：:][^。；;！？!?\n]{2,80}?"
-    r"(?:通知|请示|报告|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法|规定|细则|记录|"
+    r"(?:通知|请示|报告|汇报|批复|意见|决定|函|纪要|公告|通告|通报|方案|办法|规定|细则|记录|"
     r"(?:征求意见稿|讨论稿|送审稿|草案|初稿|修改稿|代拟稿)[）)】\]]?))[\s\u3000]*$"
 )
 

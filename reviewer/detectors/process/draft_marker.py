@@ -13,7 +13,8 @@ from reviewer.detectors.process import BASIS_PROCESS
 from reviewer.detectors import position as pos
 from reviewer.detectors.rule import RuleDetector
 
-WORDS = r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿"
+WORDS = (r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草案稿|初稿|修改稿|修订稿|代拟稿|审议稿|草稿|报审稿|征询意见稿|"
+         r"报批稿|会签稿|审定稿|第二稿|第三稿|第四稿|二稿|三稿")
 # The bare words only (a pattern of literal alternatives is fast to scan); brackets are
 # taken into the span afterwards, in ``_bracketed``.
 DRAFT = re.compile("|".join(sorted(WORDS.split("|"), key=len, reverse=True)))
@@ -70,8 +71,11 @@ class DraftMarkerDetector(RuleDetector):
             return "header", 0.9, "位于页眉"
         line = pos.line_bounds(text, s)
         content = text[line.start:line.end].strip()
-        if pos.standalone(text, s, e) and (bracketed or s < top_end):
-            return "draft_line", 0.9, "单独成行"
+        if pos.in_running_header(doc, s) and len(content) <= 60 and not SENTENCE_PUNCT.search(content):
+            return "header", 0.85, "位于页面顶部（页眉）"
+        if pos.standalone(text, s, e):
+            # alone on its line: the draft mark of this text or of an attachment below page 1
+            return "draft_line", 0.9 if (bracketed or s < top_end) else 0.85, "单独成行"
         at_end = text[e:line.end].strip() == ""
         if bracketed and at_end and len(content) <= 60 and not SENTENCE_PUNCT.search(content):
             return "title_like_line", 0.85, "位于标题行末"

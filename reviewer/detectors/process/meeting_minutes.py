@@ -18,6 +18,13 @@ TITLE_KIND = re.compile(r"(?P<kind>会议纪要|纪要|讨论记录|会议记录
 FORMULA = re.compile(r"(?:本次|此次)?(?:会议议定(?:事项|如下|了以下事项|以下事项)|议定事项[:：]|经会议研究[，,]?议定|会议纪要如下)")
 
 SENTENCE_START = "。；;：:\n，, \t\u3000"
+# What was said at the meeting, in minutes: "会议认为…", "王某某同志提出…", "与会人员讨论…".
+DISCUSSION = re.compile(
+    r"(?:会议|会上|与会(?:人员|同志|代表)?|参会(?:人员|单位)?)(?:一致)?(?:认为|指出|强调|要求|明确|同意|决定|研究|听取|讨论|提出|议定|确定|原则同意)"
+    r"|[\u4e00-\u9fa5]{2,3}(?:同志|局长|主任|书记|县长|市长|副县长|副市长|副局长|副主任)(?:提出|认为|表示|建议|指出|强调|要求|发言)"
+    r"|经(?:充分|认真|集体)?(?:讨论|研究)[，,]")
+# A heading of its own that names minutes (an attached 纪要 below page 1).
+HEADING = re.compile(r"(?m)^[ \t\u3000]*[^\s。；;，,！？!?：:][^。；;，,！？!?\n：:]{1,40}(?:会议纪要|纪要|讨论记录|会议记录)[ \t\u3000]*$")
 
 
 class MeetingMinutesDetector(RuleDetector):
@@ -40,12 +47,40 @@ class MeetingMinutesDetector(RuleDetector):
                     doc, s, e, score=0.85, pattern="title_kind",
                     reason="文件为会议纪要/讨论记录，属过程性信息，可以不予公开。",
                     doc_kind=m.group("kind") if m else "纪要"))
+        if not out and not pos.law_text(text):
+            for h in HEADING.finditer(text):
+                if not pos.quoted(text, h.start(), h.end()) and "《" not in h.group(0):
+                    hs = h.start() + len(h.group(0)) - len(h.group(0).lstrip(" \t\u3000"))
+                    out.append(self.make_finding(
+                        doc, hs, h.end(), score=0.8, pattern="minutes_heading",
+                        reason="标题行表明其下为会议纪要/讨论记录，属过程性信息，可以不予公开。", doc_kind="纪要"))
+                    break
         m = self._formula(text)
         if m:
             out.append(self.make_finding(
                 doc, m.start(), m.end(), score=0.8, pattern="minutes_formula",
                 reason=f"“{m.group(0)}”是会议纪要的用语，讨论记录属过程性信息，可以不予公开。"))
+        if out:  # minutes: what was said in the discussion is the process information itself
+            start = out[0].start if out[0].explanation["pattern"] == "minutes_heading" else 0
+            out.extend(self._discussion(doc, text, start, {(f.start, f.end) for f in out}))
         return out
+
+    def _discussion(self, doc, text: str, start: int, seen: set) -> list:
+        found, taken = [], -1
+        for m in DISCUSSION.finditer(text, start):
+            s = m.start()
+            if s < taken or (s > 0 and text[s - 1] not in SENTENCE_START and not text[s - 1].isdigit()
+                             and text[s - 1] not in "、）)"):
+                continue
+            ss, se = pos.sentence_bounds(text, s, m.end(), limit=160)
+            ss = max(ss, s) if s - ss > 12 else ss
+            if any(a <= s < z or a <= ss < z for a, z in seen):
+                continue
+            found.append(self.make_finding(
+                doc, ss, se, score=0.7, pattern="minutes_discussion", context_word=m.group(0),
+                reason=f"会议纪要中的讨论内容（“{m.group(0)}”），属过程性信息，可以不予公开。"))
+            taken = se
+        return found
 
     @staticmethod
     def _formula(text: str):

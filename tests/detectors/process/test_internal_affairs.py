@@ -19,3 +19,30 @@ DET = InternalAffairsDetector()
 ])
 def test_internal_affairs(text, expected):
     assert [f.explanation["context_word"] for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def texts(text):
+    return [(f.explanation["pattern"], f.text) for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于成立专项整治工作专班的通知\n各科室：\n经局党组研究，拟从办公室借调李明同志到专班工作，为期三个月。",
+     [("personnel_statement", "经局党组研究，拟从办公室借调李明同志到专班工作，为期三个月")]),
+    ("关于干部交流的情况说明\n经初步酝酿，建议王强同志轮岗至财务科，人选待党组会研究。",
+     [("personnel_statement", "经初步酝酿，建议王强同志轮岗至财务科，人选待党组会研究")]),
+    ("关于张某某问题的调查报告\n经审查，张某某违反工作纪律，建议给予其党内警告处分。",
+     [("discipline_statement", "经审查，张某某违反工作纪律，建议给予其党内警告处分")]),
+    ("关于2024年度工作安排的通知\n各科室：\n请于本周五前到办公室领取新工资卡；停车证统一由办公室办理。",
+     [("staff_notice", "请于本周五前到办公室领取新工资卡"), ("staff_notice", "停车证统一由办公室办理")]),
+    # an internal title: its body sentences on the subject are reported too
+    ("关于组织开展2024年度职工体检的通知\n各科室：\n体检时间为6月10日至12日。",
+     [("title_subject", "关于组织开展2024年度职工体检的通知"), ("staff_notice", "体检时间为6月10日至12日")]),
+    # look-alikes: recruitment announcements, rules, published decisions, masked placeholders
+    ("2024年事业单位公开招聘工作人员体检公告\n请考生于6月10日参加体检，试用期为一年。", []),
+    ("第二十条 借调人员的工资由原单位支付，其福利待遇保持不变。", []),
+    ("关于3起违反中央八项规定精神问题的通报\n给予张某某党内警告处分。", []),
+    ("申报对象一般为河北省“三三三人才工程”一层次人选。", []),
+    ("省×××产业技术研究院拟任理事长。", []),
+])
+def test_internal_affairs_statements(text, expected):
+    assert texts(text) == expected

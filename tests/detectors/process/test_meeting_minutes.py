@@ -19,3 +19,24 @@ DET = MeetingMinutesDetector()
 ])
 def test_meeting_minutes(text, expected):
     assert [f.explanation["pattern"] for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_meeting_minutes_discussion_sentences():
+    text = ("局长办公会议纪要\n2024年3月1日，局长主持召开办公会议。\n会议认为，当前项目推进较慢。"
+            "王建国同志提出，资金缺口由财政局协调解决。会议要求各科室加快进度。")
+    got = [(f.explanation["pattern"], f.text) for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
+    assert got == [("title_kind", "局长办公会议纪要"),
+                   ("minutes_discussion", "会议认为，当前项目推进较慢"),
+                   ("minutes_discussion", "王建国同志提出，资金缺口由财政局协调解决"),
+                   ("minutes_discussion", "会议要求各科室加快进度")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attached 纪要 below page 1 makes the discussion below it process information
+    ("关于××的通知\n各单位：\n现将纪要印发。\n附件\n全县防汛工作专题会议纪要\n会议强调，要压实责任。",
+     ["minutes_heading", "minutes_discussion"]),
+    # news of a public meeting is not minutes
+    ("省政府召开常务会议\n会议指出，要做好防汛工作。", []),
+])
+def test_meeting_minutes_heading_below_page_one(text, expected):
+    assert [f.explanation["pattern"] for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
