@@ -21,6 +21,10 @@ Location kinds
   ``location={"page": n, "line": i}`` (1-based page); ``boxes`` holds one
   ``(x0, y0, x1, y1)`` box per character in PDF user-space units (origin bottom-left),
   or ``None`` for a character the parser inserted.
+* XLSX / CSV: a cell is ``part="table"`` with ``sheet``, ``cell`` (``B7``), ``row``,
+  ``col`` (0-based), ``table`` (the sheet's index) and ``kind`` (``value``, ``formula``,
+  ``inline``, ``shared``); see reviewer/parsers/xlsx_parser.py for the other parts.
+* Other formats: see the format's module in reviewer/formats/ and its parser.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from typing import Any
 
 Box = tuple[float, float, float, float]
 
-FORMATS = ("txt", "docx", "pdf")
+# The formats and the location kinds each produces are declared in reviewer.formats
+# (``reviewer.formats.names()``, ``Format.location_kinds``).
 
 
 @dataclass

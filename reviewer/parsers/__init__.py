@@ -1,9 +1,10 @@
 """Turn a file into a :class:`~reviewer.document.Document`.
 
 The format is decided by the content, never by the name alone (``sniff``); a name
-that disagrees with the content is reported as a warning.  Each parser registers the
-format it reads; ``parse_bytes`` picks it, then fills what every format shares: the
-sha256, the size, the GB/T 9704 structure, the character bound.
+that disagrees with the content is reported as a warning.  Each format is declared once
+in :mod:`reviewer.formats` (its sniffer, parser, redactor, verifier, extensions);
+``parse_bytes`` picks it, then fills what every format shares: the sha256, the size, the
+GB/T 9704 structure, the character bound.
 """
 
 from __future__ import annotations
@@ -12,31 +13,21 @@ import hashlib
 import importlib
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from reviewer import formats
 from reviewer.document import Document, Notice
 from reviewer.errors import (
-    EmptyFileError,
-    EncryptedFileError,
     LimitExceededError,
     ParseError,
     ReviewerError,
-    UnsupportedFormatError,
 )
 from reviewer.settings import DEFAULT_LIMITS, Limits
 
-# format -> "module:function"; loaded on first use so that `reviewer scan a.txt`
-# does not pay for importing the PDF engine.
-_REGISTRY: dict[str, str] = {
-    "txt": "reviewer.parsers.txt_parser:parse_txt",
-    "docx": "reviewer.parsers.docx_parser:parse_docx",
-    "pdf": "reviewer.parsers.pdf_parser:parse_pdf",
-}
-
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf"}
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The formats, their sniffers and parsers are declared in reviewer.formats (one module each).
+OLE_MAGIC = formats.OLE_MAGIC
 
 
 class Deadline:
@@ -55,47 +46,20 @@ class Deadline:
 
 
 def register(fmt: str, target: str) -> None:
-    """Register (or replace) the parser for a format: ``"package.module:function"``."""
-    _REGISTRY[fmt] = target
+    """Replace the parser of a registered format with ``"package.module:function"``.
+    A new format is declared with :func:`reviewer.formats.register` instead."""
+    mod, func = target.split(":")
+    base = formats.get(fmt)
+    formats.register(replace(base, parse=lambda data, **kw: getattr(importlib.import_module(mod), func)(data, **kw)))
 
 
 def _parser_for(fmt: str) -> Callable[..., Document]:
-    target = _REGISTRY.get(fmt)
-    if target is None:
-        raise UnsupportedFormatError(f"No parser for format {fmt!r}.")
-    mod, func = target.split(":")
-    return getattr(importlib.import_module(mod), func)
+    return formats.get(fmt).parse
 
 
 def sniff(data: bytes) -> str:
-    """Return ``txt``, ``docx`` or ``pdf`` from the content, or raise a ParseError."""
-    if not data:
-        raise EmptyFileError("The file is empty.")
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        # An OOXML package names its main part in [Content_Types].xml; the names
-        # of zip members are stored uncompressed, so a byte search is enough here.
-        if b"word/" in data[:65536] or b"word/document" in data:
-            return "docx"
-        if b"xl/" in data[:65536] or b"ppt/" in data[:65536]:
-            raise UnsupportedFormatError("This is a spreadsheet or presentation package; only DOCX is supported so far.")
-        raise UnsupportedFormatError("This is a zip archive, not a DOCX document.")
-    if data.startswith(OLE_MAGIC):
-        # Password-protected OOXML files are stored in an OLE container.
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise EncryptedFileError("The document is password-protected; remove the password and upload it again.")
-        raise UnsupportedFormatError("Legacy Word/Excel (.doc/.xls) files are not supported; save the file as DOCX.")
-    if data.startswith(b"{\\rtf"):
-        raise UnsupportedFormatError("RTF files are not supported; save the file as DOCX.")
-    for magic, what in ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-                        (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"),
-                        (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7z archive"),
-                        (b"\x7fELF", "a program"), (b"MZ", "a program")):
-        if data.startswith(magic):
-            raise UnsupportedFormatError(f"This file is {what}, not a document (TXT, DOCX or PDF).")
-    return "txt"
+    """The format's name from the content (see :func:`reviewer.formats.sniff`), or raise a ParseError."""
+    return formats.sniff(data)
 
 
 def parse_bytes(data: bytes, filename: str | None = None, limits: Limits | None = None) -> Document:
@@ -109,7 +73,7 @@ def parse_bytes(data: bytes, filename: str | None = None, limits: Limits | None 
     fmt = sniff(data)
     warnings: list[Notice] = []
     if filename:
-        claimed = EXTENSIONS.get(os.path.splitext(filename)[1].lower())
+        claimed = formats.format_for_name(filename)
         if claimed and claimed != fmt:
             warnings.append(Notice(
                 "extension_mismatch",

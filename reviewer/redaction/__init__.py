@@ -28,8 +28,9 @@ verification failure raises :class:`~reviewer.errors.VerificationError`), ``remo
 ``write_output(result, path)`` writes ``path + ".part"``, checks the bytes on disk are the
 verified bytes, then renames; on any failure the ``.part`` file is deleted.
 
-Formats: TXT (txt.py); DOCX (docx.py, docx_clean.py); PDF (pdf.py, pdf_text.py,
-pdf_fonts.py, pdf_labels.py, pdf_raster.py).  Independent verification: verify.py.
+Formats: each format's redactor and verifier are declared in reviewer.formats (one module
+per format).  TXT (txt.py); DOCX (docx.py, docx_clean.py); PDF (pdf.py, pdf_text.py,
+pdf_fonts.py, pdf_labels.py, pdf_raster.py); XLSX (xlsx.py).  Independent verification: verify.py.
 The log: log.py.  See docs/redaction.md.
 """
 
@@ -49,10 +50,14 @@ from reviewer.redaction.plan import Decision, ManualSpan, Removal, apply_to_text
 __all__ = ["redact_document", "write_output", "check_output_name", "RedactionResult", "Decision", "ManualSpan",
            "MaskStyle", "RedactionError", "VerificationError"]
 
-# Parts whose content the engines drop whole, whatever was found in them.
-DROPPED_PARTS = {"docx": {"comment", "deletion", "properties", "custom_xml", "people", "variable", "embedded",
-                          "macro", "alt_chunk", "image"}, "pdf": {"annotation", "metadata", "attachment", "revision"},
-                 "txt": set()}
+
+
+def dropped_parts(fmt: str) -> frozenset[str]:
+    """Parts whose content the format's engine drops whole, whatever was found in them
+    (declared by the format in reviewer.formats)."""
+    from reviewer import formats
+
+    return formats.get(fmt).dropped_parts
 
 
 @dataclass
@@ -105,7 +110,12 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     from reviewer.redaction import log as logmod
     from reviewer.redaction import verify
 
+    from reviewer import formats
+
     fmt = doc.metadata.format
+    spec = formats.get(fmt) if fmt in formats.names() else None
+    if spec is None or spec.redact is None or spec.verify is None:
+        raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
     if not doc.source:
         raise RedactionError("The document carries no source bytes; parse it with parse_bytes.", code="no_source")
     mstyle = MaskStyle.coerce(style)
@@ -113,54 +123,34 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
                                       accept_suggested=accept_suggested)
     # A PDF's text layer gets no replacement text: the kept characters close up around
     # the black box, so the expected text is the text without the hidden characters.
-    planned = [_text_layer_only(r) for r in removals] if fmt == "pdf" else removals
-    expected = expected_text(doc, planned, DROPPED_PARTS.get(fmt, set()))
+    planned = [_text_layer_only(r) for r in removals] if spec.text_layer_only else removals
+    expected = expected_text(doc, planned, spec.dropped_parts)
     needles = verify.build_needles(needle_strings(removals), expected)
     try:
-        output, engine, verification = _run_engine(doc, fmt, removals, needles, keep_rsid)
+        output, engine = spec.redact(doc, removals, {"keep_rsid": keep_rsid})
+        verification = spec.verify(output, needles, doc=doc, removals=removals, engine=engine)
     except ReviewerError:
         raise
     except Exception as exc:  # a library's own error on a malformed file: a coded error, never a traceback
         raise RedactionError(f"The {fmt.upper()} file could not be redacted ({type(exc).__name__}).") from exc
     out_sha = hashlib.sha256(output).hexdigest()
     log = logmod.build_log(doc, removals, summary, mstyle.to_dict(), out_sha, engine, verification)
-    return RedactionResult(output=output, format=fmt, log=log, log_table=logmod.render_table(log),
+    return RedactionResult(output=output, format=spec.out_format, log=log, log_table=logmod.render_table(log),
                            verified=bool(verification.get("passed")), removed=[r.to_dict() for r in removals])
-
-
-def _run_engine(doc: Document, fmt: str, removals: list[Removal], needles, keep_rsid: bool):
-    from reviewer.redaction import verify
-
-    if fmt == "txt":
-        from reviewer.redaction.txt import redact_txt
-
-        output, engine = redact_txt(doc, removals)
-        return output, engine, verify.verify_txt(output, engine["encoding"], needles)
-    if fmt == "docx":
-        from reviewer.redaction.docx import redact_docx
-
-        output, engine = redact_docx(doc, removals, strip_rsid=not keep_rsid)
-        return output, engine, verify.verify_docx(output, needles)
-    if fmt == "pdf":
-        from reviewer.redaction.pdf import expected_page_chars, redact_pdf
-
-        output, engine = redact_pdf(doc, removals)
-        return output, engine, verify.verify_pdf(output, needles, expected_page_chars(doc, removals, engine))
-    raise RedactionError(f"Redaction of {fmt!r} documents is not supported.", code="unsupported_format")
 
 
 def check_output_name(path: str | os.PathLike, fmt: str) -> None:
     """Refuse (``output_format_mismatch``) an output name whose extension names another
     format than the content: a PDF that came in named ``.docx`` is not written as ``.docx``."""
-    from reviewer.parsers import EXTENSIONS
+    from reviewer import formats
 
     path = os.fspath(path)
-    stem, ext = os.path.splitext(path)
-    claimed = EXTENSIONS.get(ext.lower())
+    stem = os.path.splitext(path)[0]
+    claimed = formats.format_for_name(path)
     if claimed and claimed != fmt:
         raise UsageError(
             f"输出文件名 {os.path.basename(path)} 的扩展名表示 {claimed.upper()}，但文件内容是 {fmt.upper()}"
-            f"（原件的扩展名与内容不符）；请改用 {os.path.basename(stem)}.{fmt}。",
+            f"（原件的扩展名与内容不符）；请改用 {os.path.basename(stem)}{formats.get(fmt).extension}。",
             code="output_format_mismatch", details={"extension_format": claimed, "content_format": fmt})
 
 

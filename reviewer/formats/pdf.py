@@ -1,0 +1,37 @@
+"""PDF: page text with a box per character, annotations, metadata, attachments, revisions."""
+
+from __future__ import annotations
+
+from reviewer.formats import Format, register
+
+
+def sniff(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def parse(data: bytes, *, limits=None, deadline=None):
+    from reviewer.parsers.pdf_parser import parse_pdf
+
+    return parse_pdf(data, limits=limits, deadline=deadline)
+
+
+def redact(doc, removals, options):
+    from reviewer.redaction.pdf import redact_pdf
+
+    return redact_pdf(doc, removals)
+
+
+def verify(output: bytes, needles, *, doc, removals, engine) -> dict:
+    from reviewer.redaction.pdf import expected_page_chars
+    from reviewer.redaction.verify import verify_pdf
+
+    return verify_pdf(output, needles, expected_page_chars(doc, removals, engine))
+
+
+FORMAT = register(Format(
+    name="pdf", label="PDF 文档", extensions=(".pdf",), mime_types=("application/pdf",),
+    sniff=sniff, parse=parse, redact=redact, verify=verify,
+    location_kinds=("page", "annotation", "metadata", "attachment", "revision"),
+    dropped_parts=frozenset({"annotation", "metadata", "attachment", "revision"}), text_layer_only=True,
+    priority=10, notes="glyphs removed from the content stream, black boxes; location page, line, bboxes",
+))
