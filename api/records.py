@@ -77,6 +77,9 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
             note += f"（{r['lawful_basis']}）"
         recognised.append(RecognisedItem(what=type_label(r.get("type", "")), excerpt=r.get("text", ""),
                                          where=_where(r.get("location") or {}), note=note))
+    from api.review_bulk import recall_of
+
+    recalled = recall_of(db, case.id) if case.state == "recalled" else None
     approval = _approval(db, case, version)
     adata = json.loads(approval.data) if approval is not None else {}
     officer = ""
@@ -100,6 +103,8 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
         state=case.state, attribute=version.attribute,
         partial_disclosure=bool(sug.get("partial_disclosure")) or bool(withheld),
         withheld=withheld, signers=signers, decisions=decisions, recognised=recognised,
+        conclusion_note=(f"已撤回发布（{str(recalled['at'])[:16].replace('T', ' ')}）：{recalled['reason']}"
+                         if recalled else ""),
         security_officer=officer, security_opinion=(adata.get("comment") or "").strip(),
         security_at=approval.at if approval is not None else "", suggested_attribute=sug.get("attribute"), original_sha256=version.original_sha256,
         output_sha256=version.output_sha256,

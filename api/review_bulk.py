@@ -97,3 +97,31 @@ def withdraw_approval(rt: Runtime, db: Session, user: User, case_id: int, reason
     case.state, case.updated_at = "scanned", svc._now()
     uow.commit(rt, db, user, [("redactions.withdrawn", case.id, version.id,
                                {"output_sha256": old, "reason": reason.strip()[:2000]})])
+
+
+def recall(rt: Runtime, db: Session, user: User, case_id: int, reason: str) -> None:
+    """单位负责人 takes a published document back: the state becomes ``recalled``, the public copy
+    is no longer served (``GET /output`` answers 410 ``recalled``), and the event records why."""
+    case = load_case(db, user, case_id, for_update=True)
+    facts = case_facts(db, case)
+    workflow.check_recall(svc._actor(user), facts, "--")          # state and role first
+    if len((reason or "").strip()) < 2:
+        raise ApiError(422, "reason_required", "A recall needs a reason.", {"field": "reason"})
+    case.state = workflow.check_recall(svc._actor(user), facts, reason)
+    case.updated_at = svc._now()
+    version = current_version(db, case)
+    uow.commit(rt, db, user, [("document.recalled", case.id, version.id,
+                               {"reason": reason.strip()[:2000], "output_sha256": version.output_sha256})])
+
+
+def recall_of(db: Session, case_id: int) -> dict | None:
+    """The recall event of a case (reason, when, who), if it was recalled."""
+    import json
+
+    from api.models import AuditEvent
+
+    ev = db.scalar(select(AuditEvent).where(AuditEvent.case_id == case_id, AuditEvent.action == "document.recalled")
+                   .order_by(AuditEvent.seq.desc()).limit(1))
+    if ev is None:
+        return None
+    return {"reason": json.loads(ev.data).get("reason", ""), "at": ev.at, "by": ev.actor}

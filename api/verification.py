@@ -112,7 +112,7 @@ def verify_case(db: Session, blobs: BlobStore, signer: Signer, case: Case) -> di
             "problems": problems, "signatures": checks}
 
 
-SIGNED_STATES = ("tier1_signed", "tier2_signed", "published", "withheld", "rejected")
+SIGNED_STATES = ("tier1_signed", "tier2_signed", "published", "withheld", "rejected", "recalled")
 
 
 def verify_all(db: Session, blobs: BlobStore, signer: Signer) -> list[dict[str, Any]]:

@@ -109,6 +109,7 @@ MESSAGES = {
     "finding_mismatch": "发现与文件正文对不上，请重新扫描。",
     "bad_manual_span": "人工标注的范围无效，请重新选择。",
     "nothing_selected": "没有符合所选条件的发现。",
+    "recalled": "该文件已撤回发布，公开版本不再提供；审查记录载明撤回理由。",
 }
 
 # Parser and scan notices (``warnings`` of the scan contract), worded from their details.

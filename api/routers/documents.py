@@ -170,6 +170,13 @@ def output(case_id: int, rt: RT, db: DB, user: CurrentUser) -> Response:
         raise ApiError(409, "withheld", "The review concluded 不予公开 (not to be disclosed); "
                        "there is no version for release. The review record states the conclusion and its basis.",
                        {"state": case.state, "attribute": v.attribute, "record": f"/api/documents/{case_id}/record"})
+    if case.state == "recalled":
+        from api.review_bulk import recall_of
+
+        rec = recall_of(db, case_id) or {}
+        raise ApiError(410, "recalled", "The published document was recalled.",
+                       {"state": case.state, "reason": rec.get("reason"), "recalled_at": rec.get("at"),
+                        "record": f"/api/documents/{case_id}/record"})
     if not v.output_sha256:
         raise ApiError(409, "no_output", "The redactions have not been approved yet.")
     fmt = v.output_format or v.format

@@ -52,6 +52,12 @@ def withdraw(case_id: int, body: ReasonIn, rt: RT, db: DB, user: CurrentUser) ->
     return case_out(db, cases.load_case(db, user, case_id), user)
 
 
+@router.post("/recall", summary="Recall a published document, with a reason (单位负责人); the public copy is withdrawn")
+def recall(case_id: int, body: ReasonIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    bulk.recall(rt, db, user, case_id, body.reason)
+    return case_out(db, cases.load_case(db, user, case_id), user)
+
+
 @router.post("/manual-spans", status_code=201, summary="Mark extra text for removal — security officer")
 def manual_span(case_id: int, body: ManualSpanIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     row = svc.add_manual_span(rt, db, user, case_id, body.start, body.end, body.reason, body.basis)

@@ -30,7 +30,7 @@ STATE_LABELS = {
     "uploaded": "已上传，扫描中", "scanned": "待删除审批", "redactions_approved": "待初审",
     "tier1_signed": "待审核", "tier2_signed": "待审发", "published": "已发布",
     "withheld": "审查完毕，不予公开",
-    "returned": "已退回修改", "rejected": "已否决",
+    "returned": "已退回修改", "rejected": "已否决", "recalled": "已撤回发布",
 }
 TIER_LABELS = {t: label for t, (_r, _b, _a, label) in TIERS.items()}
 

@@ -203,7 +203,7 @@ EVENT_LABELS = {
     "document.uploaded": "上传", "document.revised": "上传修改稿", "document.scanned": "扫描完成",
     "redactions.decided": "删除决定", "redactions.manual_span": "人工标注删除", "redactions.approved": "批准删除",
     "redactions.undone": "撤销删除决定", "redactions.manual_span_removed": "移除人工标注",
-    "redactions.withdrawn": "撤回删除批准",
+    "redactions.withdrawn": "撤回删除批准", "document.recalled": "撤回发布",
     "document.returned": "退回修改", "document.published": "发布",
     "document.withheld": "审查完毕，不予公开",
     "tier1.approve": "承办人员初审：同意", "tier2.approve": "承办部门负责人审核：同意",

@@ -135,7 +135,10 @@ def sign_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
              "payload": s.payload, "fingerprint": k.fingerprint}
             for s, k, u in svc.signatures_of(db, cases.load_case(db, ctx.user, case_id))]
     due = doc.get("tier_due")
-    return render(request, "sign.html", ctx, doc=doc, ver=ver, preview=preview, sigs=sigs, due=due,
+    from api.review_bulk import recall_of
+
+    recall = recall_of(db, case_id) if doc["state"] == "recalled" else None
+    return render(request, "sign.html", ctx, doc=doc, ver=ver, preview=preview, sigs=sigs, due=due, recall=recall,
                   can_sign=bool(due) and f"sign_tier{due}" in doc["allowed_actions"],
                   can_return="return" in doc["allowed_actions"], sug=suggestion_view(doc))
 
@@ -239,3 +242,17 @@ async def withdraw(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
         return _form_error(request, exc, back)
     notify.after_change(rt, case_id)
     return RedirectResponse(f"/documents/{case_id}/review", status_code=303)
+
+
+@router.post("/documents/{case_id}/recall")
+async def recall(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
+    from api import review_bulk
+
+    f = await _form(request)
+    back = f"/documents/{case_id}/sign"
+    try:
+        await run_in_threadpool(review_bulk.recall, rt, db, ctx.user, case_id, f.get("reason", ""))
+    except ReviewerError as exc:
+        db.rollback()
+        return _form_error(request, exc, back)
+    return RedirectResponse(back, status_code=303)

@@ -25,7 +25,7 @@ from reviewer.catalogue import SIGN_DECISION_LABELS as DECISION_LABELS
 STATE_LABELS = {
     "uploaded": "已上传", "scanned": "待删除审批", "redactions_approved": "待初审", "tier1_signed": "待审核",
     "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开",
-    "returned": "已退回修改", "rejected": "已否决",
+    "returned": "已退回修改", "rejected": "已否决", "recalled": "已撤回发布",
 }
 NOT_PUBLIC_BASIS = cite("ogi", 14) + "至第十六条"
 

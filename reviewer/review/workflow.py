@@ -46,8 +46,9 @@ ROLE_LABELS = {
 }
 
 STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed",
-          "published", "withheld", "returned", "rejected")
-FINAL_STATES = ("published", "withheld", "rejected")
+          "published", "withheld", "returned", "rejected", "recalled")
+FINAL_STATES = ("published", "withheld", "rejected", "recalled")
+RECALLED = "recalled"          # a published document taken back by the unit head (with a reason)
 RELEASED_STATES = ("published",)                 # states whose output is released
 OPEN_STATES = ("uploaded", "scanned", "redactions_approved", "tier1_signed", "tier2_signed")
 
@@ -200,6 +201,15 @@ def check_reject(actor: Actor, case: CaseFacts, comment: str) -> str:
     return "rejected"
 
 
+def check_recall(actor: Actor, case: CaseFacts, reason: str) -> str:
+    """Recall a published document: the unit head (单位负责人), with a reason; final."""
+    _need_state(case, "published", action="recall")
+    _need_role(actor, "unit_head", "recall")
+    if len((reason or "").strip()) < 2:
+        raise InvalidTransition("A recall needs a reason.", details={"field": "reason"}, code="reason_required")
+    return RECALLED
+
+
 def check_revise(actor: Actor, case: CaseFacts) -> str:
     _need_state(case, "returned", "uploaded", "scanned", action="revise")
     _need_role(actor, "drafter", "revise")
@@ -226,6 +236,7 @@ def allowed_actions(actor: Actor, case: CaseFacts) -> list[str]:
         ("return", lambda: check_return(actor, case, "-")),
         ("reject", lambda: check_reject(actor, case, "-")),
         ("revise", lambda: check_revise(actor, case)),
+        ("recall", lambda: check_recall(actor, case, "--")),
     ]
     for name, probe in probes:
         try:
@@ -239,11 +250,12 @@ def allowed_actions(actor: Actor, case: CaseFacts) -> list[str]:
 STATE_LABELS = {
     "uploaded": "已上传", "scanned": "待删除审批", "redactions_approved": "待初审", "tier1_signed": "待审核",
     "tier2_signed": "待审发", "published": "已发布", "withheld": "审查完毕，不予公开", "returned": "已退回修改",
-    "rejected": "已否决",
+    "rejected": "已否决", "recalled": "已撤回发布",
 }
-# state -> the approvals the current version must carry (tiers 1..n)
+# state -> the approvals the current version must carry (tiers 1..n); a recalled document was
+# published, so it keeps the three approvals it was published with
 _APPROVED_TIERS = {"uploaded": 0, "scanned": 0, "redactions_approved": 0, "tier1_signed": 1,
-                   "tier2_signed": 2, "published": 3, "withheld": 3}
+                   "tier2_signed": 2, "published": 3, "withheld": 3, "recalled": 3}
 
 
 def _sequence_problems(sigs: list[tuple[int, str]], what: str) -> tuple[list[str], int, str | None]:

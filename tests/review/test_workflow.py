@@ -90,7 +90,8 @@ def test_workflow_approve_return_reject_revise():
     (head, "tier1_signed", {"sign_tier2", "return", "reject"}),
     (head_other, "tier1_signed", set()),
     (unit, "tier2_signed", {"sign_tier3", "return", "reject"}),
-    (unit, "published", set()),
+    (unit, "published", {"recall"}),          # the unit head may recall a published document
+    (head, "published", set()),
 ])
 def test_workflow_allowed_actions(actor, state, expected):
     assert set(allowed_actions(actor, case(state))) == expected
@@ -129,7 +130,8 @@ def test_workflow_final_approval_depends_on_the_attribute(attribute, final):
         check_revise(drafter, facts(final))
     assert final in FINAL_STATES and final in STATES
     for actor in (drafter, officer, head, unit):
-        assert allowed_actions(actor, facts(final)) == []
+        # only a recall is left, for the unit head, of a published document
+        assert allowed_actions(actor, facts(final)) == (["recall"] if actor is unit and final == "published" else [])
 
 
 def test_workflow_withheld_is_never_released():
@@ -176,3 +178,23 @@ def test_workflow_signature_set_matches_state(state, current, earlier, problem):
         assert problems == []
     else:
         assert any(problem in p for p in problems), problems
+
+
+def test_workflow_recall_of_a_published_document():
+    from reviewer.review.workflow import check_recall, signature_set_problems
+
+    def facts(state):
+        return CaseFacts(state=state, department_id=DEPT, drafter_id=10, attribute="proactive")
+
+    assert check_recall(unit, facts("published"), "发现遗漏的个人信息") == "recalled"
+    with pytest.raises(NotPermitted):
+        check_recall(head, facts("published"), "发现遗漏")
+    for state in ("tier2_signed", "withheld", "recalled"):
+        with pytest.raises(InvalidTransition):
+            check_recall(unit, facts(state), "发现遗漏")
+    with pytest.raises(InvalidTransition):
+        check_recall(unit, facts("published"), " ")
+    assert "recalled" in FINAL_STATES and allowed_actions(unit, facts("recalled")) == []
+    # a recalled document keeps the three approvals it was published with
+    assert signature_set_problems("recalled", [(1, "approve"), (2, "approve"), (3, "approve")], {}) == []
+    assert signature_set_problems("recalled", [(1, "approve"), (2, "approve")], {})

@@ -77,3 +77,29 @@ def test_warnings_are_chinese_and_the_text_view_labels_each_part(session_factory
     box.wait_for(state="visible")
     text = box.inner_text()
     assert "二进制" in text and "binary" not in text
+
+
+def test_unit_head_recalls_a_published_document(session_factory, web_server):
+    from tests.api.helpers import sign
+    from tests.api.test_recall import published
+
+    case_id = published(web_server)
+    for username, tier in (("drafter", 1), ("head", 2), ("unithead", 3)):
+        assert sign(web_server, username, case_id, tier).status_code == 200
+    s = session_factory("unithead")
+    page = s.page
+    page.goto(f"/documents/{case_id}/sign")
+    assert page.locator("#download-output").count() == 1
+    page.click("#recall-form button")                                  # no reason: refused, in Chinese
+    page.wait_for_load_state()
+    assert "reason_required" in page.content()
+    page.goto(f"/documents/{case_id}/sign")
+    page.fill("#recall-form textarea[name=reason]", "发现遗漏的个人信息")
+    page.click("#recall-form button")
+    page.wait_for_url(re.compile(rf".*/documents/{case_id}/sign$"))
+    assert "已撤回发布" in page.locator(".state").first.inner_text()
+    assert "发现遗漏的个人信息" in page.locator("#recalled-notice").inner_text()
+    assert page.locator("#download-output").count() == 0
+    s.shot("recalled-sign-page")
+    page.goto(f"/documents/{case_id}")
+    assert "撤回发布" in page.locator("#history").inner_text()
