@@ -115,7 +115,9 @@ def write_csv(rows: list[dict], path: Path) -> None:
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("reviewer.batch", "templates"),
                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(CATEGORY_ZH=CATEGORY_ZH, ATTR_ZH=ATTR_ZH, CATEGORIES=CATEGORIES)
+    from reviewer.catalogue import message as zh      # the error column in Chinese (code kept beside it)
+
+    env.globals.update(CATEGORY_ZH=CATEGORY_ZH, ATTR_ZH=ATTR_ZH, CATEGORIES=CATEGORIES, zh=zh)
     return env
 
 
