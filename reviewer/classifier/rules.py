@@ -189,6 +189,24 @@ def addressed_to_one(doc) -> str | None:
     return None
 
 
+# a 主送 line that names only the organ's own units or staff: 机关各处室, 局属各单位, 全体干部职工
+_INSIDE = re.compile(r"^(?:(?:本|局|厅|委|办|院|中心)?机关)?(?:各|全体)?(?:处室|科室|处（室）|科（室）|处、室|股室|内设机构|"
+                     r"部门|直属单位|局属单位|局属各单位|厅属单位|下属单位|干部职工|职工|工作人员|党员干部|同志)"
+                     r"(?:[、，,及和](?:(?:本|局|厅|委)?机关)?(?:各|全体)?(?:处室|科室|处（室）|科（室）|股室|内设机构|部门|"
+                     r"直属单位|局属单位|局属各单位|厅属单位|下属单位|干部职工|职工|工作人员|党员干部|同志))*$")
+
+
+def internal_addressee(doc) -> str | None:
+    """The 主送 line when it names only the organ's own units or staff (机关各处室、各直属单位)."""
+    st = getattr(doc, "structure", None)
+    addressee = ((st.addressee if st is not None else None) or "").strip()
+    if not addressee:
+        m = re.search(r"(?:^|\n)\s*([^\n：:]{2,30})[：:]\s*\n", doc.text[:600])
+        addressee = m.group(1).strip() if m else ""
+    norm = re.sub(r"\s", "", addressee)
+    return addressee if norm and _INSIDE.match(norm) else None
+
+
 def _ids(findings: list[Finding]) -> list[str]:
     return [f.id for f in findings if f.id]
 
@@ -240,6 +258,13 @@ def evaluate(doc, findings: list[Finding]) -> RuleResult:
             "法律、法规、规章规定应当公开的除外。", A16_2, _ids(process))))
 
     internal = by(lambda f: f.category == "process" and f.type == "internal_affairs")
+    to_inside = internal_addressee(doc)
+    credentials = by(lambda f: f.category == "credential")
+    if to_inside and not internal and not process:
+        what = "并载有系统账号、口令等访问凭据" if credentials else ""
+        res.hits.append(RuleHit("not_public", frozenset({"not_public", "on_request"}), False, Reason(
+            f"文件只发给机关内部（主送：{to_inside}）{what}，属于内部管理、内部工作流程等内部事务信息，"
+            "可以不予公开。", A16_1, _ids(credentials))))
     if _PERSONNEL_TITLE.search(doc.text[:160]) and not internal:
         res.hits.append(RuleHit("on_request", frozenset({"not_public", "on_request"}), False, Reason(
             "属于人事任免等人事管理信息（内部事务），可以不予公开或依申请公开。", A16_1, [])))

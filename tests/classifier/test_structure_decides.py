@@ -85,3 +85,20 @@ def test_a_contradicting_annotation_is_overridden_with_the_article():
     assert dc["declared"] == "proactive" and not dc["agrees"]
     assert "第十六条" in dc["overriding_basis"] and "按内容确定为“不予公开”" in dc["override_note"]
     assert s.needs_human and any("附注" in w for w in s.needs_human_reasons)
+
+
+@pytest.mark.parametrize("addressee, inside", [
+    ("机关各处室、各直属单位", True),
+    ("局机关各科室", True),
+    ("全体干部职工", True),
+    ("各县（市、区）体育局", False),
+    ("各市人民政府，省政府各部门", False),
+])
+def test_a_notice_only_to_the_organs_own_units_is_internal_affairs(addressee, inside):
+    text = (f"关于启用新版办公自动化系统的通知\n{addressee}：\n新版OA系统将于4月1日上线，请及时登录使用，"
+            f"并做好相关工作安排，确保系统平稳运行。\n信息中心\n2024年3月20日")
+    s = _suggest(text)
+    hit = any("内部事务" in r.text and "第十六条" in r.basis for r in s.reasons)
+    assert hit is inside, [r.text for r in s.reasons]
+    if inside:
+        assert s.attribute == "not_public"
