@@ -104,4 +104,8 @@ class Worker:
                 version.scan_status, version.scan_error = "failed", job.error
                 events = [("job.failed", case.id, version.id, {"job_id": job.id, **error})]
             uow.commit(rt, db, None, events)
+            if job.status == "done":
+                from api import notify
+
+                notify.after_change(rt, case.id)      # scanned in the background: it waits for the officer
         return True
