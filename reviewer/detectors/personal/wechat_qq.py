@@ -19,7 +19,7 @@ from reviewer.detectors.personal._common import BASIS_PRIVACY, NO_MASK_AFTER
 from reviewer.detectors.personal.official_contact import OFFICIAL_MARKERS, PRIVATE_MARKERS
 
 _LABEL_SEP = r"\s*(?:号码?|账号|帐号|ID|id)?\s*(?:为|是)?\s*[:：]?\s*"
-_ORGAN_USE = re.compile(r"(?:咨询|报名|客服|官方|服务|工作|办公|热线|公众|投诉|举报|联系我们)[^，。；\n]{0,6}$")
+_ORGAN_USE = re.compile(r"(?:咨询|报名|客服|官方|服务|工作|办公|热线|公众|投诉(?!人)|举报(?!人)|联系我们)[^，。；\n]{0,6}$")
 
 
 class WechatQQRecognizer(ReviewerRecognizer):
