@@ -129,7 +129,8 @@ def test_pdf_info_xmp_and_annotations_go_to_their_parts():
 
 
 @needs_font
-def test_pdf_attachments_and_image_only_page_are_warned_and_names_read():
+def test_pdf_attachments_and_image_only_page_are_warned_and_names_read(monkeypatch):
+    monkeypatch.setenv("REVIEWER_OCR", "0")   # the parser's own warning; OCR of the page: tests/ocr
     pdf = build_pdf([Page(["正文有文字。"], bookmark="一、王小明的情况"),
                      Page(["扫描件：身份证复印件"], image_only=True), Page(["第三页文字。"], bookmark="附件")],
                     attachments=[Attachment("王小明身份证.jpg", b"\xff\xd8\xff not really", "复印件")])

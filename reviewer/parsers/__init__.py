@@ -95,6 +95,9 @@ def parse_bytes(data: bytes, filename: str | None = None, limits: Limits | None 
             f"The {fmt.upper()} file could not be read ({type(exc).__name__}).",
             code="corrupt_file",
         ) from exc
+    from reviewer.ocr import read_pictures  # local: the OCR engine loads only for pictures
+
+    doc = read_pictures(doc, fmt, data)
     if len(doc.text) > limits.max_chars:
         raise LimitExceededError(
             f"The document has {len(doc.text):,} characters of text; the limit is {limits.max_chars:,}.",

@@ -461,7 +461,8 @@ def test_pdf_boxes_land_in_page_space_when_the_page_leaves_a_q_open():
     assert img.getpixel((cx, cy)) < 40
 
 
-def test_pdf_scanned_page_is_reported_as_not_reviewed():
+def test_pdf_scanned_page_is_reported_as_not_reviewed(monkeypatch):
+    monkeypatch.setenv("REVIEWER_OCR", "0")   # with OCR off; with OCR the page is read (tests/ocr)
     data = pdfw.build_pdf([Page(BODY), Page(["扫描页上的内容"], image_only=True)])
     doc = parse_bytes(data, "scan.pdf")
     res = redact_document(doc, all_findings(doc, ID_A, "id_card"), accept_all=True)
