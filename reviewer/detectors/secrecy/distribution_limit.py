@@ -16,11 +16,20 @@ from reviewer.detectors.rule import OGI, RuleDetector
 
 SUBJECT = r"(?:此件|本件|此文|本文件?|此文件|本通知|本纪要|本材料)"
 VERB = r"(?:只|仅|仅限)?(?:发|印发|下发|分发|传达|发送|分送|阅)(?:至|到|给)?"
-RANKS = r"(?:县团级|县处级|地师级|地厅级|省军级|省部级|乡科级|军级|师级|团级)"
+# Cadre ranks: "传达至县处级" limits a range on its own; an administrative level (县级, 市级) only
+# after 此件/本文件 ("分发至市级社会保险经办机构" is a delivery, not a limit).
+CADRE_RANKS = r"(?:县团级|县处级|地师级|地厅级|省军级|省部级|乡科级|军级|师级|团级)"
+RANKS = (r"(?:县团级|县处级|地师级|地厅级|省军级|省部级|乡科级|乡镇级|军级|师级|团级|县级|市级|省级|地市级|厅局级|处级|科级|"
+         r"县（市、区）级|县\(市、区\)级)")
 LIMIT = re.compile(
-    rf"{SUBJECT}{VERB}[^。；;\n）)]{{1,30}}?(?:{RANKS}|为止|[^。；;\n）)]{{0,6}}(?=[）)。；;\n]|$))"
-    rf"|(?:发至|传达至|传达到|阅读范围[:：]?){RANKS}(?:以上)?(?:领导干部|干部|单位)?"
+    rf"{SUBJECT}{VERB}[^。；;\n）)]{{0,30}}?(?:{RANKS}(?:以上|以下)?(?:领导干部|干部|党员干部|单位|人员|领导)?|为止|"
+    rf"[^。；;\n）)]{{0,6}}(?=[）)。；;\n]|$))"
+    rf"|(?:发至|传达至|传达到|阅读范围[:：]?){CADRE_RANKS}(?:以上)?(?:领导干部|干部|单位)?"
 )
+
+
+# A rule about limits ("标注此件发至县级的文件不得公开"), not this text's own limit.
+RULE = re.compile(r"应当|不得|第[一二三四五六七八九十百零]+条|的文件|的公文|的信息|标注|注明|字样")
 
 
 class DistributionLimitDetector(RuleDetector):
@@ -44,6 +53,10 @@ class DistributionLimitDetector(RuleDetector):
             bracketed = text[max(s - 1, 0):s] in ("（", "(")
             if not (bracketed or re.search(RANKS + r"|只|仅|范围", m.group(0))):
                 continue
+            if not bracketed:  # in body text: this text's own limit, not a rule quoting one
+                ss, se = pos.sentence_bounds(text, s, e, limit=60)
+                if RULE.search(text, ss, se) or (pos.law_text(text) and not pos.standalone(text, s, e)):
+                    continue
             out.append(self.make_finding(
                 doc, s, e, score=0.85, pattern="distribution_limit",
                 reason=f"附注限定了印发传达范围（“{m.group(0)}”），发布前须核实限定理由。",

@@ -48,6 +48,9 @@ PROPERTY_FIELDS = {"密级", "秘密等级", "保密等级", "secrecy", "classif
 DEFAULT_YEARS = {"绝密": 30, "机密": 20, "秘密": 10}
 
 
+_SPACED = re.compile(r"[ \t\u3000]")
+
+
 def _norm(level: str) -> str:
     return re.sub(r"[ \t\u3000]", "", level)
 
@@ -98,7 +101,8 @@ class SecrecyMarkDetector(RuleDetector):
             ls = text.rfind("\n", max(s - 8, 0), s) + 1
             if MENTION_BEFORE.search(text[max(ls, s - 8):s]) or MENTION_AFTER.match(text[e:e + 6]):
                 continue
-            placed = s < top_end or pos.at_line_start(text, s) or pos.in_header_part(doc, s)
+            placed = (s < top_end or pos.at_line_start(text, s) or pos.in_header_part(doc, s)
+                      or pos.in_running_header(doc, s))
             add(m, 0.95 if placed else 0.75, "secrecy_star_mark",
                 "位于版头/段首" if placed else "带★的密级标志出现在正文中")
 
@@ -111,8 +115,12 @@ class SecrecyMarkDetector(RuleDetector):
             s, e = m.start(), m.end()
             if not pos.standalone(text, s, e):
                 continue
-            if s < top_end or pos.in_header_part(doc, s):
+            if s < top_end or pos.in_header_part(doc, s) or pos.in_running_header(doc, s):
                 add(m, 0.9, "secrecy_bare_level", "单独成行位于版头/页眉")
+            elif _SPACED.search(m.group("level")) or m.group("period"):
+                # "秘　密" / "机密 1年" alone on a line below page 1 (an attachment's first page): a word of
+                # prose is never letter-spaced or followed by a period
+                add(m, 0.85, "secrecy_bare_level", "单独成行（字间空格或带保密期限）")
 
         # A DOCX property named 密级 (custom.xml) whose value is a level.
         for b in doc.blocks:

@@ -25,6 +25,7 @@ from reviewer.detectors.rule import OGI, SECRETS_LAW, RuleDetector
 
 LABELS = (
     "内部资料", "内部文件", "内部材料", "内部刊物", "内部参阅", "内部传阅", "内部使用", "内部发行", "内部事项",
+    "内部参考", "内部交流", "内部掌握", "内部阅读",
     "注意保存", "注意保管", "注意保密",
     "不得外传", "严禁外传", "请勿外传", "禁止外传", "不得外泄", "请勿外泄", "不得转发", "请勿转发",
     "工作秘密", "会后收回", "会后退回", "阅后收回", "阅后退回", "用后收回",
@@ -32,8 +33,10 @@ LABELS = (
 )
 # domain.md §2: 敏感 is a warning, not a block.
 REVIEW_LABELS = frozenset({"敏感信息", "敏感材料"})
-_LABEL_RE = "|".join(sorted(LABELS, key=len, reverse=True))
+# A label may be letter-spaced in a header ("内 部 资 料", "注　意　保　存").
+_LABEL_RE = "|".join("[ \u3000]?".join(lab) for lab in sorted(LABELS, key=len, reverse=True))
 LABEL = re.compile(rf"(?:{_LABEL_RE})")
+_SPACES = re.compile(r"[ \u3000]")
 # 内部资料性出版物 / 内部使用的票证: the word is part of a longer noun phrase.
 NOUN_TAIL = re.compile(r"^(性|的|类|等|和|与|及|、)")
 SELF_REF = re.compile(
@@ -61,7 +64,7 @@ class WarningLabelDetector(RuleDetector):
         out = []
         for m in LABEL.finditer(text):
             s, e = m.start(), m.end()
-            label = m.group(0)
+            label = _SPACES.sub("", m.group(0))
             if pos.quoted(text, s, e):
                 continue
             if NOUN_TAIL.match(text[e:e + 1]) and not self._label_line(text, s, e):
@@ -92,6 +95,8 @@ class WarningLabelDetector(RuleDetector):
             return "label_line", 0.95, "单独成行", None
         if pos.in_header_part(doc, s):
             return "label_header", 0.95, "位于页眉/页脚", None
+        if pos.in_running_header(doc, s) and len(text[pos.line_bounds(text, s).start:e]) <= 40:
+            return "label_header", 0.9, "位于页面顶部（页眉）", None
         if s < top_end and pos.at_line_start(text, s):
             return "label_top_zone", 0.9, "位于版头行首", None
         ss, _ = pos.sentence_bounds(text, s, e, limit=40)

@@ -30,3 +30,16 @@ def test_distribution_limit(text, expected):
 def test_distribution_limit_is_review():
     [f] = DET.analyze(parse_bytes("（此件发至县团级）".encode("utf-8")))
     assert (f.type, f.action, f.category) == ("distribution_limit", "review", "secrecy")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("关于××的通知\n各县区：\n正文内容。（此件发至县级）", ["此件发至县级"]),
+    ("关于××的通知\n各县区：\n此件发至县级领导干部，请按要求传达学习。", ["此件发至县级领导干部"]),
+    ("本件只发至乡镇级。", ["本件只发至乡镇级"]),
+    # look-alikes: a rule quoting a limit, a delivery, law text
+    ("第十条 文件标注“此件发至县级”的，不得公开。", []),
+    ("标注此件发至县级的文件不得在网上公开。", []),
+    ("接收信息后，应在5个工作日内分发至市级社会保险经办机构。", []),
+])
+def test_distribution_limit_in_body_text(text, expected):
+    assert limits(text) == expected

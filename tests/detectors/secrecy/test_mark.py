@@ -125,3 +125,28 @@ def test_secrecy_mark_in_a_docx_custom_property():
     b.custom_properties({"密级": "秘密", "备注": "机密文件请另行处理"})
     doc = parse_bytes(b.to_bytes(), filename="prop.docx")
     assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("秘密", "secrecy_property")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # spaced marks anywhere: the 版头, a paragraph start, an attachment's first page below page 1
+    ("机 密★1年\n关于做好防汛工作的通知\n各县区：", ["机 密★1年"]),
+    ("关于××的通知\n各县区：\n正文。\n附件1\n秘　密\n情况汇总表", ["秘　密"]),
+    ("关于××的通知\n各县区：\n正文。\n附件2\n机密 1年\n名单", ["机密 1年"]),
+    ("关于××的通知\n各县区：\n正文中提到秘　密★6个月的材料。", ["秘　密★6个月"]),
+    # look-alikes: an unspaced level alone below the 版头 could be a table cell; law text
+    ("关于××的通知\n各县区：\n密级\n秘密\n机密", []),
+    ("第十四条 国家秘密的密级分为绝密、机密、秘密三级。", []),
+])
+def test_secrecy_mark_spaced_anywhere(text, expected):
+    assert marks(text) == expected
+
+
+def test_secrecy_mark_in_a_pdf_running_header():
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    P, Page = pdf_writer.Para, pdf_writer.Page
+    pdf = pdf_writer.build_pdf([Page([P("关于××工作的报告", indent=0), "正文第一页。"]),
+                                Page([P("机密", indent=0), "正文第二页。"])])
+    doc = parse_bytes(pdf, filename="m.pdf")
+    assert [f.text for f in DET.analyze(doc)] == ["机密"]

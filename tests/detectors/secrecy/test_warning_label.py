@@ -69,3 +69,37 @@ def test_warning_label_scan_is_linear_on_a_hostile_run_on_line():
 def test_warning_label_sensitive_is_review_not_block():
     [f] = DET.analyze(parse_bytes("本材料含敏感信息，请妥善保管。".encode("utf-8")))
     assert (f.text, f.action) == ("敏感信息", "review")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("内部参考\n关于近期网络舆情的分析", ["内部参考"]),
+    ("内 部 资 料\n关于××的通知", ["内 部 资 料"]),               # letter-spaced
+    ("关于××的通知\n各科室：\n本材料仅供内部交流。", ["内部交流"]),
+    # look-alikes
+    ("加强内部交流与合作，提升服务水平。", []),
+    ("各地可以参考内部参考价格执行。", []),
+])
+def test_warning_label_more_labels(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_warning_label_in_running_headers_and_footers():
+    from reviewer.synth.docx_writer import DocxBuilder
+
+    b = DocxBuilder()
+    b.paragraph("关于××工作情况的通报")
+    b.paragraph("各科室：正文。")
+    b.header("××市发展和改革委员会　内部参考　2024年第3期")
+    b.footer("注意保存 不得外传")
+    doc = parse_bytes(b.to_bytes(), filename="h.docx")
+    assert [(f.text, f.explanation["part"]) for f in DET.analyze(doc)] == [
+        ("内部参考", "header"), ("注意保存", "footer"), ("不得外传", "footer")]
+
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    P, Page = pdf_writer.Para, pdf_writer.Page
+    pdf = pdf_writer.build_pdf([Page([P("关于××工作情况的通报", indent=0), "正文第一页。"]),
+                                Page([P("××市发改委 内部资料 第2页", indent=0), "正文第二页。"])])
+    doc = parse_bytes(pdf, filename="h.pdf")
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("内部资料", "label_header")]
