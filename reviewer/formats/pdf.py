@@ -16,12 +16,19 @@ def parse(data: bytes, *, limits=None, deadline=None):
 
 
 def redact(doc, removals, options):
+    from reviewer.redaction import ocr_pdf
     from reviewer.redaction.pdf import redact_pdf
 
+    if ocr_pdf.has_ocr(doc):   # scanned pages: removed OCR text is painted out in the pixels
+        return ocr_pdf.redact(doc, removals)
     return redact_pdf(doc, removals)
 
 
 def verify(output: bytes, needles, *, doc, removals, engine) -> dict:
+    if "ocr" in engine:        # and the redacted pages are read again by OCR
+        from reviewer.redaction import ocr_pdf
+
+        return ocr_pdf.verify(output, needles, doc=doc, removals=removals, engine=engine)
     from reviewer.redaction.pdf import expected_page_chars
     from reviewer.redaction.verify import verify_pdf
 
@@ -31,7 +38,7 @@ def verify(output: bytes, needles, *, doc, removals, engine) -> dict:
 FORMAT = register(Format(
     name="pdf", label="PDF 文档", extensions=(".pdf",), mime_types=("application/pdf",),
     sniff=sniff, parse=parse, redact=redact, verify=verify,
-    location_kinds=("page", "annotation", "metadata", "attachment", "revision"),
+    location_kinds=("page", "annotation", "metadata", "attachment", "revision", "ocr"),
     dropped_parts=frozenset({"annotation", "metadata", "attachment", "revision"}), text_layer_only=True,
     priority=10, notes="glyphs removed from the content stream, black boxes; location page, line, bboxes",
 ))
