@@ -77,6 +77,13 @@ def test_issue17_acceptance(session_factory, web_server):
     officer = session_factory("officer")
     op = officer.page
     assert int(op.locator("#inbox-badge").inner_text()) >= 1             # it waits for the officer
+    op.goto("/inbox")
+    step = op.locator("#inbox a.step[data-state=scanned]")
+    assert "删除审批" in step.inner_text() and int(step.locator(".n").inner_text()) >= 1
+    officer.shot("acc-00-inbox")
+    step.click()
+    op.wait_for_url(re.compile(r".*assigned=1.*state=scanned"))
+    assert op.locator(f"tr[data-id='{case_id}']").count() == 1
     op.goto(f"/documents/{case_id}/review?mask=label")
     # bulk: every 身份证号码 at once, with one reason
     op.select_option("#bulk-scope", "type:id_card")
