@@ -65,7 +65,8 @@ def my_documents(request: Request, db: DB, ctx: Ctx):
         if not raw:
             return None
         try:
-            return date.fromisoformat(raw)
+            y, m, d = (int(x) for x in raw.replace("/", "-").replace(".", "-").split("-"))
+            return date(y, m, d)
         except ValueError:
             raise_page(422, "validation_error", f"日期“{raw}”的格式不对，请按 年-月-日（如 2026-12-01）填写。", "/documents")
 
