@@ -2,8 +2,12 @@
 
 ``POST /api/batches`` starts ``reviewer.batch.run_batch`` in a background thread; the
 report goes to ``<data_dir>/batches/<id>/report``.  ``GET /api/batches/{id}`` gives the
-progress (``items``, ``done`` = lines in results.jsonl, ``errors``, ``state`` queued /
-running / done / failed) and ``GET /api/batches/{id}/files/{name}`` the reports.
+progress (``items``, ``done`` = files with a row in results.jsonl, ``errors``, ``state``
+queued / running / cancelling / cancelled / done / failed) and
+``GET /api/batches/{id}/files/{name}`` the reports.  ``POST /api/batches/{id}/cancel``
+stops a queued or running batch (every finished row is kept, the reports are written and
+marked cancelled); ``POST /api/batches/{id}/resume`` continues a cancelled or failed batch
+with ``resume=True``, so it ends with every file present exactly once.
 A directory must lie under one of the roots in ``REVIEWER_BATCH_ROOTS``; anything else
 is refused with 403 ``path_not_allowed``.  Roles: security_officer or admin.
 """
@@ -30,6 +34,9 @@ from api.schemas import ERRORS
 
 log = logging.getLogger("api.batches")
 ROLES = ("security_officer", "admin")
+ACTIVE = ("queued", "running", "cancelling")
+RESUMABLE = ("cancelled", "failed")
+REPORTS_READY = ("done", "cancelled")
 REPORT_FILES = {"report.html": "text/html; charset=utf-8", "summary.csv": "text/csv; charset=utf-8",
                 "summary.json": "application/json", "results.jsonl": "application/x-ndjson"}
 
@@ -63,13 +70,15 @@ class BatchManager:
         self.root.mkdir(parents=True, exist_ok=True)
         self.lock = threading.Lock()
         self.threads: dict[str, threading.Thread] = {}
+        self.cancels: dict[str, threading.Event] = {}
         self._recover()
 
     def _recover(self) -> None:
-        """A batch that was queued or running when the service stopped has failed."""
+        """A batch that was queued, running or cancelling when the service stopped has failed
+        (``interrupted``); its finished rows are kept and it can be resumed."""
         for meta_path in self.root.glob("*/meta.json"):
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if meta.get("state") in ("queued", "running"):
+            if meta.get("state") in ACTIVE:
                 meta.update(state="failed", finished_at=_now(),
                             error={"code": "interrupted", "message": "The service stopped during this batch."})
                 self._write(meta)
@@ -106,52 +115,106 @@ class BatchManager:
                 "summary": None, "error": None, "_source_path": str(source)}
         with self.lock:
             self._write(meta)
-        t = threading.Thread(target=self._run, args=(batch_id,), name=f"batch-{batch_id}", daemon=True)
-        self.threads[batch_id] = t
-        t.start()
+            self._start(batch_id, resume=False)
         return meta
 
-    def _run(self, batch_id: str) -> None:
+    def _start(self, batch_id: str, *, resume: bool) -> None:
+        """Start the batch's thread (the caller holds the lock)."""
+        self.cancels[batch_id] = threading.Event()
+        t = threading.Thread(target=self._run, args=(batch_id, resume), name=f"batch-{batch_id}", daemon=True)
+        self.threads[batch_id] = t
+        t.start()
+
+    def _update(self, batch_id: str, **changes) -> dict[str, Any]:
+        """Change fields of meta.json under the lock, from what is on disk now (the request
+        threads and the batch thread both write it)."""
+        with self.lock:
+            meta = self.read(batch_id)
+            meta.update(changes)
+            self._write(meta)
+            return meta
+
+    def _run(self, batch_id: str, resume: bool = False) -> None:
         from reviewer.batch import run_batch
         from reviewer.batch.sources import iter_source
         from reviewer.errors import ReviewerError
 
         meta = self.read(batch_id)
+        cancel = self.cancels[batch_id]
         limits = self.rt.settings.limits
+        end: dict[str, Any] = {}
         try:
-            meta["items"] = sum(1 for _ in iter_source(meta["_source_path"], limits))
-            meta.update(state="running", started_at=_now())
-            self._write(meta)
+            items = sum(1 for _ in iter_source(meta["_source_path"], limits))
+            with self.lock:         # a cancel that came while queued stays: the run stops at once
+                meta = self.read(batch_id)
+                meta.update(items=items, started_at=meta.get("started_at") or _now())
+                if meta["state"] == "queued":
+                    meta["state"] = "running"
+                self._write(meta)
             summary = run_batch(meta["_source_path"], str(self._dir(batch_id) / "report"),
-                                workers=self.rt.settings.batch_workers, limits=limits, progress=False)
-            meta.update(state="done", summary=summary.to_dict(), items=summary.items)
+                                workers=self.rt.settings.batch_workers, limits=limits, progress=False,
+                                resume=resume, cancel=cancel)
+            end = dict(state="cancelled" if summary.cancelled else "done", summary=summary.to_dict(),
+                       items=summary.items)
         except ReviewerError as exc:
-            meta.update(state="failed", error={"code": exc.code, "message": exc.message})
+            end = dict(state="failed", error={"code": exc.code, "message": exc.message})
         except Exception as exc:        # the batch fails, the service does not
             log.error("batch %s failed: %s", batch_id, type(exc).__name__, exc_info=exc)
-            meta.update(state="failed", error={"code": "batch_failed", "message": "The batch stopped on an error."})
-        meta["finished_at"] = _now()
-        self._write(meta)
+            end = dict(state="failed", error={"code": "batch_failed", "message": "The batch stopped on an error."})
+        self._update(batch_id, finished_at=_now(), **end)
+
+    def cancel(self, batch_id: str) -> dict[str, Any]:
+        """Ask a queued or running batch to stop; it becomes ``cancelled`` when its thread ends."""
+        with self.lock:
+            meta = self.read(batch_id)
+            if meta["state"] == "cancelling":
+                return meta
+            if meta["state"] not in ("queued", "running"):
+                raise ApiError(409, "batch_not_running", "This batch is not running; only a queued or running "
+                               "batch can be cancelled.", {"state": meta["state"]})
+            event = self.cancels.get(batch_id)
+            if event is None:           # no thread of this service runs it
+                raise ApiError(409, "batch_not_running", "This batch is not running in this service.",
+                               {"state": meta["state"]})
+            meta.update(state="cancelling", cancel_requested_at=_now())
+            self._write(meta)
+            event.set()
+            return meta
+
+    def resume(self, batch_id: str) -> dict[str, Any]:
+        """Continue a cancelled or failed batch: the files that already have a row are skipped."""
+        with self.lock:
+            meta = self.read(batch_id)
+            if meta["state"] not in RESUMABLE:
+                raise ApiError(409, "batch_not_resumable", "Only a cancelled or failed batch can be resumed.",
+                               {"state": meta["state"]})
+            if not Path(meta["_source_path"]).exists():
+                raise ApiError(409, "batch_not_resumable", "The batch's source is no longer there.",
+                               {"state": meta["state"]})
+            meta.update(state="queued", finished_at=None, summary=None, error=None, resumed_at=_now(),
+                        resumes=meta.get("resumes", 0) + 1)
+            self._write(meta)
+            self._start(batch_id, resume=True)
+            return meta
 
     def progress(self, meta: dict[str, Any]) -> dict[str, Any]:
         report = self._dir(meta["id"]) / "report"
-        done = errors = 0
+        failed: dict[str, bool] = {}                # key -> its newest row is an error
         results = report / "results.jsonl"
         if results.exists():
             with results.open("rb") as fh:
                 for line in fh:
                     if not line.endswith(b"\n"):
                         continue                      # a line still being written
-                    done += 1
                     try:
-                        errors += bool(json.loads(line).get("errors"))
+                        row = json.loads(line)
                     except ValueError:
-                        pass
-        if meta.get("summary"):
-            errors = meta["summary"].get("errors", errors)
+                        continue
+                    failed[(row.get("batch") or {}).get("key")] = bool(row.get("errors"))
+        done, errors = len(failed), sum(failed.values())
         out = {k: v for k, v in meta.items() if not k.startswith("_")}
         out.update(done=done, errors=errors,
-                   reports=[n for n in REPORT_FILES if (report / n).exists()] if meta["state"] == "done" else [])
+                   reports=[n for n in REPORT_FILES if (report / n).exists()] if meta["state"] in REPORTS_READY else [])
         return out
 
     def list_for(self, user) -> list[dict[str, Any]]:
@@ -236,6 +299,24 @@ def list_batches(request: Request, user: CurrentUser) -> dict:
 @router.get("/{batch_id}", summary="Progress of a batch: items, done, errors, state")
 def get_batch(batch_id: str, request: Request, user: CurrentUser) -> dict:
     return manager(request).progress(load_batch(request, user, batch_id))
+
+
+@router.post("/{batch_id}/cancel", status_code=202,
+             summary="Cancel a queued or running batch: finished rows are kept, reports are written")
+def cancel_batch(batch_id: str, request: Request, user: CurrentUser):
+    mgr = manager(request)
+    meta = mgr.cancel(load_batch(request, user, batch_id)["id"])
+    log.info("batch %s: cancel requested by %s", batch_id, user.username)
+    return JSONResponse(mgr.progress(meta), status_code=202)
+
+
+@router.post("/{batch_id}/resume", status_code=202,
+             summary="Continue a cancelled or failed batch; files already scanned are skipped")
+def resume_batch(batch_id: str, request: Request, user: CurrentUser):
+    mgr = manager(request)
+    meta = mgr.resume(load_batch(request, user, batch_id)["id"])
+    log.info("batch %s: resumed by %s", batch_id, user.username)
+    return JSONResponse(mgr.progress(meta), status_code=202, headers={"Location": f"/api/batches/{batch_id}"})
 
 
 @router.get("/{batch_id}/files/details/{name}", summary="A per-document page linked from report.html")

@@ -88,6 +88,27 @@ def test_zip_batch_runs_reports_progress_and_serves_reports(batch_server):
     assert body["id"] in [b["id"] for b in listed]
 
 
+def test_zip_with_a_duplicated_member_name_counts_each_copy(batch_server):
+    import warnings
+
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                         # zipfile warns about the duplicate
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("通知.txt", f"身份证号{ID_NUMBER}。".encode("utf-8"))
+            z.writestr("通知.txt", "第二份，没有敏感信息。".encode("utf-8"))
+    officer = batch_server.client("officer")
+    r = officer.post("/api/batches", files={"file": ("dup.zip", buf.getvalue(), "application/zip")})
+    assert r.status_code == 202, r.text
+    done = _wait(officer, r.json()["id"])
+    assert done["state"] == "done" and done["items"] == 2 and done["done"] == 2 and done["errors"] == 0
+    rows = [json.loads(x) for x in officer.get(f"/api/batches/{done['id']}/files/results.jsonl").text.splitlines()]
+    by_key = {row["batch"]["key"]: row for row in rows}
+    assert set(by_key) == {"通知.txt", "通知.txt#2"}
+    assert by_key["通知.txt#2"]["batch"]["name"] == "通知.txt" and by_key["通知.txt#2"]["findings"] == []
+    assert {f["type"] for f in by_key["通知.txt"]["findings"]} >= {"id_card"}
+
+
 def test_allowed_directory_is_scanned(batch_server):
     folder = batch_server.roots / "pending"
     (folder / "x.txt").write_text(f"身份证号{ID_NUMBER}", encoding="utf-8")
@@ -144,3 +165,67 @@ def test_progress_counts_rows_while_running(batch_server):
     assert done["state"] == "done" and done["done"] == n and done["items"] == n
     partial = [d for s, d in done["_seen"] if s == "running" and 0 < d < n]
     assert partial, done["_seen"][:10]
+
+
+def _wait_state(client, batch_id: str, states: set[str], timeout: float = 180) -> dict:
+    deadline = time.monotonic() + timeout
+    body = {}
+    while time.monotonic() < deadline:
+        body = client.get(f"/api/batches/{batch_id}").json()
+        if body["state"] in states:
+            return body
+        time.sleep(0.05)
+    raise AssertionError(f"batch never reached {states}: {body}")
+
+
+def test_cancel_keeps_finished_rows_and_resume_completes_the_batch(batch_server):
+    n = 80
+    files = {f"d{i:03d}.docx": make_docx(draft_paragraphs(f"第{i}号")) for i in range(n)}
+    officer = batch_server.client("officer")
+    r = officer.post("/api/batches", files={"file": ("cancel-me.zip", _zip(files), "application/zip")})
+    assert r.status_code == 202, r.text
+    bid = r.json()["id"]
+    deadline = time.monotonic() + 120
+    while officer.get(f"/api/batches/{bid}").json()["done"] < 1:   # running, with at least one row
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert batch_server.client("drafter").post(f"/api/batches/{bid}/cancel").status_code == 403
+    r = officer.post(f"/api/batches/{bid}/cancel")
+    assert r.status_code == 202, r.text
+    assert r.json()["state"] == "cancelling"
+    assert officer.post(f"/api/batches/{bid}/cancel").status_code == 202        # asking twice is harmless
+    r = officer.post(f"/api/batches/{bid}/resume")                             # not while it is stopping
+    assert r.status_code == 409 and r.json()["error"]["code"] == "batch_not_resumable"
+    cancelled = _wait_state(officer, bid, {"cancelled", "done", "failed"})
+    assert cancelled["state"] == "cancelled", cancelled
+    assert 1 <= cancelled["done"] < n and cancelled["items"] == n
+    assert cancelled["summary"]["cancelled"] is True and cancelled["summary"]["not_scanned"] == n - cancelled["done"]
+    assert "report.html" in cancelled["reports"]
+    summary = officer.get(f"/api/batches/{bid}/files/summary.json").json()
+    assert summary["cancelled"] is True and summary["documents"] == cancelled["done"]
+    html = officer.get(f"/api/batches/{bid}/files/report.html").text
+    assert "已取消" in html and f"还有 {n - cancelled['done']} 个文件未扫描" in html
+    kept = [json.loads(x)["batch"]["key"] for x in officer.get(f"/api/batches/{bid}/files/results.jsonl").text.splitlines()]
+    assert len(kept) == cancelled["done"] == len(set(kept))
+    r = officer.post(f"/api/batches/{bid}/cancel")                             # nothing left to cancel
+    assert r.status_code == 409
+    err = r.json()["error"]
+    assert err["code"] == "batch_not_running" and set(err) == {"code", "message", "details"}
+    assert err["details"]["state"] == "cancelled"
+
+    r = batch_server.client("admin").post(f"/api/batches/{bid}/resume")        # an admin of the organisation may
+    assert r.status_code == 202, r.text
+    assert r.json()["state"] in ("queued", "running", "done")
+    done = _wait(officer, bid)
+    assert done["state"] == "done", done
+    assert done["done"] == n and done["items"] == n and done["errors"] == 0
+    assert done["summary"]["skipped"] == len(kept) and done["summary"]["scanned"] == n - len(kept)
+    rows = [json.loads(x) for x in officer.get(f"/api/batches/{bid}/files/results.jsonl").text.splitlines()]
+    ks = [row["batch"]["key"] for row in rows]
+    assert len(ks) == n and set(ks) == set(files)
+    assert officer.get(f"/api/batches/{bid}/files/summary.json").json()["cancelled"] is False
+    r = officer.post(f"/api/batches/{bid}/resume")                             # a finished batch is not resumed
+    assert r.status_code == 409 and r.json()["error"]["code"] == "batch_not_resumable"
+    r = officer.post(f"/api/batches/{bid}/cancel")
+    assert r.status_code == 409 and r.json()["error"]["code"] == "batch_not_running"
+    assert officer.post("/api/batches/20990101000000deadbeef/cancel").status_code == 404

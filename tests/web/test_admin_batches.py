@@ -81,3 +81,70 @@ def test_officer_runs_a_batch_and_opens_its_report(session_factory, web_server):
     # a drafter has no batch page
     drafter = session_factory("drafter")
     assert drafter.page.goto("/batches").status == 403
+
+
+@pytest.mark.timeout(600)
+def test_officer_cancels_a_running_batch_and_resumes_it(session_factory, web_server):
+    from tests.api.conftest import draft_paragraphs, make_docx
+
+    # long drafts (0.5-3 s each to scan, by the machine's load), small enough for the upload limit
+    long_draft = make_docx([p for i in range(600) for p in draft_paragraphs(f"第{i}号")])
+    n = 30
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for i in range(n):
+            z.writestr(f"待发布/{i:03d}.docx", long_draft)
+    officer = session_factory("officer")
+    page = officer.page
+    page.goto("/batches")
+    page.set_input_files("#batch-form input[type=file]", files=[{"name": "很多文件.zip", "mimeType": "application/zip",
+                                                                  "buffer": buf.getvalue()}])
+    page.click("#batch-form button")
+    page.wait_for_url(re.compile(r".*/batches/\w+$"))
+    batch_id = page.url.rsplit("/", 1)[1]
+    # running, with some files done
+    page.wait_for_function("() => parseInt(document.getElementById('b-count').textContent) > 0", timeout=120000)
+    assert page.locator("#b-resume").is_hidden()
+    dialogs = []
+
+    def dismiss(d):
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("#b-cancel")                                     # 取消 in the confirmation: nothing happens
+    assert dialogs and "确定要取消" in dialogs[0]
+    assert page.locator("#b-cancel").is_visible()
+
+    def accept(d):
+        dialogs.append(d.message)
+        d.accept()
+
+    page.once("dialog", accept)
+    page.click("#b-cancel")
+    page.wait_for_function("() => document.getElementById('b-state').textContent === '已取消'", timeout=120000)
+    assert len(dialogs) == 2
+    done = int(page.locator("#b-count").inner_text().split("/")[0])
+    assert 0 < done < n
+    note = page.locator("#b-cancelled")
+    assert note.is_visible() and f"还有 {n - done} 个文件未扫描" in note.inner_text()
+    assert page.locator("#b-cancel").is_hidden() and page.locator("#b-reports").is_visible()
+    officer.shot("35-batch-cancelled")
+    page.reload()                                               # the server-rendered page agrees
+    assert page.locator("#b-state").inner_text() == "已取消" and page.locator("#b-resume").is_visible()
+    report = page.request.get(f"/api/batches/{batch_id}/files/report.html").text()
+    assert "已取消" in report
+    page.goto("/batches")
+    assert "已取消" in page.locator("main").inner_text()
+    page.goto(f"/batches/{batch_id}")
+    page.click("#b-resume")
+    page.wait_for_function("() => document.getElementById('b-state').textContent === '已完成'", timeout=300000)
+    assert page.locator("#b-count").inner_text() == f"{n} / {n}"
+    assert page.locator("#b-cancelled").is_hidden() and page.locator("#b-resume").is_hidden()
+    import json
+
+    lines = [line for line in page.request.get(f"/api/batches/{batch_id}/files/results.jsonl").text().splitlines() if line]
+    keys = [json.loads(line)["batch"]["key"] for line in lines]
+    assert sorted(keys) == [f"待发布/{i:03d}.docx" for i in range(n)]     # every file exactly once
+    officer.shot("36-batch-resumed")
+    assert_no_traceback(page.content())
