@@ -112,6 +112,25 @@ def _run_scan(args) -> int:
 register_command("scan", "scan files and report what must not be published", _add_scan, _run_scan)
 
 
+def _add_formats(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="one JSON array")
+
+
+def _run_formats(args: argparse.Namespace) -> int:
+    from reviewer import formats
+
+    rows = formats.describe()
+    if args.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for r in rows:
+            print(f"{r['name']:6} {' '.join(r['extensions']):40} {r['label']}（{r['notes']}）")
+    return EXIT_OK
+
+
+register_command("formats", "list the formats read (from the format registry)", _add_formats, _run_formats)
+
+
 def _load_plugins() -> None:
     """Sub-commands that live with their feature register themselves on import."""
     import importlib
