@@ -51,6 +51,12 @@ PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer"
                "html_comment": "网页注释", "meta": "网页元数据"}
 
 MESSAGES = {
+    "image_unreadable": "图片无法解码（不支持的编码或文件已损坏），请另存为 PNG 或 JPEG 后重新上传。",
+    "ocr_failed": "文字识别（OCR）出错，图片中的文字未能读取。",
+    "ocr_unavailable": "未安装文字识别（OCR）程序，图片中的文字未能读取。",
+    "ocr_model_missing": "文字识别（OCR）模型文件缺失（系统不会联网下载），图片中的文字未能读取。",
+    "ocr_image_too_large": "图片过大，未进行文字识别。",
+    "pages_unchecked": "有页面或图片无法可靠识别，须先逐页目视核对并确认，或在页面图像上手工框选删除，才能批准。",
     "not_found": "没有找到这个页面或文件，可能已被删除，或编号有误。",
     "forbidden": "您没有权限执行此操作。",
     "not_permitted": "您的角色不能执行此操作。",
@@ -125,6 +131,8 @@ NOTICES = {
     "custom_xml": "文件含 {count} 个自定义 XML 部件，其数据未读取。",
     "hidden_text": "文件有 {count} 处隐藏格式的文字，已一并审查。",
     "page_without_text": "部分页面没有文字层（扫描件或图片），未能读取，请人工核对。",
+    "ocr_read": "第 {pages} 页为图像，已通过文字识别（OCR）读取并一并审查；识别结果请对照页面图像核对。",
+    "ocr_unreadable": "第 {pages} 页无法可靠识别，其中内容未经审查；批准前须逐页目视核对并确认，或在页面图像上手工框选删除。",
     "garbled_text": "部分页面的字体没有 Unicode 映射，文字层无法识别，请人工或 OCR 核对。",
     "invisible_text": "部分页面含不可见文字（扫描件上的 OCR 层或隐藏文字），已读取，删除时须一并删除。",
     "attachments_present": "PDF 内嵌了未经审查的附件，发布前请删除或另行审查。",

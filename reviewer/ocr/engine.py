@@ -88,6 +88,7 @@ class OcrPage:
     lines: list[OcrLine] = field(default_factory=list)
     rotation: int = 0                          # degrees the picture was turned to read it
     seconds: float = 0.0
+    ink: bool = True                           # anything drawn at all (a blank page is not read)
 
     @property
     def text(self) -> str:
@@ -264,7 +265,7 @@ def read_image(image, settings: OcrSettings = DEFAULT_SETTINGS) -> OcrPage:
     engine = get_engine(settings)
     try:
         if not has_ink(rgb):
-            return OcrPage(width=w, height=h, seconds=time.perf_counter() - t0)
+            return OcrPage(width=w, height=h, seconds=time.perf_counter() - t0, ink=False)
         best_rot, best = 0, _run(engine, _bgr(np, rgb))
         weak = not best or sum(ln.confidence for ln in best) / len(best) < settings.min_confidence
         if _looks_turned(best):      # on its side: read it turned either way (the engine would read

@@ -25,9 +25,15 @@ REASONS_ZH = {
 BLOCKING = "ocr_unreadable"
 
 
-def unreadable(page, settings) -> bool:
-    """A page with lines whose mean confidence is under the floor is not trusted."""
-    return bool(page.lines) and page.confidence < settings.min_confidence
+def unreadable(page, settings) -> str | None:
+    """Why a page read by OCR cannot be trusted, or None: lines whose mean confidence is
+    under the floor (``low_confidence``), or ink but nothing legible (``no_text``: a
+    photograph, a smudged scan — a person must look)."""
+    if page.lines and page.confidence < settings.min_confidence:
+        return "low_confidence"
+    if page.ink and not page.lines:
+        return "no_text"
+    return None
 
 
 def _label(key) -> str:

@@ -159,8 +159,9 @@ def read_pdf_pages(doc: Document, settings: OcrSettings = DEFAULT_SETTINGS) -> D
                     continue
             kept.append((ln, [None if b is None else to_user(b, crop, scale) for b in ln.char_boxes]))
         lines_by_page[pno] = kept
-        if unreadable(page, settings) and pictures is None:
-            failed[pno] = "low_confidence" if page.lines else "no_text"
+        reason = unreadable(page, settings)
+        if reason and (pictures is None or reason == "low_confidence"):
+            failed[pno] = reason
     append_lines(doc, lines_by_page, results, settings, mixed={p for p, v in wanted.items() if v is not None})
     add_ocr_notices(doc, results, failed, settings, mixed={p for p, v in wanted.items() if v is not None})
     return doc
