@@ -8,7 +8,17 @@ import os
 import sys
 
 from reviewer.cli import EXIT_OK, EXIT_USAGE, register_command
+from reviewer.review import cli as _review_cli
 from reviewer.review.workflow import ROLES
+
+
+def _cli_tools():
+    import importlib
+
+    return importlib.import_module("api.cli_tools")   # loads the ORM only when a command runs
+
+
+_review_cli.provide_tools(_cli_tools)   # `reviewer verify` / `reviewer audit` read the database through these
 
 
 def _add_serve(p: argparse.ArgumentParser) -> None:

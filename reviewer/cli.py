@@ -132,15 +132,21 @@ register_command("formats", "list the formats read (from the format registry)", 
 
 
 def _load_plugins() -> None:
-    """Sub-commands that live with their feature register themselves on import."""
+    """Sub-commands that live with their feature register themselves on import: the core's
+    own, then every module named by an entry point of the group ``reviewer.commands``
+    (the service declares its ``serve`` and ``admin`` there, in pyproject.toml; the core
+    never names it)."""
     import importlib
+    from importlib.metadata import entry_points
 
-    for mod in ("reviewer.redaction.cli", "reviewer.batch.cli", "reviewer.review.cli", "api.cli"):
+    for mod in ("reviewer.redaction.cli", "reviewer.batch.cli", "reviewer.review.cli"):
+        importlib.import_module(mod)
+    for ep in entry_points(group="reviewer.commands"):
         try:
-            importlib.import_module(mod)
+            ep.load()
         except ModuleNotFoundError as exc:
-            if exc.name and (mod.startswith(exc.name) or exc.name == mod):
-                continue  # that feature is not built yet
+            if exc.name and ep.value.startswith(exc.name):
+                continue  # that package is not installed
             raise
 
 

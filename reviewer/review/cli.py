@@ -5,19 +5,38 @@ secret needed for the keyed chain is not available).
 
 Both read the service's database (REVIEWER_DATABASE_URL / REVIEWER_DATA_DIR, or
 ``--database-url``).  The database access lives in the service package (``api``), which
-is loaded only when these commands run: the core itself never imports an ORM.
+registers its tools here (``provide_tools``) and they load only when these commands run:
+the core itself never imports an ORM nor names the service.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 
 from reviewer.cli import EXIT_OK, register_command
 
 EXIT_INVALID = 5
+
+# The service registers the tools that read its database (api/cli.py calls provide_tools on
+# import); the core never names the service package.
+_PROVIDER = None
+
+
+def provide_tools(provider) -> None:
+    """``provider()`` returns the object with ``open_runtime``, ``verify_signatures``, … ."""
+    global _PROVIDER
+    _PROVIDER = provider
+
+
+def _tools():
+    if _PROVIDER is None:
+        from reviewer.errors import UsageError
+
+        raise UsageError("These commands need the review service package, which is not installed.",
+                         code="service_not_installed")
+    return _PROVIDER()
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -28,7 +47,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 
 def _runtime(args):
-    tools = importlib.import_module("api.cli_tools")
+    tools = _tools()
     return tools.open_runtime(args.database_url, args.data_dir)
 
 
@@ -38,7 +57,7 @@ def _add_verify(p: argparse.ArgumentParser) -> None:
 
 
 def _run_verify(args) -> int:
-    tools = importlib.import_module("api.cli_tools")
+    tools = _tools()
     reports = tools.verify_signatures(_runtime(args), args.document)
     ok = all(r["valid"] for r in reports)
     if args.json:
@@ -81,7 +100,7 @@ def _print_problems(problems: list[dict]) -> None:
 
 
 def _run_audit(args) -> int:
-    tools = importlib.import_module("api.cli_tools")
+    tools = _tools()
     if args.audit_command == "checkpoint":
         out = tools.write_checkpoint(_runtime(args), args.checkpoint)
         if args.json:
