@@ -144,8 +144,9 @@ def mime_type(name: str) -> str:
 
 
 def labels() -> str:
-    """The formats for a sentence in Chinese: "TXT、DOCX、PDF、XLSX"."""
-    return "、".join(f.name.upper() for f in formats())
+    """The formats for a sentence in Chinese: "PDF、DOCX、XLSX、CSV、TXT" (a format whose name is
+    no extension, such as ``image``, by its label)."""
+    return "、".join(f.name.upper() if "." + f.name in f.extensions else f.label for f in formats())
 
 
 # --------------------------------------------------------------------------- sniffing
