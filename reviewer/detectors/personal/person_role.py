@@ -25,7 +25,8 @@ from reviewer.detectors.personal._common import BASIS_OFFICIAL
 from reviewer.detectors.personal.official_contact import PRIVATE_MARKERS, clause_around
 
 # posts and roles that mean "acting for the organ" when written right before a name
-ACTING_LABELS = ("签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人",
+ACTING_LABELS = ("总理", "副总理", "国务院总理", "委员长", "副委员长", "主任委员", "科员", "一级科员", "二级科员",
+                 "主任科员", "副主任科员", "股长", "副股长", "办事员", "干事", "签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人",
                  "局长", "副局长", "厅长", "副厅长", "主任", "副主任", "处长", "副处长", "科长", "副科长",
                  "书记", "副书记", "党组书记", "镇长", "副镇长", "乡长", "副乡长", "县长", "副县长", "市长",
                  "副市长", "区长", "副区长", "省长", "副省长", "主席", "副主席", "秘书长", "副秘书长", "院长",
@@ -38,6 +39,7 @@ ACTING_LISTS = ("出席", "列席", "缺席", "请假", "主持", "主持人", "
 _LABEL_BEFORE = re.compile("(?:" + "|".join(sorted(ACTING_LABELS, key=len, reverse=True)) +
                            r")\s*[:：]?\s*$")
 _SEPARATORS = "，,；;、（()）"
+_BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|摄影|摄|撰稿|特约评论员|编辑)\s*[:：]?\s*$")
 # 李耀明同志不再担任… / 任命王红为… / 免去张三同志…职务 — the object of an appointment decision
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:不再担任|担任|兼任|试用期满|任期|为[^，,。；;\n]{1,20}?(?:局长|主任|处长|科长|"
                             r"书记|委员|院长|校长|所长|站长|部长|主席|调研员|干部))")
@@ -45,6 +47,7 @@ _APPOINT_BEFORE = re.compile(r"(?:任命|免去|聘任|提名|拟任|拟提拔|�
 _TITLE_AFTER = re.compile("|".join(sorted((t for t in ACTING_LABELS if t not in (
     "签发人", "负责人", "主要负责人", "审核人", "审批人", "起草人", "拟稿人", "核稿人", "承办人", "执法人员",
     "调查人员")), key=len, reverse=True)))
+_POST_IN_BRACKETS = re.compile(r"\s*[（(]([^（()）\n]{0,24}?(?:" + _TITLE_AFTER.pattern + r"|委员|成员|巡视员|调研员))[）)]")
 _TITLE_THEN_NAME = re.compile("(" + _TITLE_AFTER.pattern + r")\s*[:：]?\s*[\u4e00-\u9fa5]{2,3}$")
 _LIST_TITLE_AFTER = re.compile(r"(?:等)?(?:[一二三四五六七八九十两\d]+(?:位|名))?(?:同志)?(" + _TITLE_AFTER.pattern + ")")
 
@@ -115,10 +118,14 @@ class PersonRoleDetector(DocumentDetector):
         if re.search(r"联系人\s*[:：]?\s*$", text[max(0, f.start - 8):f.start]):
             return "official_contact", "机关联系人（条例第二十条（二）），其手机号码另作审查"
         m = _LABEL_BEFORE.search(text[max(0, f.start - 12):f.start])
-        if m and pattern in ("officer_label", "labelled_list", "next_to_identifier", "segment_before_personal",
-                             None) and not m.group(0).startswith(("联系人", "法定代表人", "经办人")):
+        if m and not m.group(0).startswith(("联系人", "法定代表人", "经办人")):
             label = re.sub(r"[\s:：]", "", m.group(0))
             return "official_acting", f"出现在“{label}”之后，按公务身份处理"
+        m = _POST_IN_BRACKETS.match(text, f.end)
+        if m:
+            return "official_acting", f"其后括注职务“{m.group(1)}”，按公务身份处理"
+        if _BYLINE_BEFORE.search(text[max(0, f.start - 6):f.start]):
+            return "official_acting", "新闻稿件署名的记者、通讯员，随稿件公开"
         if _APPOINT_AFTER.match(text, f.end) or _APPOINT_BEFORE.search(text[max(0, f.start - 8):f.start]):
             return "official_acting", "为职务任免的对象，按公务身份处理"
         m = _TITLE_AFTER.match(text, f.end)
