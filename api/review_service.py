@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api import audit_store, keys, publishing, uow
+from api import audit_store, keys, page_checks, publishing, uow
 from api.cases import case_facts, current_version, findings_of, load_case
 from api.errors import ApiError
 from api.models import Case, ManualSpan, RedactionDecision, Signature, User, UserKey, Version
@@ -120,6 +120,7 @@ def approve_redactions(rt: Runtime, db: Session, user: User, case_id: int, attri
         raise ApiError(422, "opinion_required",
                        "The chosen disclosure attribute differs from the suggestion; the opinion must say why.",
                        {"attribute": attribute, "suggested": suggested, "field": "comment"})
+    page_checks.require_checked(db, version)   # pages OCR could not read: looked at by a person first
     manual = manual_of(db, version)
     db.commit()                                 # release the read transaction during redaction
     output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user, style=style)

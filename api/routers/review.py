@@ -5,11 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from api import cases, notify, review_bulk as bulk, review_service as svc
+from api import cases, notify, page_checks, review_bulk as bulk, review_service as svc
 from api.deps import DB, RT, CurrentUser
 from api.schemas import (ERRORS, ApproveIn, BulkDecisionIn, CommentIn, DecisionsIn, DecisionsOut, ManualSpanIn,
-                         ReasonIn, SignIn)
+                         ReasonIn, SignIn, StrictIn)
 from api.views import case_out
+from pydantic import Field
+
+
+class PageChecksIn(StrictIn):
+    pages: list[int | str] = Field(min_length=1, max_length=2000)
+    note: str = Field(min_length=2, max_length=2000)
 
 router = APIRouter(prefix="/api/documents/{case_id}", tags=["review"], responses=ERRORS)
 
@@ -63,6 +69,16 @@ def manual_span(case_id: int, body: ManualSpanIn, rt: RT, db: DB, user: CurrentU
     row = svc.add_manual_span(rt, db, user, case_id, body.start, body.end, body.reason, body.basis)
     return {"id": row.id, "start": row.start, "end": row.end, "text": row.text, "reason": row.reason,
             "basis": row.basis}
+
+
+@router.get("/page-checks", summary="Pages OCR could not read, and which a person has checked by eye")
+def page_checks_status(case_id: int, db: DB, user: CurrentUser) -> dict:
+    return page_checks.status(db, cases.current_version(db, cases.load_case(db, user, case_id)))
+
+
+@router.post("/page-checks", summary="Mark unreadable pages as checked by eye (audited) — security officer")
+def page_checks_mark(case_id: int, body: PageChecksIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    return page_checks.mark_checked(rt, db, user, case_id, body.pages, body.note)
 
 
 @router.post("/redactions/approve", summary="Approve the redactions; builds and verifies the output — security officer")
