@@ -101,17 +101,18 @@ def _lines(text: str, start: int):
 
 
 def text_tables(doc, header_word: re.Pattern, max_header: int = 80) -> list[Table]:
-    """Text tables whose header line has a cell matching ``header_word`` (``fullmatch``)."""
+    """Text tables whose header line has a cell matching ``header_word`` (``fullmatch``).
+
+    Only short lines are header candidates (one pass over the line starts; a long run-on
+    paragraph costs one ``find``), so the cost does not depend on how often the header words
+    occur in prose."""
     text = doc.text
     out: list[Table] = []
-    done_until = -1
-    for m in header_word.finditer(text):
-        if m.start() < done_until:
+    lines = _lines(text, 0)
+    for ls, le in lines:
+        if le - ls > max_header or le == ls:
             continue
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
-        le = len(text) if le < 0 else le
-        if le - ls > max_header or _SENTENCE.search(text, ls, le):
+        if header_word.search(text, ls, le) is None or _SENTENCE.search(text, ls, le):
             continue
         header = split_cells(text, ls, le)
         if len(header) < 2 or not any(header_word.fullmatch(c.text) for c in header):
@@ -119,8 +120,8 @@ def text_tables(doc, header_word: re.Pattern, max_header: int = 80) -> list[Tabl
         if any(len(c.text) > 16 for c in header):
             continue
         table = Table(header, [], "text")
-        for s, e in _lines(text, le + 1 if le < len(text) else le):
-            if e == s or _RULE_ROW.match(text[s:e]):
+        for s, e in lines:  # the rows: the same generator, so they are not read again as headers
+            if e == s or _RULE_ROW.match(text, s, e):
                 if e == s and table.rows:
                     break
                 continue
@@ -128,7 +129,6 @@ def text_tables(doc, header_word: re.Pattern, max_header: int = 80) -> list[Tabl
             if len(row) != len(header) or len(table.rows) >= MAX_ROWS:
                 break
             table.rows.append(row)
-            done_until = e
         if table.rows:
             out.append(table)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.commercial._common import PUBLISHED_RESULT, KeywordRule, doc_head
+from reviewer.detectors.commercial._common import PUBLISHED_RESULT, KeywordRule, doc_head, literal_words
 
 OPENED = re.compile(r"开标后|已开标|开标时公布|公布|中标结果|中标公告|成交结果|中标候选人公示")
 
@@ -18,8 +18,8 @@ class BidPriceDetector(KeywordRule):
     ID = "commercial.bid_price.v1"
     TYPE = "bid_price"
     LABEL = "投标报价、标底"
-    KEYWORDS = re.compile(r"投标报价|投标总价|投标价格?|投标单价|报价明细|报价总额|最终报价|二次报价|首轮报价|评标价|"
-                          r"分项报价|单价报价|报价|标底|下浮率|优惠率|让利|折扣率")
+    KEYWORDS = literal_words("投标报价|投标总价|投标价格|投标价|投标单价|报价明细|报价总额|最终报价|二次报价|首轮报价|评标价|"
+                             "分项报价|单价报价|报价|标底|下浮率|优惠率|让利|折扣率")
     NEEDS_FIGURE = True
     PERCENT_OK = True
     SCORE = 0.8

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.commercial._common import KeywordRule
+from reviewer.detectors.commercial._common import KeywordRule, literal_words
 
 # Volumes and arrears need a figure; a list of customers does not.
-NEEDS_VALUE = re.compile(r"采购量|供货量|订单量|销量|销售量|欠款|欠货款|拖欠|应收账款|应付账款|赊销|交易额|供货额|采购额")
+NEEDS_VALUE = literal_words("采购量|供货量|订单量|销量|销售量|欠款|欠货款|拖欠|应收账款|应付账款|赊销|交易额|供货额|采购额")
 
 
 class CustomerListDetector(KeywordRule):
     ID = "commercial.customer_list.v1"
     TYPE = "customer_list"
     LABEL = "客户名单、供应商名单"
-    KEYWORDS = re.compile(r"客户名单|客户信息|客户资料|客户清单|客户联系方式|主要客户|前[五十]大客户|大客户|下游客户|客户为|"
-                          r"客户包括|供货对象|销售对象|主要供应商|供应商为|供应商名单|供应商信息|供货商名单|经销商名单|"
-                          r"货源渠道|" + NEEDS_VALUE.pattern)
+    KEYWORDS = literal_words("客户名单|客户信息|客户资料|客户清单|客户联系方式|主要客户|前五大客户|前十大客户|大客户|下游客户|"
+                             "客户为|客户包括|供货对象|销售对象|主要供应商|供应商为|供应商名单|供应商信息|供货商名单|经销商名单|"
+                             "货源渠道", NEEDS_VALUE.pattern)
     FIGURES = "volume"
     PREFILTER = ("客户", "供应商", "供货", "经销商", "货源", "销售对象", "采购量", "订单量", "销量", "销售量", "欠",
                  "应收账款", "应付账款", "赊销", "交易额", "采购额")

@@ -42,8 +42,6 @@ class FigureTableDetector(RuleDetector):
     ORDER = 60
 
     def analyze(self, doc) -> list:
-        if HEADER_WORD.search(doc.text) is None:
-            return []
         published = PUBLISHED_RESULT.search(doc_head(doc)) is not None
         out = []
         for table in tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD):

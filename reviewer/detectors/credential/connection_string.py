@@ -49,7 +49,10 @@ class ConnectionStringRecognizer(ReviewerRecognizer):
         ("cli_login", r"(?<![A-Za-z0-9])(?:mysql|psql|redis-cli|mongo|mongosh)\s+(?:-{1,2}[A-Za-z]+[ =]?\S+\s*){2,8}", 0.9),
     )
     MIN_SCORE = 0.5
-    PREFILTER = r"(?i)://|jdbc:|ssh\s|scp\s|telnet\s|mysql\s|psql\s|redis-cli|mongo"
+    # not every URL: a known scheme, a user:password@ after ://, a login command
+    PREFILTER = (r"jdbc:|JDBC:|://[^/\s@]{0,40}@|(?:mysql|mariadb|postgres|postgresql|redis|rediss|mongodb|mongodb\+srv|"
+                 r"sqlserver|mssql|amqp|ldap|ftp|sftp|smb|telnet|rtsp|mqtt|kafka|clickhouse|dm|kingbase)://|"
+                 r"(?:ssh|scp|sftp|telnet) |(?:mysql|psql|redis-cli|mongo|mongosh) +-")
     PRIORITY = 30  # the whole string wins over the intranet IP or admin URL inside it
 
     def accept(self, text: str, start: int, end: int, match: re.Match) -> bool:

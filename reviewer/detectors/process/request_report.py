@@ -51,9 +51,9 @@ class RequestReportDetector(RuleDetector):
                     reason=f"文种为“{k}”，请示报告属过程性信息，可以不予公开。", doc_kind=k))
             if m and PUBLIC_REPORTS.search(t):
                 return []
-        if pos.law_text(text):
-            return out
-        # every closing or opening formula: a 请示 quoted at the end of another document is one too
+        if out or pos.law_text(text):
+            return out  # the title names the kind: the document is one finding
+        # no title naming the kind: every closing or opening formula (a 请示 attached to another document too)
         for m in CLOSING.finditer(text):
             if pos.quoted(text, m.start(), m.end()):
                 continue
