@@ -35,8 +35,10 @@ from reviewer.redaction.plan import Removal, replacement_pieces
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
-def _block_texts(doc: Document, removals: list[Removal]) -> dict[int, str]:
-    """New text per block index, for the blocks a removal touches."""
+def block_texts(doc: Document, removals: list[Removal]) -> dict[int, str]:
+    """New text per block index, for the blocks a removal touches (a length-preserving mask
+    is spread over the blocks, any other replacement goes into the first; shared by the
+    engines that write each block back where it came from: XLSX, HTML)."""
     out: dict[int, str] = {}
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     for r in removals:
@@ -70,7 +72,7 @@ def redact_xlsx(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     referenced = list(w.sst.refs) if w.sst else []
     edited: set[str] = set()
     cells = 0
-    for i, new in _block_texts(doc, removals).items():
+    for i, new in block_texts(doc, removals).items():
         b = doc.blocks[i]
         car = by_node.get((b.location.get("xml_part"), b.location.get("node")))
         if car is None or car.get() != doc.text[b.start:b.end]:
