@@ -30,6 +30,11 @@ CUE = re.compile(PERSON_CUE)
 # a name opening a clause as its subject: 王海波于2023年…, 李秀英每月领取…, 孙丽华的血肌酐…
 # (checked strictly: the dictionary refuses 任何单位, 向社会…)
 CLAUSE_START = re.compile(r"(?:^|(?<=[。；;，,：:\s、（(]))[\u4e00-\u9fa5]{2}", re.M)
+# a name after a word for a person (被告人孙立, 村民王五, 学生李雷), when the name detector missed it
+LABELLED = re.compile(r"(?:被告人|犯罪嫌疑人|罪犯|服刑人员|被执行人|当事人|申请人|户主|村民|居民|群众|学生|患者|患儿|"
+                      r"职工|老人|儿童|幼儿|之子|之女|其子|其女|儿子|女儿|妻子|丈夫|人员|对象)[:：]?\s*"
+                      r"(?![向有应可在的和及或与对为是不未已被将所等如因由自从经按依须需要能会并均都也则即就])"
+                      r"(?=[\u4e00-\u9fa5]{2})")
 # what may follow a two-character name at a clause start (a three-character one needs nothing)
 SUBJECT_FOLLOWER = re.compile(r"的|因|于|在|现|已|自|曾|被|每|长期|多次|家|系|患|确诊|同志|先生|女士|现年|今年|欠|领|[，,（(]|\d{4}年")
 PUBLICITY = re.compile(r"公示|公告|名单|名册")
@@ -68,6 +73,10 @@ class PersonAnchorDetector(DocumentDetector):
                 continue
             if MASKED_NAME.search(text, lo, hi) or any(
                     m.start() < f.start or m.end() > f.end for m in CUE.finditer(text, lo, hi)):
+                continue
+            if any(looks_like_name(text[m.end():m.end() + n], strict=True)
+                   for m in LABELLED.finditer(text, lo, hi) for n in (3, 2)
+                   if not (f.start <= m.end() < f.end)):
                 continue
             if any(looks_like_name(text[m.start():m.start() + n], strict=True)
                    and (n == 3 or SUBJECT_FOLLOWER.match(text, m.start() + 2))
