@@ -37,7 +37,7 @@ TYPE_LABELS = {
     "manual": "人工标注内容",
 }
 
-PART_LABELS = {"body": "正文", "table": "表格", "header": "页眉", "footer": "页脚", "footnote": "脚注",
+PART_LABELS = {"ocr": "扫描页（文字识别）", "body": "正文", "table": "表格", "header": "页眉", "footer": "页脚", "footnote": "脚注",
                "endnote": "尾注", "textbox": "文本框", "comment": "批注", "comments": "批注",
                "insertion": "修订（插入）", "deletion": "修订（删除）", "properties": "文件属性",
                "property": "文件属性", "page": "页面", "annotation": "注释", "metadata": "元数据",
@@ -117,6 +117,36 @@ MESSAGES = {
     "bad_manual_span": "人工标注的范围无效，请重新选择。",
     "nothing_selected": "没有符合所选条件的发现。",
     "recalled": "该文件已撤回发布，公开版本不再提供；审查记录载明撤回理由。",
+    "image_unreadable": "图片文件无法读取，或不支持此类图片，请检查后重新上传。",
+    "ocr_unreadable": "图片中的文字无法识别，请上传清晰的文件或文字版。",
+    "unsafe_content": "文件含有不安全的内容（如超大的压缩数据），已拒绝处理。",
+    "batch_not_running": "该批量扫描已结束，不能取消。",
+    "batch_not_resumable": "只有已取消或失败的批量扫描可以继续。",
+    "bad_decision": "删除决定无效，请选择“删除”或“保留”。",
+    "bad_decisions": "删除决定的格式不对，请检查后重试。",
+    "bad_page": "页码无效。",
+    "unknown_recognised": "当前稿件中没有这条识别结果，请刷新页面。",
+    "file_not_found": "找不到该文件。",
+    "not_a_file": "所填路径不是文件。",
+    "permission_denied": "没有读取该文件的权限。",
+    "redaction_failed": "删除处理失败，未生成公开版本，请联系系统管理员。",
+    "docx_text_mismatch": "删除处理后的文件与预期不符，未生成公开版本，请联系系统管理员。",
+    "xlsx_text_mismatch": "删除处理后的文件与预期不符，未生成公开版本，请联系系统管理员。",
+    "html_text_mismatch": "删除处理后的文件与预期不符，未生成公开版本，请联系系统管理员。",
+    "page_mismatch": "删除处理后的页面与预期不符，未生成公开版本，请联系系统管理员。",
+    "docx_unreadable_part": "文件中有部件无法读取，请检查文件后重新上传。",
+    "encoding_cannot_hold_mask": "原文件的编码无法写入遮盖字符，请改用其他遮盖方式。",
+    "font_missing": "缺少所需的字体，请联系系统管理员安装。",
+    "no_source": "缺少原始文件，无法处理。",
+    "queue_unreachable": "无法连接批量扫描队列，请联系系统管理员。",
+    "worker_crashed": "扫描进程意外退出，请重试。",
+    "worker_failed": "扫描进程出错，请重试。",
+    "key_unreadable": "签名密钥无法读取，请联系系统管理员。",
+    "signature_error": "签名出错，请联系系统管理员。",
+    "model_error": "模型加载出错，请联系系统管理员。",
+    "usage_error": "参数有误，请检查后重试。",
+    "workflow_error": "当前环节不允许此操作。",
+    "service_not_installed": "未安装审查服务组件。",
 }
 
 # Parser and scan notices (``warnings`` of the scan contract), worded from their details.
@@ -183,8 +213,10 @@ def message(code: str, details: dict[str, Any] | None = None, fallback: str = ""
         names = {"state": "状态", "attribute": "公开属性", "department": "部门", "uploader": "上传人", "sort": "排序"}
         return f"筛选条件“{names.get(details['field'], details['field'])}”的取值“{details.get('value')}”不存在，请检查后重试。"
     text = MESSAGES.get(code)
-    if text is None:
-        return fallback if fallback and not fallback.isascii() else "操作未能完成。"
+    if text is None and code.startswith("ner_model"):
+        text = "人名识别模型无法加载，请联系系统管理员。"
+    if text is None:       # a code the catalogue lacks: say so in Chinese, never the English sentence
+        return fallback if fallback and not fallback.isascii() else f"操作未能完成（{code}）。"
     return text.replace("{formats}", _formats()) if "{formats}" in text else text
 
 
