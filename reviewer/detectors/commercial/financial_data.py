@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-from reviewer.detectors.commercial._common import KeywordRule, literal_words
+from reviewer.detectors.commercial._common import KeywordRule, doc_head, literal_words
 from reviewer.detectors import position as pos
 
 EXPLICIT = re.compile(r"未公开|尚未公开|未经审计|明细|报表")
+# Lists published as such: a commendation of top taxpayers, a ranking.
+PUBLIC_LIST = re.compile(r"表彰|光荣榜|百强|排行榜|榜单|排名|名录")
 
 
 class FinancialDataDetector(KeywordRule):
@@ -21,7 +23,7 @@ class FinancialDataDetector(KeywordRule):
     KEYWORDS = literal_words("未公开财务数据|财务数据|财务报表|资产负债表|利润表|现金流量表|营业收入|主营业务收入|销售收入|营收|"
                              "销售额|营业额|净利润|利润总额|毛利润|利润|亏损额|亏损|资产总额|总资产|净资产|负债总额|资产负债率|负债|"
                              "纳税额|纳税|缴税|银行流水|合同金额明细|合同金额|授信额度|授信|贷款利率|贷款余额|贷款金额|借款|"
-                             "融资额|融资金额|融资|年利率|利率|担保额度|现金流|存货")
+                             "融资额|融资金额|融资|年利率|利率|担保额度|现金流|存货|贷款|流动资金贷款")
     BID_TIES = False
     PERCENT_OK = True
     FIGURE_UNLESS = EXPLICIT
@@ -37,6 +39,8 @@ class FinancialDataDetector(KeywordRule):
         return True
 
     def analyze(self, doc) -> list:
+        if PUBLIC_LIST.search(doc_head(doc, 120)):
+            return []
         text = doc.text
         out = []
         for f in super().analyze(doc):

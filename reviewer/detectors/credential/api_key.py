@@ -34,7 +34,7 @@ class ApiKeyRecognizer(ReviewerRecognizer):
                             r"AppKey|AppSecret|App[ _]?Secret|ClientSecret|client_secret|access_token|accessToken|"
                             r"refresh_token|api[_\-]?key|API[ _]?Key|ApiKey|token|Token|TOKEN|secret|"
                             r"密钥|秘钥|私钥|令牌|授权码|接口密钥|访问密钥)"
-                            r"[ \t]*(?:[:：=]|为|是)[ \t]*[\"']?(?P<v>[A-Za-z0-9+/_\-.]{12,128}={0,2})(?![A-Za-z0-9+/_\-])",
+                            r"(?:[ \t]*(?:[:：=]|为|是)[ \t]*|[ \t]+)[\"']?(?P<v>[A-Za-z0-9+/_\-.]{12,128}={0,2})(?![A-Za-z0-9+/_\-])",
          0.85),
         ("hex_secret", _B + r"[0-9a-fA-F]{32,64}" + _A, 0.2),
         ("base64_secret", r"(?<![0-9A-Za-z+/=_\-])[A-Za-z0-9+/_\-]{24,88}={0,2}(?![0-9A-Za-z+/=_\-])", 0.15),

@@ -37,10 +37,16 @@ class PasswordRecognizer(ReviewerRecognizer):
     BASIS = BASIS_SECURITY
     PATTERNS = (
         ("account_password",
-         rf"{_ACCT}{_SEP}(?:[:：]|为|是|=)?{_SEP}(?P<v>{_ACCT_VALUE}{_SEP}[，,；;、/|]?{_SEP}{_PW}{_SEP}{_VALUE}){_END}",
+         rf"{_ACCT}{_SEP}(?:[:：]|为|是|=)?{_SEP}(?P<v>{_ACCT_VALUE}{_SEP}[，,；;、/|]?{_SEP}"
+         rf"(?:{_PW}|(?:密码|口令)(?=[ \t\u3000]+[\x21-\x7e])){_SEP}{_VALUE}){_END}",
          0.9),
         ("password", rf"{_PW}{_SEP}(?P<v>{_VALUE}){_END}", 0.75),
         ("password_filler", rf"{_PW_FILLER}{_SEP}(?P<v>{_VALUE}){_END}", 0.75),
+        # "账号/密码：admin/Admin@2024", "账号密码为 sysadmin / Sys#2024pass": account and password as a pair
+        ("pair", rf"(?:{_ACCT})(?:及|和|与|/|／|、)?(?:密码|口令){_SEP}(?:[:：=]|为|是|均为|分别为)?{_SEP}"
+                 rf"(?P<v>{_ACCT_VALUE}{_SEP}[/／|]{_SEP}{_VALUE}){_END}", 0.9),
+        # only a space between the word and the value: "口令 Zw123456", "密码 Jcy@2024！"
+        ("password_spaced", rf"(?:密码|口令)[ \t\u3000]+(?P<v>{_VALUE}){_END}", 0.7),
         # no colon or verb at all: "管理员密码Ab12345678", "口令qwer1234"
         ("password_inline", r"(?:密码|口令)(?P<v>[A-Za-z0-9@#$%^&*!~_+=\-?.]{5,31}[A-Za-z0-9@#$%^&*!~_+=\-?])"
                             r"(?![\x21-\x7e])", 0.7),
@@ -56,7 +62,7 @@ class PasswordRecognizer(ReviewerRecognizer):
                          text[start:end])[-1]
         if MASKED.match(value) or PLACEHOLDER.match(value):
             return False
-        if self.pattern_name(match) in ("password_filler", "password_inline"):
+        if self.pattern_name(match) in ("password_filler", "password_inline", "password_spaced"):
             return plausible_secret(value)
         return True
 

@@ -20,6 +20,8 @@ WORDS = (r"征求意见稿|公开征求意见稿|讨论稿|送审稿|草案|草�
 DRAFT = re.compile("|".join(sorted(WORDS.split("|"), key=len, reverse=True)))
 OPEN, CLOSE = "（(【[", "）)】]"
 SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?]")
+# "本稿为讨论稿", "此件系征求意见稿": the text says it is a draft.
+SELF_ASSERT = re.compile(r"(?:本稿|此稿|本文|本件|此件|本文件|此文件|本方案|本办法|本材料|以上内容)[^。；;，,\n]{0,4}?(?:系|为|是|属于?|仅为)$")
 
 
 class DraftMarkerDetector(RuleDetector):
@@ -76,6 +78,8 @@ class DraftMarkerDetector(RuleDetector):
         if pos.standalone(text, s, e):
             # alone on its line: the draft mark of this text or of an attachment below page 1
             return "draft_line", 0.9 if (bracketed or s < top_end) else 0.85, "单独成行"
+        if SELF_ASSERT.search(text[max(line.start, s - 16):s]):
+            return "self_assertion", 0.85, "正文声明本文件为过程稿"
         at_end = text[e:line.end].strip() == ""
         if bracketed and at_end and len(content) <= 60 and not SENTENCE_PUNCT.search(content):
             return "title_like_line", 0.85, "位于标题行末"

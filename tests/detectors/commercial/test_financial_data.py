@@ -33,3 +33,16 @@ def test_financial_data(text, expected):
 ])
 def test_financial_data_statements(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("保定市恒润纸业有限公司在农业银行取得流动资金贷款3000万元，执行利率4.35%。", ["流动资金贷款3000万元，执行利率4.35%"]),
+    ("据该公司财务负责人介绍，公司去年净利润约为-320万元，资产负债率达78%。", ["净利润约为-320万元，资产负债率达78%"]),
+    ("关于××公司申请贴息的审核意见\n石家庄市华鑫食品有限公司2023年销售额为8600万元，利润总额为612万元。",
+     ["销售额为8600万元，利润总额为612万元"]),
+    # published lists and register data
+    ("河北省人民政府关于表彰2023年度纳税百强企业的决定\n河北钢铁集团有限公司纳税额为86亿元。", []),
+    ("该公司统一社会信用代码为91130100MA0CXXXX1K，注册资本5000万元。", []),
+])
+def test_financial_data_loans_and_published_lists(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected

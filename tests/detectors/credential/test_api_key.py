@@ -47,3 +47,12 @@ def test_api_key_explains_context_word():
 ])
 def test_api_key_labelled_and_bearer(text, expected):
     assert [f.text for f in ENGINE.analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("发件账号 notice@hb.gov.cn 授权码 abcdEFGH1234ijkl", ["abcdEFGH1234ijkl"]),
+    ("token 有效期为 24 小时", []),
+    ("授权码 由系统发送", []),
+])
+def test_api_key_label_and_space(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected

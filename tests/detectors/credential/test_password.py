@@ -55,3 +55,18 @@ def test_password_action_is_redact():
 ])
 def test_password_in_prose(text, expected):
     assert [f.text for f in ENGINE.analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("管理员账号/密码：admin/Admin@2024", ["admin/Admin@2024"]),
+    ("账号密码为 sysadmin / Sys#2024pass", ["sysadmin / Sys#2024pass"]),
+    ("登录名 zhangwei 口令 Zw123456", ["zhangwei 口令 Zw123456"]),
+    ("请使用以下信息登录：账号 jcy2024 ，密码 Jcy@2024！", ["jcy2024 ，密码 Jcy@2024"]),
+    ("堡垒机账号 ops，密码 Ops!2024", ["ops，密码 Ops!2024"]),
+    # look-alikes with a space after the word
+    ("密码 长度不少于8位", []),
+    ("口令 SM2 算法", []),
+    ("账号/密码：略", []),
+])
+def test_password_spaced_and_pairs(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected

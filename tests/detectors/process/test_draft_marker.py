@@ -56,3 +56,13 @@ def test_draft_marker_in_docx_header_and_pdf_running_header():
                                 Page([P("××实施意见 讨论稿", indent=0), "正文第二页。"])])
     doc = parse_bytes(pdf, filename="d.pdf")
     assert [f.text for f in DET.analyze(doc)] == ["讨论稿"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("××县××管理办法\n第一条 为加强管理。\n注：本稿为讨论稿，请勿外传。", ["讨论稿"]),
+    ("此件系征求意见稿，仅供参考。", ["征求意见稿"]),
+    # a sentence about some other draft
+    ("请对市局下发的征求意见稿提出修改意见。", []),
+])
+def test_draft_marker_self_assertion(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected

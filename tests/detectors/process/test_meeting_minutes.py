@@ -40,3 +40,9 @@ def test_meeting_minutes_discussion_sentences():
 ])
 def test_meeting_minutes_heading_below_page_one(text, expected):
     assert [f.explanation["pattern"] for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_meeting_minutes_speaker_with_title():
+    text = "××局2024年第3次局务会议纪要\n会上，张局长提出，办公楼维修经费缺口较大。\n与会同志同意上述意见。"
+    got = [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
+    assert got == ["××局2024年第3次局务会议纪要", "会上，张局长提出，办公楼维修经费缺口较大", "与会同志同意上述意见"]
