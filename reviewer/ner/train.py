@@ -25,7 +25,7 @@ from reviewer.ner.model import NerModel
 
 DEFAULT_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True,
                   "feature.minfreq": 1}
-FEATURES_VERSION = "char-ngram-w2+cls+lex-v1"
+FEATURE_SET = "w2"   # features.py; "w3" (wider context) is the alternative being measured
 NAME_LISTS = 1500   # constructed name-list sentences (augment.py)
 
 LICENCES = {
@@ -61,10 +61,10 @@ def fit(sentences: list[data.Sentence], lexicon: Lexicon, params: dict, log=prin
 
 
 def train(data_dir: Path, out_dir: Path, force: bool = False, params: dict | None = None,
-          name_lists: int = NAME_LISTS, log=print) -> dict | None:
+          name_lists: int = NAME_LISTS, feature_set: str = FEATURE_SET, log=print) -> dict | None:
     import pycrfsuite
 
-    params = {**DEFAULT_PARAMS, **(params or {}), "name_lists": name_lists}
+    params = {**DEFAULT_PARAMS, **(params or {}), "name_lists": name_lists, "feature_set": feature_set}
     hashes = data.source_hashes(data_dir)
     digest = data.data_hash(hashes, _settings_hash(params))
     if not force and (out_dir / "metadata.json").is_file():
@@ -80,9 +80,9 @@ def train(data_dir: Path, out_dir: Path, force: bool = False, params: dict | Non
     heldout_sets = data.load("heldout", data_dir)
     heldout_all = [s for v in heldout_sets.values() for s in v]
     train_all, dropped = data.dedupe_against([s for v in train_sets.values() for s in v], heldout_all)
-    lexicon = Lexicon.from_training(train_all)
+    lexicon = Lexicon.from_training(train_all, feature_set=feature_set)
     train_all = train_all + augment.name_lists(train_all, lexicon.surnames, name_lists)
-    crf_params = {k: v for k, v in params.items() if k != "name_lists"}
+    crf_params = {k: v for k, v in params.items() if k not in ("name_lists", "feature_set")}
     model_bytes = fit(train_all, lexicon, crf_params, log)
     fit_s = time.perf_counter() - t0
     log(f"fitted in {fit_s:.0f} s ({len(model_bytes) / 1e6:.1f} MB)")
@@ -100,9 +100,11 @@ def train(data_dir: Path, out_dir: Path, force: bool = False, params: dict | Non
         "labels": list(data.LABELS),
         "entity_types": {"PER": "person", "LOC": "place (country, region, city, river, scene)",
                          "ADDR": "address as CLUENER annotates it", "ORG": "organisation, company, government body"},
-        "features": FEATURES_VERSION + ": NFKC, digits→0; characters at −2…+2, bigrams (−2,−1) (−1,0) (0,1) (1,2), "
-                    "trigram (−1,0,1), character classes (−1,0,1), surname / place-suffix / org-suffix flags "
-                    "(lexicon.json, from the training sentences)",
+        "features": f"feature set {feature_set} (reviewer/ner/features.py): NFKC, digits→0; characters at −2…+2, "
+                    "bigrams (−2,−1) (−1,0) (0,1) (1,2), trigram (−1,0,1), character classes (−1,0,1), surname / "
+                    "place-suffix / org-suffix flags (lexicon.json, from the training sentences)"
+                    + ("; w3 adds characters at ±3, skip bigram (−1,+1), classes −3…+3, flags at ±3"
+                       if feature_set == "w3" else ""),
         "estimator": "CRFsuite linear-chain CRF, L-BFGS, " + json.dumps(crf_params, sort_keys=True),
         "constructed_name_lists": name_lists,
         "training_data": {
@@ -133,12 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
     ap.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
+    ap.add_argument("--features", choices=("w2", "w3"), default=FEATURE_SET, help="feature set (features.py)")
     args = ap.parse_args(argv)
     if not data.available(args.data):
         print(f"the NER sets are not under {args.data}/ner; pass --data", file=sys.stderr)
         return 2
     train(args.data, args.out, force=args.force,
-          params={"max_iterations": args.iterations, "c1": args.c1, "c2": args.c2})
+          params={"max_iterations": args.iterations, "c1": args.c1, "c2": args.c2}, feature_set=args.features)
     return 0
 
 
