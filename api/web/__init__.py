@@ -10,12 +10,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.web import admin_pages, auth_pages, errors, pages, review_pages
+from api.web import admin_pages, auth_pages, errors, page_images, pages, review_pages
 from api.web.common import HERE
 
 
 def install(app: FastAPI) -> None:
-    for r in (auth_pages.router, pages.router, review_pages.router, admin_pages.router):
+    for r in (auth_pages.router, pages.router, review_pages.router, page_images.router, admin_pages.router):
         app.include_router(r)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     errors.install(app)

@@ -11,6 +11,7 @@ from api.deps import DB, RT
 from api.errors import ApiError
 from api.schemas import mask_style_names
 from api.web.common import Ctx, message_for, render, wants_json
+from api.web import page_images
 from api.web.pages import load_doc, suggestion_view
 from api.web.textview import MASK_STYLES, redacted_preview, segments
 from reviewer.errors import ReviewerError
@@ -48,7 +49,8 @@ def review_page(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx, mask: 
     return render(request, "review.html", ctx, doc=doc, ver=ver, findings=findings, manual=manual,
                   segs=segments(text, findings, manual, doc["text_blocks"]), preview=preview, summary=summary, mask=mask,
                   sug=suggestion_view(doc), can_decide="decide_redactions" in doc["allowed_actions"], done=done,
-                  can_approve="approve_redactions" in doc["allowed_actions"])
+                  can_approve="approve_redactions" in doc["allowed_actions"],
+                  pictures=page_images.view(db, ctx.user, case_id))
 
 
 @router.post("/documents/{case_id}/decide")

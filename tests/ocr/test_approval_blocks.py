@@ -81,3 +81,21 @@ def test_unreadable_page_blocks_approval_until_checked_by_eye(app, ocr_engine, p
 
         actions = [e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id))]
     assert "pages.checked" in actions and actions.index("pages.checked") < actions.index("redactions.approved")
+
+
+def test_review_page_shows_the_page_picture_with_boxes_and_the_check_form(app, ocr_engine, people):
+    import io
+
+    drafter, officer = _as(app, "wang"), _as(app, "li")
+    case_id = app.post("/api/documents", headers=drafter,
+                       files={"file": ("公示.pdf", _two_page_scan(people))}).json()["id"]
+    assert app.post("/api/auth/login", json={"username": "li", "password": "password-123"}).status_code == 200
+    html = app.get(f"/documents/{case_id}/review").text
+    assert 'id="page-pictures"' in html and f"/documents/{case_id}/pages/1.png" in html
+    assert "第 2 页无法可靠识别" in html and "已目视核对本页" in html
+    png = app.get(f"/documents/{case_id}/pages/1.png")
+    assert png.status_code == 200 and png.headers["content-type"] == "image/png"
+    img = Image.open(io.BytesIO(png.content)).convert("RGB")
+    reds = sum(1 for px in img.getdata() if px[0] > 180 and px[1] < 80 and px[2] < 80)
+    assert reds > 100                       # the ID number's box is outlined in red
+    assert app.get(f"/documents/{case_id}/pages/9.png").status_code == 404

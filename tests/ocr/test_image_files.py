@@ -10,13 +10,13 @@ from PIL import Image
 
 from reviewer.parsers import parse_bytes
 from reviewer.redaction import redact_document
-from reviewer.scan import scan_document
+from reviewer.scan import detect
 from reviewer.synth.scan_render import Spoil, image_bytes
 from tests.ocr.helpers import small_page
 
 
 def _findings(doc, kind):
-    return [f for f in scan_document(doc).findings if f.type == kind]
+    return [f for f in detect(doc) if f.type == kind]
 
 
 def test_png_id_is_found_redacted_and_still_a_png(ocr_engine, people):

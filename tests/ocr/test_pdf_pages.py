@@ -6,7 +6,7 @@ import io
 import socket
 
 from reviewer.parsers import parse_bytes
-from reviewer.scan import scan_document
+from reviewer.scan import detect
 from reviewer.synth.scan_render import Spoil
 from tests.ocr.helpers import scan_pdf
 
@@ -23,7 +23,7 @@ def test_image_only_pdf_ids_are_found_with_page_boxes_and_source_tag(ocr_engine,
     assert all(b.location["page"] == 1 and len(b.boxes) == len(b) for b in blocks)
     codes = {w.code for w in doc.warnings}
     assert "ocr_read" in codes and "page_without_text" not in codes and "ocr_unreadable" not in codes
-    ids = [f for f in scan_document(doc).findings if f.type == "id_card"]
+    ids = [f for f in detect(doc) if f.type == "id_card"]
     assert sorted(f.text for f in ids) == sorted(idn for _, idn, _, _ in people[:3])
     # the finding's box lies on the page, in PDF user space, left part of the strip
     for f in ids:
@@ -91,5 +91,5 @@ def test_mixed_page_reads_the_picture_not_the_text_twice(ocr_engine, people):
     assert blocks and all(b.location.get("mixed") for b in blocks)
     ocr_text = "".join(doc.text[b.start:b.end] for b in blocks)
     assert idn in ocr_text.replace(" ", "") and "补充材料" not in ocr_text
-    assert [f.text for f in scan_document(doc).findings if f.type == "id_card"] == [idn]
+    assert [f.text for f in detect(doc) if f.type == "id_card"] == [idn]
     assert all(500 < y for b in blocks for (_, y, _, _) in filter(None, b.boxes))

@@ -12,14 +12,14 @@ import pytest
 from reviewer.errors import VerificationError
 from reviewer.parsers import parse_bytes
 from reviewer.redaction import redact_document
-from reviewer.scan import scan_document
+from reviewer.scan import detect
 from tests.ocr.helpers import scan_pdf
 
 
 def _scan(people, n=3):
     lines = ["拟录用人员公示"] + [f"{name} 身份证号 {idn}" for name, idn, _, _ in people[:n]]
     doc = parse_bytes(scan_pdf(lines), "公示.pdf")
-    ids = [f for f in scan_document(doc).findings if f.type == "id_card"]
+    ids = [f for f in detect(doc) if f.type == "id_card"]
     assert len(ids) == n
     return doc, ids
 
