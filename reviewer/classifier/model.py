@@ -1,20 +1,36 @@
 """The text model: character 1–3-grams, TF-IDF, a linear SVM calibrated to probabilities.
 
-Character n-grams need no word segmentation, so a 10,000-character document is scored
-in a few milliseconds without jieba.  Probabilities come from ``CalibratedClassifierCV``
-(sigmoid); the averaged SVM weights explain a prediction by its strongest n-grams.
+Trained with scikit-learn (``CalibratedClassifierCV(LinearSVC, cv=5, sigmoid)`` over a
+``TfidfVectorizer``), then **exported as plain arrays** (:func:`export`) and evaluated
+here with numpy alone: the vocabulary and idf weights, the five folds' SVM weights side
+by side in one ``(n_features, folds × classes)`` matrix with their intercepts, and each
+fold's sigmoid calibration ``(a, b)``.  One pass over a document's n-grams gives all
+fifteen decision values; the calibration map and the fold average follow sklearn's
+arithmetic step by step (float32 TF-IDF, float64 dot products summed in the order of the
+sparse row, ``1 / (1 + exp(a·f + b))``), so the probabilities equal sklearn's to within
+1e-12 (``benchmarks/speed.py`` checks it on the dev set and 300 corpus documents;
+tests/classifier/test_model_arrays.py on a small fitted model).  scikit-learn is needed
+only to train; loading and scoring import neither it nor scipy.
+
+Character n-grams need no word segmentation, so no jieba.  The averaged SVM weights
+explain a prediction by its strongest n-grams.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
+from operator import add
 
 import numpy as np
 
-from reviewer.classifier.artifact import FORMAT_VERSION
 from reviewer.classifier.text import model_text
 
 LABELS = ("proactive", "on_request", "not_public")
+ARRAYS = ("labels", "vocabulary", "idf", "weights", "intercepts", "sigmoid_a", "sigmoid_b", "coef")
+_WHITE_SPACES = re.compile(r"\s\s+")   # sklearn's _white_spaces, applied before char n-grams
 
 
 def build(seed: int = 0):
@@ -30,15 +46,47 @@ def build(seed: int = 0):
 
 
 def fit(texts: list[str], labels: list[str], seed: int = 0) -> dict:
-    """Fit on raw texts (labels stripped and normalised here) and return the bundle to save."""
+    """Fit on raw texts (labels stripped and normalised here) and return the arrays to save."""
     vec, clf = build(seed)
     X = vec.fit_transform([model_text(t) for t in texts])
-    if hasattr(vec, "stop_words_"):
-        vec.stop_words_ = None  # only needed for introspection, and large
     clf.fit(X, labels)
-    coef = np.mean([c.estimator.coef_ for c in clf.calibrated_classifiers_], axis=0).astype(np.float32)
-    return {"format_version": FORMAT_VERSION, "vectorizer": vec, "classifier": clf,
-            "labels": list(clf.classes_), "coef": coef}
+    return export(vec, clf)
+
+
+def export(vec, clf) -> dict[str, np.ndarray]:
+    """The fitted vectorizer and calibrated classifier as plain arrays (see the module docstring).
+    Refuses settings this module does not implement, rather than scoring differently."""
+    if not (vec.analyzer == "char" and tuple(vec.ngram_range) == (1, 3) and vec.lowercase
+            and vec.preprocessor is None and not vec.strip_accents and vec.sublinear_tf
+            and vec.norm == "l2" and vec.use_idf and vec.dtype == np.float32):
+        raise ValueError("export implements TfidfVectorizer(char, (1, 3), lowercase, sublinear_tf, l2, float32) only")
+    if clf.method != "sigmoid" or len(clf.classes_) < 3:
+        raise ValueError("export implements sigmoid calibration over 3+ classes only")
+    classes = list(clf.classes_)
+    terms = [""] * len(vec.vocabulary_)
+    for term, j in vec.vocabulary_.items():
+        terms[j] = term
+    weights, intercepts, a, b = [], [], [], []
+    for cc in clf.calibrated_classifiers_:
+        est = cc.estimator
+        if list(est.classes_) != classes or list(cc.classes) != classes or len(cc.calibrators) != len(classes):
+            raise ValueError("every fold must score every class, in the same order")
+        weights.append(np.asarray(est.coef_, dtype=np.float64))
+        intercepts.append(np.asarray(est.intercept_, dtype=np.float64))
+        a.extend(float(c.a_) for c in cc.calibrators)
+        b.extend(float(c.b_) for c in cc.calibrators)
+    coef = np.mean([cc.estimator.coef_ for cc in clf.calibrated_classifiers_], axis=0).astype(np.float32)
+    return {
+        "labels": np.array(classes, dtype=str),
+        "vocabulary": np.array(terms, dtype=str),
+        "idf": np.asarray(vec.idf_),
+        # (n_features, folds × classes), fold-major: column f*C + k is fold f's class k
+        "weights": np.ascontiguousarray(np.concatenate(weights, axis=0).T),
+        "intercepts": np.concatenate(intercepts),
+        "sigmoid_a": np.array(a, dtype=np.float64),
+        "sigmoid_b": np.array(b, dtype=np.float64),
+        "coef": coef,
+    }
 
 
 @dataclass
@@ -49,34 +97,92 @@ class Prediction:
 
 
 class DisclosureModel:
+    """Scores texts with the exported arrays; numpy only."""
+
     def __init__(self, bundle: dict, metadata: dict):
-        self.vec = bundle["vectorizer"]
-        self.clf = bundle["classifier"]
-        self.labels: list[str] = list(bundle["labels"])
+        self.labels: list[str] = [str(x) for x in bundle["labels"]]
+        self._names: np.ndarray = bundle["vocabulary"]
+        self._index: dict[str, int] = {t: j for j, t in enumerate(self._names.tolist())}
+        self.idf: np.ndarray = bundle["idf"]
+        self.weights: np.ndarray = bundle["weights"]
+        self.intercepts: np.ndarray = bundle["intercepts"]
+        self.sigmoid_a: list[float] = bundle["sigmoid_a"].tolist()
+        self.sigmoid_b: list[float] = bundle["sigmoid_b"].tolist()
         self.coef: np.ndarray = bundle["coef"]
+        self.n_classes = len(self.labels)
+        self.n_folds = self.weights.shape[1] // self.n_classes
         self.metadata = metadata
-        self._names: np.ndarray | None = None
 
     @property
     def version(self) -> str:
-        return f"disclosure-{self.metadata.get('model_version', '?')}+{self.metadata.get('model_sha256', '')[:12]}"
+        # model_id names the trained weights (kept when only the storage format changed)
+        ident = self.metadata.get("model_id") or self.metadata.get("model_sha256", "")
+        return f"disclosure-{self.metadata.get('model_version', '?')}+{ident[:12]}"
 
+    # -- features ------------------------------------------------------------------
+    def tfidf(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(indices, values)`` of one document's TF-IDF row (sorted indices, float32),
+        as ``TfidfVectorizer.transform`` computes it."""
+        t = _WHITE_SPACES.sub(" ", model_text(text).lower())
+        grams = Counter(t)
+        if len(t) > 1:
+            bi = list(map(add, t, t[1:]))
+            grams.update(bi)
+            grams.update(map(add, bi, t[2:]))
+        index = self._index
+        hits = sorted((index[g], n) for g, n in grams.items() if g in index)
+        idx = np.fromiter((j for j, _ in hits), dtype=np.int64, count=len(hits))
+        data = np.fromiter((n for _, n in hits), dtype=np.float32, count=len(hits))
+        np.log(data, data)
+        data += 1.0
+        data *= self.idf[idx]
+        if len(data):   # l2, like sklearn's inplace_csr_row_normalize_l2: sequential double sum
+            norm = math.sqrt(float(np.cumsum((data * data).astype(np.float64))[-1]))
+            if norm != 0.0:
+                data = (data.astype(np.float64) / norm).astype(np.float32)
+        return idx, data
+
+    def decision(self, idx: np.ndarray, data: np.ndarray) -> np.ndarray:
+        """All folds' SVM decision values for one row, ``(folds × classes,)``: the products
+        summed in the row's order, as scipy's sparse product does."""
+        if len(idx) == 0:
+            return np.zeros(self.weights.shape[1]) + self.intercepts
+        contrib = data.astype(np.float64)[:, None] * self.weights[idx]
+        return np.cumsum(contrib, axis=0)[-1] + self.intercepts
+
+    def calibrate(self, scores: np.ndarray) -> np.ndarray:
+        """The folds' sigmoid maps, each fold's probabilities normalised, then averaged."""
+        C, F = self.n_classes, self.n_folds
+        a, b = self.sigmoid_a, self.sigmoid_b
+        s = scores.tolist()
+        mean = np.zeros(C)
+        for f in range(F):
+            p = [1.0 / (1.0 + math.exp(a[f * C + k] * s[f * C + k] + b[f * C + k])) for k in range(C)]
+            den = p[0]
+            for k in range(1, C):
+                den += p[k]
+            q = np.array([x / den for x in p]) if den != 0 else np.full(C, 1 / C)
+            q[(1.0 < q) & (q <= 1.0 + 1e-5)] = 1.0
+            mean += q
+        mean /= F
+        return mean
+
+    # -- API -------------------------------------------------------------------------
     def predict(self, text: str, top: int = 6) -> Prediction:
-        X = self.vec.transform([model_text(text)])
-        proba = self.clf.predict_proba(X)[0]
-        probs = {str(lab): float(p) for lab, p in zip(self.clf.classes_, proba)}
+        idx, data = self.tfidf(text)
+        proba = self.calibrate(self.decision(idx, data))
+        probs = {lab: float(p) for lab, p in zip(self.labels, proba)}
         best = max(probs, key=probs.get)
-        return Prediction(best, probs, self._features(X, top))
+        return Prediction(best, probs, self._features(idx, data, top))
 
     def predict_many(self, texts: list[str]) -> np.ndarray:
-        X = self.vec.transform([model_text(t) for t in texts])
-        return self.clf.predict_proba(X)
+        """Probabilities, ``(len(texts), classes)`` in the order of :attr:`labels`."""
+        out = np.zeros((len(texts), self.n_classes))
+        for i, t in enumerate(texts):
+            out[i] = self.calibrate(self.decision(*self.tfidf(t)))
+        return out
 
-    def _features(self, X, top: int) -> dict[str, list[str]]:
-        if self._names is None:
-            self._names = self.vec.get_feature_names_out()
-        row = X.tocsr()
-        idx, vals = row.indices, row.data
+    def _features(self, idx: np.ndarray, vals: np.ndarray, top: int) -> dict[str, list[str]]:
         out = {}
         for k, lab in enumerate(self.labels):
             contrib = vals * self.coef[k, idx]

@@ -2,8 +2,11 @@
 
 Reads ../shared/data/corpus and the constructed documents, trains on everything except
 the held-out split (corpus.py), measures the held-out split, and writes
-models/disclosure/<version>/.  Retraining is skipped when the training data's hash equals
-the one recorded in metadata.json, unless ``--force``.
+models/disclosure/<version>/ as plain arrays (model.export).  Retraining is skipped when
+the training data's hash equals the one recorded in metadata.json, unless ``--force``.
+
+``--convert-format-1 DIR`` re-exports a format-1 artifact (a scikit-learn pickle) as
+arrays without retraining: same weights, same probabilities, same ``model_id``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def evaluate(model: DisclosureModel, examples: list[corpus.Example]) -> dict:
     if not examples:
         return {}
     proba = model.predict_many([e.text for e in examples])
-    classes = list(model.clf.classes_)
+    classes = list(model.labels)
     pred = [classes[i] for i in proba.argmax(axis=1)]
     gold = [e.label for e in examples]
     labels = [lab for lab in LABELS if lab in gold]  # macro over the classes present
@@ -74,7 +77,7 @@ def train(data_dir: Path, out_dir: Path, force: bool = False, log=print) -> dict
     log(f"held-out macro-F1 {metrics['macro_f1']}, not_public recall {metrics['not_public_recall']}, "
         f"regulations proactive {metrics['regulations_proactive_rate']}")
     meta = artifact.save(bundle, out_dir, {
-        "labels": list(bundle["labels"]),
+        "labels": [str(x) for x in bundle["labels"]],
         "label_names": {"proactive": "主动公开", "on_request": "依申请公开", "not_public": "不予公开"},
         "features": "TfidfVectorizer(char 1-3-grams, sublinear tf, max 40k) on model_text() "
                     "(附注 disclosure labels stripped, whitespace removed, digits→0)",
@@ -93,12 +96,46 @@ def train(data_dir: Path, out_dir: Path, force: bool = False, log=print) -> dict
     return meta
 
 
+def convert_format_1(src: Path, out_dir: Path, log=print) -> dict:
+    """Export the scikit-learn pickle of a format-1 artifact in ``src`` as format-2 arrays
+    in ``out_dir``, keeping its metadata (data hashes, metrics) and its identity."""
+    import joblib
+
+    from reviewer.classifier.model import export
+
+    old = artifact.read_metadata(src)
+    if old.get("format_version") != 1:
+        raise SystemExit(f"{src} is not a format-1 artifact")
+    expected = (src / "model.joblib.sha256").read_text(encoding="utf-8").split()[0]
+    if artifact._sha256(src / "model.joblib") != expected:
+        raise SystemExit(f"{src}/model.joblib does not match its checksum")
+    bundle = joblib.load(src / "model.joblib")
+    arrays = export(bundle["vectorizer"], bundle["classifier"])
+    keep = {k: v for k, v in old.items() if k not in (
+        "format_version", "model_file", "model_sha256", "model_bytes", "signed", "arrays", "created")}
+    keep["model_id"] = old.get("model_id") or old["model_sha256"]
+    keep["trained"] = old.get("trained") or old.get("created")
+    keep["converted_from"] = {"format_version": 1, "model_file": old.get("model_file"),
+                              "model_sha256": old["model_sha256"], "libraries": old.get("libraries")}
+    keep.pop("libraries", None)
+    meta = artifact.save(arrays, out_dir, keep)
+    meta_libs = meta["libraries"]
+    log(f"converted {src} (format 1, sha256 {old['model_sha256'][:12]}) to {out_dir} "
+        f"(format {meta['format_version']}, {meta['model_bytes'] / 1e6:.2f} MB, numpy {meta_libs['numpy']})")
+    return meta
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m reviewer.classifier.train", description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=corpus.default_data_dir(), help="the shared data folder")
     ap.add_argument("--out", type=Path, default=artifact.default_model_dir())
     ap.add_argument("--force", action="store_true", help="retrain even when the data hash is unchanged")
+    ap.add_argument("--convert-format-1", type=Path, metavar="DIR",
+                    help="re-export a format-1 (pickled) artifact in DIR as arrays, without retraining")
     args = ap.parse_args(argv)
+    if args.convert_format_1:
+        convert_format_1(args.convert_format_1, args.out)
+        return 0
     if not (args.data / "corpus").is_dir():
         print(f"no corpus under {args.data}; pass --data", file=sys.stderr)
         return 2

@@ -51,9 +51,36 @@ def test_a_wrong_format_version_is_refused(copied):
         artifact.load(copied)
 
 
-def test_a_different_scikit_learn_minor_version_is_refused(copied):
-    _edit_metadata(copied, sklearn="0.24.2")
-    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+def test_another_scikit_learn_version_does_not_matter_to_the_arrays(copied):
+    _edit_metadata(copied, sklearn="0.24.2")   # format 2 is plain arrays: no pickle to break
+    bundle, _ = artifact.load(copied)
+    assert bundle["weights"].dtype.kind == "f"
+
+
+def test_arrays_that_do_not_match_the_metadata_are_refused(copied):
+    path = copied / "metadata.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta["arrays"]["weights"]["shape"] = [1, 1]
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="do not match metadata"):
+        artifact.load(copied)
+
+
+def test_a_pickle_inside_the_model_file_is_refused(copied):
+    import io
+    import zipfile
+
+    import numpy as np
+
+    buf = io.BytesIO()
+    np.lib.format.write_array(buf, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    path = copied / artifact.MODEL_FILE
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("evil.npy", buf.getvalue())
+    digest = artifact._sha256(path)
+    (copied / (artifact.MODEL_FILE + ".sha256")).write_text(f"{digest}  {artifact.MODEL_FILE}\n")
+    _edit_metadata(copied, model_sha256=digest)
+    with pytest.raises(ModelError, match="cannot be loaded"):
         artifact.load(copied)
 
 
@@ -90,10 +117,19 @@ def test_save_writes_checksum_hmac_and_metadata_atomically(tmp_path, monkeypatch
     monkeypatch.setenv(artifact.KEY_ENV, "k")
     out = tmp_path / "m"
     meta = artifact.save(bundle, out, {"labels": bundle["labels"]})
-    assert sorted(p.name for p in out.iterdir()) == ["metadata.json", "model.joblib", "model.joblib.hmac",
-                                                      "model.joblib.sha256"]
-    assert meta["signed"] and meta["model_sha256"] in (out / "model.joblib.sha256").read_text()
+    assert sorted(p.name for p in out.iterdir()) == ["metadata.json", "model.npz", "model.npz.hmac",
+                                                      "model.npz.sha256"]
+    assert meta["signed"] and meta["model_sha256"] in (out / "model.npz.sha256").read_text()
     artifact.load(out)  # signed with the key in force: accepted
     monkeypatch.setenv(artifact.KEY_ENV, "another key")
     with pytest.raises(ModelError, match="HMAC"):
         artifact.load(out)
+
+
+def test_save_writes_the_same_bytes_for_the_same_arrays(tmp_path):
+    bundle, meta = artifact.load()
+    artifact.save(bundle, tmp_path / "a", {})
+    artifact.save(bundle, tmp_path / "b", {})
+    first = (tmp_path / "a" / artifact.MODEL_FILE).read_bytes()
+    assert first == (tmp_path / "b" / artifact.MODEL_FILE).read_bytes()
+    assert artifact._sha256(tmp_path / "a" / artifact.MODEL_FILE) == meta["model_sha256"]

@@ -14,7 +14,9 @@ def test_shipped_artifact_describes_itself():
         assert key in meta
     assert "scikit-learn" in meta["libraries"]
     assert all(len(h) == 64 for h in meta["training_data"]["sources"].values())
-    assert (d / "model.joblib").stat().st_size <= 50 * 1024 * 1024
+    assert (d / artifact.MODEL_FILE).stat().st_size <= 50 * 1024 * 1024
+    assert set(meta["arrays"]) == {"labels", "vocabulary", "idf", "weights", "intercepts", "sigmoid_a",
+                                   "sigmoid_b", "coef"}
 
 
 def test_shipped_model_calls_a_clear_notice_proactive():
