@@ -44,7 +44,9 @@ class FigureTableDetector(RuleDetector):
     def analyze(self, doc) -> list:
         published = PUBLISHED_RESULT.search(doc_head(doc)) is not None
         out = []
-        for table in tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD):
+        all_tables = tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD)
+        out.extend(self._label_rows(doc, all_tables, published))
+        for table in all_tables:
             names = [c.text.strip() for c in table.header]
             who_col = next((i for i, n in enumerate(names) if ENTERPRISE_COL.search(n)), None)
             if who_col is None and not any(COMPANY.search(c.text) for r in table.rows for c in r):
@@ -64,4 +66,27 @@ class FigureTableDetector(RuleDetector):
                         reason=f"表格“{name}”列中{('“' + who + '”的') if who else '企业的'}{LABEL_TYPE[typ]}，"
                                f"可能属商业秘密，公开前须征求第三方意见（第三十二条）。",
                         enterprise=who, column=name, table_source=table.source))
+        return out
+
+    def _label_rows(self, doc, all_tables, published: bool) -> list:
+        """A form of label | value rows ("企业名称 | ××有限公司", "授信额度 | 5000万元"): the figure of
+        each row whose label is a price / cost / financial heading, tied to the form's enterprise."""
+        out = []
+        for table in all_tables:
+            rows = [r for r in [table.header] + table.rows if len(r) >= 2]
+            who = next((r[1].text.strip() for r in rows if ENTERPRISE_COL.search(r[0].text)
+                        and COMPANY.search(r[1].text)), None)
+            if who is None:
+                continue
+            for r in rows:
+                label = r[0].text.strip()
+                typ = next((t for t, rx in COLUMN_RE if rx.fullmatch(label)), None)
+                value = r[1].text.strip()
+                if typ is None or (typ == "bid_price" and published) or not FIGURE.fullmatch(value) \
+                        or not re.search(r"\d|[壹贰叁]", value):
+                    continue
+                out.append(self.make_finding(
+                    doc, r[1].start, r[1].end, score=0.8, pattern="figure_form", type=typ, context_word=label,
+                    reason=f"表格“{label}”一栏中“{who}”的{LABEL_TYPE[typ]}，可能属商业秘密，公开前须征求第三方意见（第三十二条）。",
+                    enterprise=who, column=label, table_source=table.source))
         return out

@@ -38,7 +38,9 @@ class CredentialTableDetector(RuleDetector):
         if "密码" not in text and "口令" not in text:
             return []
         out = []
-        for table in tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD):
+        all_tables = tables.docx_tables(doc) + tables.text_tables(doc, HEADER_WORD)
+        out.extend(self._label_rows(doc, all_tables))
+        for table in all_tables:
             names = [c.text.strip() for c in table.header]
             pw = [i for i, n in enumerate(names) if PW_COL.fullmatch(n)]
             if not pw:
@@ -55,4 +57,25 @@ class CredentialTableDetector(RuleDetector):
                         context_word=names[i],
                         reason=f"表格“{names[i]}”列的{role}，公开可能危及网络安全，应删除。",
                         column=names[i], table_source=table.source))
+        return out
+
+    def _label_rows(self, doc, all_tables) -> list:
+        """A form laid out as label | value rows ("登录账号 | hbzw01", "初始密码 | Zw@2024"): the value
+        cells of the rows whose label is an account or a password, when one of them is a password."""
+        out = []
+        for table in all_tables:
+            rows = [table.header] + table.rows
+            labelled = [(r[0].text.strip(), r[1]) for r in rows if len(r) >= 2]
+            if not any(PW_COL.fullmatch(lab) for lab, _ in labelled):
+                continue
+            for lab, cell in labelled:
+                value = cell.text.strip()
+                if not (PW_COL.fullmatch(lab) or (ACCT_COL.fullmatch(lab) and not BANK.search(lab))):
+                    continue
+                if MASKED.match(value) or not re.search(r"[A-Za-z0-9]", value):
+                    continue
+                out.append(self.make_finding(
+                    doc, cell.start, cell.end, score=0.9, pattern="credential_form", context_word=lab,
+                    reason=f"表格“{lab}”一栏的值，公开可能危及网络安全，应删除。",
+                    column=lab, table_source=table.source))
         return out

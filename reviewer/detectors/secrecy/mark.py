@@ -39,6 +39,12 @@ STAR_MARK = re.compile(rf"{LEVEL}{_SP}{STAR}{_SP}{PERIOD}?")
 LEVEL_ANY = re.compile(LEVEL)
 BARE_LEVEL = re.compile(rf"{LEVEL}(?:{_SP}(?P<period>\d{{1,3}}{_SP}(?:个月|年)|长期))?")
 FIELD = re.compile(rf"密{_SP}级{_SP}[:：]{_SP}{LEVEL}(?:{_SP}{STAR}?{_SP}{PERIOD})?")
+# A form's 密级 cell and the level in the next cell (发文稿纸: "密级 | 秘密", read as "密级\n秘密" or "密级 秘密");
+# not "确定密级 秘密级…" / "密级、秘密事项" in prose.
+FIELD_CELL = re.compile(rf"(?:^|(?<=[\n\t|｜ \u3000]))密{_SP}级(?:[ \t\u3000|｜]+|[ \t\u3000]*\n[ \t\u3000]*){LEVEL}"
+                        rf"(?:{_SP}{STAR}?{_SP}{PERIOD})?(?=[ \t\u3000|｜]*(?:\n|$))"
+                        # a column of levels (a 密级 column of a catalogue) is not one document's mark
+                        rf"(?![ \t\u3000|｜]*\n[ \t\u3000]*(?:绝|机|秘)[ \t\u3000]*密)")
 PARA_MARK = re.compile(rf"[（(]{LEVEL}(?:{_SP}{STAR}{_SP}{PERIOD}?)?[）)]")
 
 # Words that introduce the mark as an example or a rule, not as this document's mark.
@@ -93,6 +99,10 @@ class SecrecyMarkDetector(RuleDetector):
         for m in FIELD.finditer(text):
             if not pos.quoted(text, m.start(), m.end()):
                 add(m, 0.95, "secrecy_field", "以“密级：”字段标注")
+
+        for m in FIELD_CELL.finditer(text):
+            if not pos.quoted(text, m.start(), m.end()):
+                add(m, 0.9, "secrecy_field", "以表格“密级”栏标注")
 
         for m in STAR_MARK.finditer(text):
             s, e = m.start(), m.end()

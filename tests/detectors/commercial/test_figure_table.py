@@ -40,3 +40,13 @@ def test_figure_table_docx():
     assert [(f.type, f.text) for f in got] == [("bid_price", "2,480,000.00"), ("bid_price", "2,515,300.00")]
     assert got[0].explanation["enterprise"] == "保定科润化工有限公司"
     assert (got[0].category, got[0].action) == ("commercial", "review")
+
+
+def test_figure_table_label_value_form():
+    b = DocxBuilder()
+    b.paragraph("贷款贴息申请审核表")
+    b.table([["企业名称", "沧州通达物流有限公司"], ["授信额度", "5000万元"], ["贷款利率", "3.85%"], ["联系人", "王明"]])
+    b.table([["地区", "石家庄市"], ["营业收入", "1200亿元"]])   # no enterprise on the form
+    doc = parse_bytes(b.to_bytes(), filename="f.docx")
+    got = [(f.type, f.text, f.explanation["enterprise"]) for f in DET.analyze(doc)]
+    assert got == [("financial_data", "5000万元", "沧州通达物流有限公司"), ("financial_data", "3.85%", "沧州通达物流有限公司")]

@@ -54,3 +54,12 @@ def test_credential_table_pdf():
         P("tjj_admin     Tj#20240601", indent=0), P("tjj_user      Us@778899", indent=0)])])
     doc = parse_bytes(pdf, filename="t.pdf")
     assert values(doc) == ["Tj#20240601", "Us@778899", "tjj_admin", "tjj_user"]
+
+
+def test_credential_table_label_value_rows_in_docx():
+    b = DocxBuilder()
+    b.paragraph("政务服务平台开通回执")
+    b.table([["单位名称", "××县民政局"], ["登录账号", "hbmz_0631"], ["初始密码", "Mz@2024#1"], ["联系人", "王明"]])
+    b.table([["项目", "内容"], ["账号", "hb001"]])            # no password row: not a credential form
+    doc = parse_bytes(b.to_bytes(), filename="f.docx")
+    assert sorted(f.text for f in DET.analyze(doc)) == ["Mz@2024#1", "hbmz_0631"]

@@ -150,3 +150,21 @@ def test_secrecy_mark_in_a_pdf_running_header():
                                 Page([P("机密", indent=0), "正文第二页。"])])
     doc = parse_bytes(pdf, filename="m.pdf")
     assert [f.text for f in DET.analyze(doc)] == ["机密"]
+
+
+def test_secrecy_mark_in_a_form_cell():
+    from reviewer.synth.docx_writer import DocxBuilder
+    b = DocxBuilder()
+    b.paragraph("××县人民政府办公室发文稿纸")
+    b.table([["密级", "秘密", "紧急程度", "特急"], ["签发", "", "核稿", ""]])
+    doc = parse_bytes(b.to_bytes(), filename="gz.docx")
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("密级\n秘密", "secrecy_field")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("密级 机密\n关于××的报告", ["密级 机密"]),
+    ("应当确定密级 秘密级事项按规定管理。", []),
+    ("文件的密级、秘密事项的范围", []),
+])
+def test_secrecy_mark_field_cell_text(text, expected):
+    assert marks(text) == expected
