@@ -29,9 +29,11 @@ from html.entities import html5
 from reviewer.document import Document, Metadata, Notice, TextBuilder
 from reviewer.parsers.txt_parser import decode
 
-_TOKEN = re.compile(r"<!--(?P<comment>.*?)(?:-->|\Z)|<(?P<raw>script|style)\b(?P<rawattrs>[^>]*)>(?P<rawbody>.*?)"
-                    r"(?:</(?P=raw)\s*>|\Z)|<!(?P<decl>[^>]*)>|<\?[^>]*>|</(?P<end>[A-Za-z][\w:-]*)[^>]*>"
-                    r"|<(?P<tag>[A-Za-z][\w:-]*)(?P<attrs>(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S | re.I)
+_TOKEN = re.compile(r"<!--(?P<comment>.*?)(?:-->|\Z)|<(?P<raw>script|style)\b(?P<rawattrs>[^<>]*)>(?P<rawbody>.*?)"
+                    r"(?:</(?P=raw)\s*>|\Z)|<!(?P<decl>[^<>]*)>|<\?[^<>]*>|</(?P<end>[A-Za-z][\w:-]*)[^<>]*>"
+                    r"|<(?P<tag>[A-Za-z][\w:-]*)(?P<attrs>(?:\"[^\"<]*\"|'[^'<]*'|[^'\"<>])*)>", re.S | re.I)
+# A tag cannot run past the next "<" (quoted values with "<" in them are read as text): each
+# attempt is bounded by the distance to the next "<", so hostile pages stay linear.
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""", re.S)
 _REF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",

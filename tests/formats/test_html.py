@@ -50,3 +50,13 @@ def test_html_redacted_in_place_and_verified(encoding):
 
 def test_prose_mentioning_a_tag_stays_txt():
     assert parse_bytes("通知\n请在网页 <body> 中加入说明。\n".encode(), "a.txt").metadata.format == "txt"
+
+
+@pytest.mark.parametrize("bad", ['<p title="x' * 20000, "<a " * 100000, "<script>" * 50000, "<!--" * 50000,
+                                 "&#x" * 100000, "</a " * 50000])
+def test_html_hostile_pages_stay_linear(bad):
+    import time
+
+    t = time.monotonic()
+    doc = parse_bytes(("<html><body>" + bad).encode(), "h.html")
+    assert doc.metadata.format == "html" and time.monotonic() - t < 10
