@@ -37,17 +37,22 @@ class AdminUrlRecognizer(ReviewerRecognizer):
         ("url", r"(?i)https?://(?P<host>[A-Za-z0-9\-.]+)(?::\d{1,5})?" + _PATH, 0.9),
         ("ip_port_path", r"(?<![0-9A-Za-z./])(?P<host>(?:10|172\.(?:1[6-9]|2\d|3[01])|192\.168)"
                          r"(?:\.\d{1,3}){2,3}):\d{2,5}" + _PATH, 0.9),
+        # an intranet address with a path and no scheme: "10.3.2.1/admin/login.jsp", "oa.hb.local/portal"
+        ("ip_path", r"(?<![0-9A-Za-z./])(?P<host>(?:10|172\.(?:1[6-9]|2\d|3[01])|192\.168)(?:\.\d{1,3}){2,3})"
+                    r"/[A-Za-z][A-Za-z0-9\-._~/?=&%#]*[A-Za-z0-9\-_~/=#%&]", 0.9),
+        ("local_host_path", r"(?<![0-9A-Za-z./@])(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:local|lan|intra|intranet|internal|corp))"
+                            r"(?::\d{2,5})?(?:/[A-Za-z0-9\-._~/?=&%#]*)?(?![A-Za-z0-9])", 0.85),
     )
     CONTEXT = ("系统", "后台", "登录", "访问", "地址", "网址", "链接")
     CONTEXT_BOOST = 0.1
     MIN_SCORE = 0.5
-    PREFILTER = r"(?i)https?://|\d:\d"
+    PREFILTER = r"(?i)https?://|\d:\d|\d/[A-Za-z]|\.(?:local|lan|intra|intranet|internal|corp)(?![A-Za-z])"
     PRIORITY = 20
 
     def accept(self, text: str, start: int, end: int, match: re.Match) -> bool:
         host = match.group("host").rstrip(".")
         if match.re.pattern.startswith("(?<!"):
-            return True  # an intranet ip:port is an internal service by construction
+            return True  # an intranet ip:port or ip/path, a .local host: internal by construction
         rest = match.group(0)[match.group(0).find(host) + len(host):]
         if PRIVATE_HOST.search(host):
             return True

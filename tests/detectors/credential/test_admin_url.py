@@ -31,3 +31,16 @@ def test_admin_url_is_redacted_with_security_basis():
     [f] = ENGINE.analyze_text("http://10.0.0.8:7001/console")
     assert (f.type, f.action) == ("admin_url", "redact")
     assert "第十四条" in f.basis
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("后台管理入口 10.3.2.1/admin/login.jsp", ["10.3.2.1/admin/login.jsp"]),
+    ("访问 192.168.10.5/manage 进行配置", ["192.168.10.5/manage"]),
+    ("内网OA地址 oa.hb.local/portal", ["oa.hb.local/portal"]),
+    # look-alikes: a ratio or a date with a slash, a public domain, an e-mail
+    ("占比10.3.2.1/年", []),
+    ("见 www.hebei.gov.cn/xxgk 栏目", []),
+    ("发送至 notice@hb.local", []),
+])
+def test_admin_url_without_scheme(text, expected):
+    assert [f.text for f in ENGINE.analyze_text(text)] == expected
