@@ -184,9 +184,11 @@ def test_celery_batch_cancel_revokes_what_has_not_started_then_resumes(tmp_path,
 @pytest.mark.redis
 def test_a_local_pool_batch_after_celery_batches_in_the_same_process(tmp_path, monkeypatch):
     """The CI order (Celery tests, then local-pool tests, one process) once hung: pool
-    workers forked from the driver inherited kombu's Redis channels and blocked in their
-    after-fork hook.  Now the pool forks from a fork server, and the executor closes its
-    connections; here a Celery batch with a revoke runs first, then a local pool batch."""
+    workers forked from the driver hung in kombu's after-fork hooks.  That hang did not
+    come every time, so this is a bounded smoke check of the order, not its reproducer;
+    the guards are test_local_pool_workers_come_from_a_fork_server_not_the_driver (fails
+    with a fork of the driver) and the open-socket checks above (7 connections were left
+    before the executor closed its own)."""
     from reviewer.batch.store import ResultStore
 
     client = _redis()
