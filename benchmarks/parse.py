@@ -1,4 +1,6 @@
-"""Parsing speed on one core: text PDF pages/s, 5-page DOCX documents/s, TXT MB/s.
+"""Parsing speed on one core: text PDF pages/s, 5-page DOCX documents/s, TXT MB/s, and
+documents/s for 500-row XLSX and CSV rosters and 40-paragraph HTML pages, and for a 5-page
+legacy .doc the seconds per document and how much of it is the LibreOffice conversion.
 
 Inputs are generated here with the project's own writers (reviewer.synth), so the
 benchmark needs no data files: a 60-page text PDF, 5-page DOCX files (paragraphs, a
@@ -28,6 +30,7 @@ from reviewer.synth.fake import Faker  # noqa: E402
 
 PDF_PAGES = 60
 DOCX_DOCS = 40
+XLSX_ROWS = 500
 TARGETS = {"pdf_pages_per_s": 300, "docx_docs_per_s": 50}
 
 
@@ -130,6 +133,85 @@ def bench_txt(mb: float, encoding: str) -> dict:
             "mb_per_s": round(mb / t, 1), "mb_per_cpu_s": round(mb / cpu, 1)}
 
 
+def _roster(f: Faker, rows: int) -> list[list[str]]:
+    """A 名单/台账: the table where IDs, bank cards and phones leak most."""
+    out = [["序号", "姓名", "身份证号", "手机号码", "银行卡号", "住址"]]
+    for i in range(rows):
+        out.append([str(i + 1), f.name(), f.id_card(), f.mobile(), f.bank_card(), f.address()])
+    return out
+
+
+def make_xlsx(seed: int, rows: int = XLSX_ROWS) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    for row in _roster(Faker(seed), rows):
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _docs_per_s(docs: list[bytes], name: str, repeat: int = 5) -> dict:
+    parse_bytes(docs[0], name)
+    t, cpu = best_of(lambda: [parse_bytes(d, name) for d in docs], repeat)
+    doc = parse_bytes(docs[0], name)
+    return {"documents": len(docs), "bytes_each": len(docs[0]), "chars_each": len(doc.text),
+            "blocks_each": len(doc.blocks), "format": doc.metadata.format, "seconds": round(t, 4),
+            "cpu_seconds": round(cpu, 4), "docs_per_s": round(len(docs) / t, 1), "docs_per_cpu_s": round(len(docs) / cpu, 1)}
+
+
+def bench_xlsx() -> dict:
+    return {"rows_each": XLSX_ROWS, **_docs_per_s([make_xlsx(300 + i) for i in range(10)], "bench.xlsx", 3)}
+
+
+def bench_csv() -> dict:
+    docs = ["\r\n".join(",".join(r) for r in _roster(Faker(400 + i), XLSX_ROWS)).encode("gb18030") for i in range(10)]
+    return {"rows_each": XLSX_ROWS, "encoding": "gb18030", **_docs_per_s(docs, "bench.csv", 3)}
+
+
+def bench_html() -> dict:
+    f = Faker(500)
+    docs = []
+    for i in range(20):
+        paras = "".join(f'<p title="{f.name()}">{p}</p><!-- {f.mobile()} -->' for p in _paragraphs(f, 40))
+        docs.append(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>公示{i}</title></head><body>{paras}'
+                    f'<a href="tel:{f.mobile()}">电话</a></body></html>'.encode())
+    return _docs_per_s(docs, "bench.html")
+
+
+def bench_doc() -> dict:
+    """Legacy .doc: the LibreOffice conversion (a fresh sandboxed profile each time) dominates."""
+    import subprocess
+    import tempfile
+
+    from reviewer.parsers import office_convert
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.docx"
+        src.write_bytes(make_docx(600))
+        subprocess.run([office_convert.soffice(), f"-env:UserInstallation=file://{tmp}/p", "--headless", "--convert-to",
+                        "doc", "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=300)
+        data = (Path(tmp) / "in.doc").read_bytes()
+    runs = []
+    for i in range(3):
+        office_convert._CACHE.clear()
+        w0, c0 = time.perf_counter(), time.process_time()
+        doc = parse_bytes(data, "bench.doc")
+        runs.append((time.perf_counter() - w0, time.process_time() - c0))
+    w0 = time.perf_counter()
+    parse_bytes(data, "bench.doc")            # converted already: the DOCX path alone
+    cached = time.perf_counter() - w0
+    best = min(r[0] for r in runs)
+    return {"pages_each": 5, "bytes": len(data), "chars": len(doc.text), "seconds_per_doc": round(best, 3),
+            "docs_per_s": round(1 / best, 2), "parser_cpu_seconds": round(min(r[1] for r in runs), 4),
+            "conversion_seconds": round(best - cached, 3), "seconds_when_converted_already": round(cached, 4)}
+
+
 def _fig(results: dict, name: str, key: str) -> str:
     r = results.get(name, {})
     return f"{r[key]:8.1f}" if key in r else f"  failed ({r.get('error', 'not run')})"
@@ -140,7 +222,8 @@ def main() -> int:
     results: dict = {"python": platform.python_version(), "machine": platform.machine(), "cores_used": 1}
 
     for name, bench in (("pdf", bench_pdf), ("docx", bench_docx), ("txt_utf8", lambda: bench_txt(8, "utf-8")),
-                        ("txt_gb18030", lambda: bench_txt(4, "gb18030"))):
+                        ("txt_gb18030", lambda: bench_txt(4, "gb18030")), ("xlsx", bench_xlsx), ("csv", bench_csv),
+                        ("html", bench_html), ("doc", bench_doc)):
         try:
             results[name] = bench()
         except Exception as exc:  # a parser under construction must not hide the other figures
@@ -158,6 +241,12 @@ def main() -> int:
           f"  (5 pages each, target {TARGETS['docx_docs_per_s']})")
     print(f"TXT  : {_fig(results, 'txt_utf8', 'mb_per_s')} MB/s UTF-8, {_fig(results, 'txt_utf8', 'mb_per_cpu_s')} per CPU s;"
           f" {_fig(results, 'txt_gb18030', 'mb_per_s')} MB/s GB18030, {_fig(results, 'txt_gb18030', 'mb_per_cpu_s')} per CPU s")
+    for name, what in (("xlsx", f"{XLSX_ROWS}-row roster workbooks"), ("csv", f"{XLSX_ROWS}-row GB18030 rosters"),
+                       ("html", "pages of 40 paragraphs")):
+        print(f"{name.upper():5}: {_fig(results, name, 'docs_per_s')} docs/s wall,  {_fig(results, name, 'docs_per_cpu_s')}"
+              f" per CPU s  ({what})")
+    print(f"DOC  : {_fig(results, 'doc', 'seconds_per_doc')} s per 5-page .doc, of which conversion "
+          f"{_fig(results, 'doc', 'conversion_seconds')} s (LibreOffice, fresh profile per call)")
     print(f"load average {results['load_average_after']} (2 cores, shared)")
     out = ROOT / "benchmarks" / "results" / "parse.json"
     out.parent.mkdir(parents=True, exist_ok=True)

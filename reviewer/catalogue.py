@@ -94,6 +94,11 @@ MESSAGES = {
     "unknown_encoding": "无法识别文本文件的编码，请另存为 UTF-8 或 GB18030 后再上传。",
     "limit_exceeded": "文件超出了系统的处理上限（页数、字数或大小），请拆分后再上传。",
     "docx_strict_unsupported": "不支持 Strict Open XML 格式的 DOCX，请在 Word 中另存为普通 DOCX 后再上传。",
+    "converter_missing": "读取此类文件（DOC、WPS、RTF）需要 LibreOffice，本机未安装，请另存为 DOCX 后再上传。",
+    "conversion_timeout": "文件转换超时（可能已损坏），已停止；请在 Word 或 WPS 中另存为 DOCX 后再上传。",
+    "conversion_failed": "文件无法转换（可能已损坏或并非其所示格式），请在 Word 或 WPS 中另存为 DOCX 后再上传。",
+    "xlsx_text_mismatch": "表格内容与扫描结果对不上，未生成公开版本；请重新扫描。",
+    "html_text_mismatch": "网页内容与扫描结果对不上，未生成公开版本；请重新扫描。",
     "timeout": "处理超时，请稍后重试。",
     "unknown_finding": "当前稿件中没有这条发现，请刷新页面。",
     "internal_error": "服务器内部出错，请稍后重试；如果反复出现，请联系系统管理员。",
@@ -151,6 +156,11 @@ MESSAGES = {
 
 # Parser and scan notices (``warnings`` of the scan contract), worded from their details.
 NOTICES = {
+    "hidden_cells": "工作簿含隐藏的工作表、行或列，已一并审查；隐藏不等于删除，公开前须处理。",
+    "macro_present": "工作簿含宏（VBA），系统未运行；生成公开版本时一并删除。",
+    "pictures_not_read": "文件含 {count} 张图片，图片中的文字未读取，请人工核对。",
+    "converted_format": "文件已由 LibreOffice 转换为 DOCX 后审查，公开版本为 DOCX 格式。",
+    "linked_attachments": "网页链接了附件文件，附件未在此审查，请另行上传审查。",
     "comments": "文件含 {count} 条批注（作者：{authors}），已一并审查。",
     "tracked_changes": "文件含修订（插入 {insertions} 处、删除 {deletions} 处，作者：{authors}），被删除的文字也已一并审查。",
     "macros": "文件含宏（VBA），系统未运行也未读取。",

@@ -1,0 +1,43 @@
+"""Shared by the formats LibreOffice converts to DOCX first (doc.py, rtf.py): the DOCX path
+does the rest, and the published copy is DOCX (the log says the format changed)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reviewer.document import Notice
+
+
+def parse_via_docx(data: bytes, name: str, ext: str, limits=None, deadline=None):
+    from reviewer.parsers.docx_parser import parse_docx
+    from reviewer.parsers.office_convert import convert
+
+    converted = convert(data, ext)
+    if deadline is not None:
+        deadline.check()
+    doc = parse_docx(converted, limits=limits, deadline=deadline)
+    doc.metadata.format = name
+    doc.warnings.append(Notice(
+        "converted_format",
+        f"The {name.upper()} file was converted to DOCX by LibreOffice to be read; a redacted copy is written as DOCX.",
+        {"from": name, "to": "docx", "converter": "libreoffice"}))
+    return doc
+
+
+def redact_via_docx(doc, removals, options, ext: str):
+    from reviewer.parsers.office_convert import convert
+    from reviewer.redaction.docx import redact_docx
+
+    converted = convert(doc.source, ext)
+    as_docx = replace(doc, source=converted, metadata=replace(doc.metadata, format="docx"))
+    output, engine = redact_docx(as_docx, removals, strip_rsid=not options.get("keep_rsid", False))
+    engine = dict(engine)
+    engine["converted_from"] = doc.metadata.format
+    engine["cleaned"] = [f"格式由 {doc.metadata.format.upper()} 转换为 DOCX（LibreOffice）"] + list(engine.get("cleaned", []))
+    return output, engine
+
+
+def verify_docx(output: bytes, needles, *, doc, removals, engine) -> dict:
+    from reviewer.redaction.verify import verify_docx as check
+
+    return check(output, needles)
