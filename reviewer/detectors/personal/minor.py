@@ -1,8 +1,12 @@
 """Personal data of minors (未成年人; 不满十四周岁 is sensitive — 个人信息保护法 第二十八条).
 
-Reported: a birth date that makes the person under 18; an age under 18 next to a
-personal context word (学生, 之子, 患儿…); "不满十四周岁" next to such a word; a name
-right after 未成年人/学生/幼儿/患儿.  Law text about minors in general ("不满十四周岁
+Reported: a birth date that makes the person under 18 (after 出生日期：, or written as
+2015年6月出生); an age under 18 next to a personal context word (学生, 之子, 患儿…);
+"不满十四周岁" next to such a word; a name right after 未成年人/学生/幼儿/患儿; a school
+grade and class (小学二年级, 初二（5）班, 五年级（3）班, 幼儿园大班) and 就读于…小学.
+Grades and schools are everywhere in education policy ("一至六年级", "小学一年级新生"),
+so ranges and group words are dropped and ``personal.person_anchor.v1`` withdraws
+what has no person near it (a name, 其子, 之女…).  Law text about minors in general ("不满十四周岁
 未成年人的个人信息") has no personal context and is not reported.  Action ``review``.
 """
 
@@ -35,8 +39,17 @@ def _age(text: str, today: _dt.date | None = None) -> float | None:
     return (today - born).days / 365.25
 
 
+# a grade as a stage of schooling, not a pupil's class: 一至六年级, 小学一年级新生, 三年级起
+_GRADE_GROUP_AFTER = re.compile(r"\s*(?:年级)?(?:新生|起|以上|以下|至|到|[、\-—～~]|以后|以前|阶段|教材|课程|学段|各班|全体|的学生|段|共|"
+                                r"开设|开始|国家|学科|教学|考试|毕业生|学年|学期|"
+                                r"学生(?=[\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{2,3}[，,（(。；]))")
+_GRADE_GROUP_BEFORE = re.compile(r"(?:各|全|每个|每|所有|全体|全市|全县|全区|和)\s*$")
+_GROUP_AFTER_BIRTH = re.compile(r"(?:的|以后|以前|以来|之后|之前|后|前)(?:儿童|学生|孩子|新生|适龄|人员|婴儿|幼儿|少年|的|出生)|"
+                                r"(?:以后|以前|以来|之后|之前|及以后|后|前)")
+
+
 class MinorRecognizer(ReviewerRecognizer):
-    ID = "personal.minor.v1"
+    ID = "personal.minor.v2"
     TYPE = "minor"
     HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "未成年人个人信息"
@@ -48,6 +61,11 @@ class MinorRecognizer(ReviewerRecognizer):
         ("age_minor", r"(?<![0-9０-９至到\-—～~、])(?P<v>(?:1[0-7]|[1-9]|十[一二三四五六七]|[一二两三四五六七八九十])周?岁)"
                       r"(?!以上|以下|至|到|[-—～~]|半以上)", 0.3),
         ("under_age", r"(?:不满|未满|未达)(?:十四|14|十六|16|十八|18)周岁", 0.3),
+        ("birth_year_minor", r"(?<![0-9])(?P<v>(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*(?:出生(?!率|人口|数|缺陷|登记|医学)|生(?=[，,。；;）)\s]|$))", 0.6),
+        ("school_grade", r"(?<![至到、\-—～~])(?:(?:小学|初中|高中)?[一二三四五六七八九]年级|(?:初|高)[一二三](?:年级)?(?=\s*[（(]\s*\d|"
+                         r"\s*\d{1,2}\s*班|[一二三四五六七八九十]{1,2}班|年级|学生|在读)|幼儿园(?:大|中|小)班)"
+                         r"(?:\s*[（(]\s*\d{1,2}\s*[)）]\s*班|\s*\d{1,2}\s*班|[一二三四五六七八九十]{1,2}班)?", 0.6),
+        ("school", r"(?:就读于?|在读于?|就学于?|上学于?)[\u4e00-\u9fa5A-Za-z0-9××]{2,20}?(?:小学|中学|初中|高中|幼儿园|学校|完小)", 0.6),
         ("minor_name", r"(?:未成年人|未成年|学生|幼儿|患儿|儿童|女童|男童|少年)(?P<sep>\s*[:：]\s*|\s+)?(?P<v>[\u4e00-\u9fa5]{2,3})", 0.6),
     )
     CONTEXT = ("学生", "该生", "之子", "之女", "其子", "其女", "儿子", "女儿", "孙子", "孙女", "患儿", "幼儿",
@@ -56,7 +74,7 @@ class MinorRecognizer(ReviewerRecognizer):
     CONTEXT_BEFORE = 24
     CONTEXT_AFTER = 16
     MIN_SCORE = 0.6
-    PREFILTER = r"岁|出生|生日|未成年|学生|幼儿|患儿|儿童|女童|男童|少年"
+    PREFILTER = r"岁|出生|生日|未成年|学生|幼儿|患儿|儿童|女童|男童|少年|年级|班|就读|在读|就学|上学|\d年\s*(?:\d|生)"
     PRIORITY = 1
 
     def refine(self, text, start, end, match):
@@ -71,7 +89,20 @@ class MinorRecognizer(ReviewerRecognizer):
             return span
         return start, end
 
+    def accept(self, text, start, end, match) -> bool:
+        name = self.pattern_name(match)
+        if name == "school_grade":
+            return _GRADE_GROUP_AFTER.match(text, match.end()) is None and \
+                _GRADE_GROUP_BEFORE.search(text, max(0, start - 4), start) is None
+        if name == "birth_year_minor":
+            return _GROUP_AFTER_BIRTH.match(text, match.end()) is None
+        return True
+
     def invalidate_result(self, pattern_text: str) -> bool:
+        year_only = re.fullmatch(r"((?:19|20)\d{2})\s*年", pattern_text)
+        if year_only:  # 2016年生: under 18 whatever the day
+            age = _dt.date.today().year - int(year_only.group(1))
+            return not 0 <= age < 18
         if _BIRTH.match(pattern_text):
             age = _age(pattern_text)
             return age is None or age >= 18
