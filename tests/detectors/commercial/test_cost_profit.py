@@ -33,3 +33,8 @@ def test_cost_profit(text, expected):
 ])
 def test_cost_profit_statements(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_cost_profit_lettered_enterprise():
+    text = "经调查，B公司该产品毛利率为12.5%，单位成本为86元/件。"
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == ["毛利率为12.5%，单位成本为86元/件"]
