@@ -2,8 +2,8 @@
 
 Name lists (委员名单, 表彰名单, 参会人员) are common in government documents, and once HTML or
 a PDF is turned into text the line breaks and spaces between the names are often gone:
-"委员：李鹏乔石李瑞环彭真朱镕基……".  The training sets have almost no such lists (35 of
-7,500 names in a list), while a third of the names in the MSRA test set sit in one, so a model
+"委员：李鹏乔石李瑞环彭真朱镕基……".  The news training sets have few such lists (35 of
+their 3,067 names sit in one), while a third of the names in the MSRA test set sit in one, so a model
 trained on the sets alone reads a run of names as one long name.  ``name_lists`` writes
 such lists from the person names of the **training** sentences only (never a held-out name
 list), seeded, with the separators and notes real lists have: nothing, 、, a space, （女）,
