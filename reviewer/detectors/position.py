@@ -12,6 +12,7 @@ read ``Document.text``, ``Document.blocks`` and ``Document.structure``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -163,14 +164,51 @@ def law_text(text: str, min_articles: int = 3) -> bool:
 
 
 def in_running_header(doc, pos: int) -> bool:
-    """A DOCX header/footer, or the first line of a PDF page (where a running header is printed
-    on every page: "内部资料  注意保存", "××办法（征求意见稿）")."""
+    """A DOCX header/footer, or a PDF running header/footer: the first line of a page, or the line
+    just above its page number ("— 2 —"), when the same line (digits aside) is printed so on two
+    pages or more ("内部资料  注意保存", "××办法（征求意见稿）").  A single first line is a
+    sentence running on from the page before, not a header."""
     block = doc.block_at(pos)
     if block is None:
         return False
     if block.part in HEADER_PARTS:
         return True
-    return block.part == "page" and block.location.get("line") == 1 and block.location.get("page", 1) > 1
+    if block.part != "page":
+        return False
+    return _norm_line(doc.text[block.start:block.end]) in _running_lines(doc)
+
+
+_PAGE_NUMBER = re.compile(r"[\s\u3000]*(?:[—–\-]\s*\d{1,4}\s*[—–\-]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})[\s\u3000]*")
+_DIGITS_SPACES = re.compile(r"[\d\s\u3000]+")
+_RUNNING_CACHE: list = [None, None]   # (key, lines) of the last document asked about
+
+
+def _norm_line(line: str) -> str:
+    return _DIGITS_SPACES.sub("", line)
+
+
+def _running_lines(doc) -> frozenset:
+    """Lines printed at the top of a page, or just above its page number, on two pages or more."""
+    key = (id(doc), len(doc.text), len(doc.blocks), doc.text[:64])
+    if _RUNNING_CACHE[0] == key:
+        return _RUNNING_CACHE[1]
+    seen: dict[str, set] = {}
+    blocks = [b for b in doc.blocks if b.part == "page"]
+    text = doc.text
+    for i, b in enumerate(blocks):
+        page = b.location.get("page")
+        first = b.location.get("line") == 1
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        footer = (nxt is not None and nxt.location.get("page") == page
+                  and _PAGE_NUMBER.fullmatch(text, nxt.start, nxt.end) is not None
+                  and (i + 2 >= len(blocks) or blocks[i + 2].location.get("page") != page))
+        if first or footer:
+            line = _norm_line(text[b.start:b.end])
+            if line and len(line) <= 60:
+                seen.setdefault(line, set()).add(page)
+    lines = frozenset(t for t, pages in seen.items() if len(pages) >= 2)
+    _RUNNING_CACHE[0], _RUNNING_CACHE[1] = key, lines
+    return lines
 
 
 def describe(doc, start: int, end: int, top_end: int) -> dict:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 MAX_ROWS = 500
 _PIPE = re.compile(r"[|｜\t]")
 _SPACES = re.compile(r"[ \u3000]+")
-_RULE_ROW = re.compile(r"^[\s|｜:：\-—=+]+$")  # markdown / ASCII-art separator rows
+_RULE_ROW = re.compile(r"[\s|｜:：\-—=+]+")  # markdown / ASCII-art separator rows
 _SENTENCE = re.compile(r"[。；;！？!?]|，.*，")
 
 
@@ -121,7 +121,7 @@ def text_tables(doc, header_word: re.Pattern, max_header: int = 80) -> list[Tabl
             continue
         table = Table(header, [], "text")
         for s, e in lines:  # the rows: the same generator, so they are not read again as headers
-            if e == s or _RULE_ROW.match(text, s, e):
+            if e == s or _RULE_ROW.fullmatch(text, s, e):
                 if e == s and table.rows:
                     break
                 continue

@@ -53,9 +53,10 @@ def test_draft_marker_in_docx_header_and_pdf_running_header():
         pytest.skip("no CJK font")
     P, Page = pdf_writer.Para, pdf_writer.Page
     pdf = pdf_writer.build_pdf([Page([P("关于××工作的实施意见", indent=0), "正文第一页。"]),
-                                Page([P("××实施意见 讨论稿", indent=0), "正文第二页。"])])
+                                Page([P("××实施意见 讨论稿", indent=0), "正文第二页。"]),
+                                Page([P("××实施意见 讨论稿", indent=0), "正文第三页。"])])
     doc = parse_bytes(pdf, filename="d.pdf")
-    assert [f.text for f in DET.analyze(doc)] == ["讨论稿"]
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("讨论稿", "header")] * 2
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -147,9 +147,9 @@ def test_secrecy_mark_in_a_pdf_running_header():
         pytest.skip("no CJK font")
     P, Page = pdf_writer.Para, pdf_writer.Page
     pdf = pdf_writer.build_pdf([Page([P("关于××工作的报告", indent=0), "正文第一页。"]),
-                                Page([P("机密", indent=0), "正文第二页。"])])
+                                Page([P("机密", indent=0), "正文第二页。"]), Page([P("机密", indent=0), "正文第三页。"])])
     doc = parse_bytes(pdf, filename="m.pdf")
-    assert [f.text for f in DET.analyze(doc)] == ["机密"]
+    assert [f.text for f in DET.analyze(doc)] == ["机密", "机密"]
 
 
 def test_secrecy_mark_in_a_form_cell():

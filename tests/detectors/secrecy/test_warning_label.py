@@ -100,6 +100,30 @@ def test_warning_label_in_running_headers_and_footers():
         pytest.skip("no CJK font")
     P, Page = pdf_writer.Para, pdf_writer.Page
     pdf = pdf_writer.build_pdf([Page([P("关于××工作情况的通报", indent=0), "正文第一页。"]),
-                                Page([P("××市发改委 内部资料 第2页", indent=0), "正文第二页。"])])
+                                Page([P("××市发改委 内部资料 第2页", indent=0), "正文第二页。"]),
+                                Page([P("××市发改委 内部资料 第3页", indent=0), "正文第三页。"])])
     doc = parse_bytes(pdf, filename="h.pdf")
-    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("内部资料", "label_header")]
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("内部资料", "label_header")] * 2
+
+
+def test_warning_label_first_line_of_a_page_that_runs_on_is_not_a_header():
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    P, Page = pdf_writer.Para, pdf_writer.Page
+    pdf = pdf_writer.build_pdf([Page([P("关于××工作情况的通报", indent=0), "正文第一页。"]),
+                                Page([P("不得外传的材料应当登记", indent=0), "正文第二页。"])])
+    assert DET.analyze(parse_bytes(pdf, filename="r.pdf")) == []
+
+
+def test_warning_label_in_a_pdf_running_footer():
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    P, Page = pdf_writer.Para, pdf_writer.Page
+    pdf = pdf_writer.build_pdf([Page([P("关于××工作情况的通报", indent=0), "正文第一页，各单位要注意保存原始凭证。",
+                                      P("内部资料 注意保存 ××市统计局", indent=0)]),
+                                Page(["正文第二页。", P("内部资料 注意保存 ××市统计局", indent=0)])])
+    doc = parse_bytes(pdf, filename="f.pdf")
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [
+        ("内部资料", "label_header"), ("注意保存", "label_header")] * 2
