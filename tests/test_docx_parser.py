@@ -281,7 +281,8 @@ def test_docx_plain_document_has_no_warnings():
     assert doc.text == "普通正文\n" and doc.warnings == []
 
 
-def test_docx_macros_images_altchunk_and_custom_xml_are_reported():
+def test_docx_macros_images_altchunk_and_custom_xml_are_reported(monkeypatch):
+    monkeypatch.setenv("REVIEWER_OCR", "0")   # the parser's own notice; pictures read by OCR: tests/ocr
     b = DocxBuilder().paragraph("正文").image()
     b.raw_part("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 64)
     b.raw_part("word/embeddings/oleObject1.bin", b"\0" * 16)

@@ -8,7 +8,8 @@ from reviewer.formats import OLE_MAGIC, Format, is_zip, register
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PARTS = ("body", "table", "header", "footer", "footnote", "endnote", "textbox", "comment", "insertion", "deletion",
          "properties", "glossary", "link", "alt_text", "field", "equation", "watermark", "drawing", "chart",
-         "diagram", "theme", "variable", "custom_xml", "people", "alt_chunk", "embedded", "macro", "image", "other")
+         "diagram", "theme", "variable", "custom_xml", "people", "alt_chunk", "embedded", "macro", "image", "other",
+         "ocr")
 
 
 def sniff(data: bytes) -> bool:
@@ -29,12 +30,20 @@ def parse(data: bytes, *, limits=None, deadline=None):
 
 
 def redact(doc, removals, options):
+    from reviewer.redaction import ocr_docx
     from reviewer.redaction.docx import redact_docx
+
+    if ocr_docx.has_ocr(doc):   # pictures read by OCR: removed text painted out in them
+        return ocr_docx.redact(doc, removals, options)
 
     return redact_docx(doc, removals, strip_rsid=not options.get("keep_rsid", False))
 
 
 def verify(output: bytes, needles, *, doc, removals, engine) -> dict:
+    if "ocr" in engine:         # and the pictures are read again
+        from reviewer.redaction import ocr_docx
+
+        return ocr_docx.verify(output, needles, doc=doc, removals=removals, engine=engine)
     from reviewer.redaction.verify import verify_docx
 
     return verify_docx(output, needles)

@@ -21,11 +21,16 @@ def enabled(environ=None) -> bool:
 
 
 def read_pictures(doc: Document, fmt: str, data: bytes) -> Document:
-    if fmt != "pdf" or not enabled():
+    if fmt not in ("pdf", "docx") or not enabled():
         return doc
     from reviewer.ocr.engine import OcrSettings
-    from reviewer.ocr.pdf_pages import read_pdf_pages
 
     if not doc.source:
         doc.source = data
+    if fmt == "docx":
+        from reviewer.ocr.docx_media import read_docx_media
+
+        return read_docx_media(doc, data, OcrSettings.from_env())
+    from reviewer.ocr.pdf_pages import read_pdf_pages
+
     return read_pdf_pages(doc, OcrSettings.from_env())

@@ -21,8 +21,8 @@ MARGIN_SHARE = 0.18      # of the box's height, added on every side
 MIN_MARGIN_PX = 3
 
 
-def ocr_targets(doc, removals: list[Removal]) -> dict[int, list[dict]]:
-    """``{page: [{"box": (x0, y0, x1, y1), "confidence": c, "line": i, "type": t}]}`` in the
+def ocr_targets(doc, removals: list[Removal]) -> dict:
+    """``{page or picture member: [{"box": (x0, y0, x1, y1), "confidence": c, "line": i, "type": t}]}`` in the
     blocks' own coordinates (PDF user space for PDF, pixels for images)."""
     out: dict[int, list[dict]] = {}
     for r in removals:
@@ -35,7 +35,8 @@ def ocr_targets(doc, removals: list[Removal]) -> dict[int, list[dict]]:
                     continue
                 union = (min(x[0] for x in boxes), min(x[1] for x in boxes),
                          max(x[2] for x in boxes), max(x[3] for x in boxes))
-                out.setdefault(int(b.location.get("page", 1)), []).append(
+                key = b.location.get("image") or int(b.location.get("page", 1))   # a DOCX picture: its member
+                out.setdefault(key, []).append(
                     {"box": union, "confidence": b.location.get("confidence"), "line": b.location.get("line"),
                      "type": r.type})
     return out
