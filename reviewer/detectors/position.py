@@ -139,6 +139,22 @@ def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[
     return s, e
 
 
+# Contact details an organ publishes by law (条例 第二十条（二）): a statement's span stops before them.
+_CONTACT = re.compile(r"[（(]?(?:联系人|联系电话|联系方式|咨询电话|电话|传真|邮箱|电子邮箱|E-?mail|地址)[:：]?")
+
+
+def trim_before_contact(text: str, start: int, end: int, keep: int = 0) -> int:
+    """End of ``[start, end)`` cut before an organ's contact details (联系人：…, 电话：…) that follow
+    at least ``keep`` characters in, so a statement's finding does not cover lawful contact data."""
+    m = _CONTACT.search(text, start + keep, end)
+    if m is None:
+        return end
+    cut = m.start()
+    while cut > start and text[cut - 1] in "，,；;、 \u3000（(":
+        cut -= 1
+    return cut if cut > start else end
+
+
 def part_at(doc, pos: int) -> str | None:
     block = doc.block_at(pos)
     return block.part if block is not None else None

@@ -94,6 +94,7 @@ class InternalAffairsDetector(RuleDetector):
                 if not (need.search(sentence) or (internal_doc and rx is STAFF_AFFAIRS)):
                     continue
                 ss += len(sentence) - len(sentence.lstrip(" \u3000\t"))
+                se = pos.trim_before_contact(text, ss, se, keep=e - ss)
                 out.append(self.make_finding(
                     doc, ss, se, score=0.7, pattern=pattern, context_word=m.group(0),
                     reason=f"正文涉及本机关{what}（“{m.group(0)}”），属内部事务信息，可以不予公开。"))

@@ -21,8 +21,8 @@ SENTENCE_START = "。；;：:\n，, \t\u3000"
 # What was said at the meeting, in minutes: "会议认为…", "王某某同志提出…", "与会人员讨论…".
 DISCUSSION = re.compile(
     r"(?:会议|会上|与会(?:人员|同志|代表)?|参会(?:人员|单位)?)(?:一致)?(?:认为|指出|强调|要求|明确|同意|决定|研究|听取|讨论|提出|议定|确定|原则同意)"
-    r"|(?:会上[，,]?)?[\u4e00-\u9fa5]{1,3}(?:同志|局长|主任|书记|县长|市长|副县长|副市长|副局长|副主任|科长|处长|部长)"
-    r"(?:提出|认为|表示|建议|指出|强调|要求|发言)"
+    r"|(?P<speaker>(?:会上[，,]?)?[\u4e00-\u9fa5]{1,3}(?:同志|局长|主任|书记|县长|市长|副县长|副市长|副局长|副主任|科长|处长|部长))"
+    r"(?P<verb>提出|认为|表示|建议|指出|强调|要求|发言)"
     r"|经(?:充分|认真|集体)?(?:讨论|研究)[，,]")
 # A heading of its own that names minutes (an attached 纪要 below page 1).
 HEADING = re.compile(r"(?m)^[ \t\u3000]*[^\s。；;，,！？!?：:][^。；;，,！？!?\n：:]{1,40}(?:会议纪要|纪要|讨论记录|会议记录)[ \t\u3000]*$")
@@ -77,6 +77,9 @@ class MeetingMinutesDetector(RuleDetector):
             ss = max(ss, s) if s - ss > 12 else ss
             if any(a <= s < z or a <= ss < z for a, z in seen):
                 continue
+            if m.group("speaker"):  # "王建国同志提出…": the speaker is an official acting officially, not the secret
+                ss = m.start("verb")
+            se = pos.trim_before_contact(text, ss, se, keep=m.end() - ss)
             found.append(self.make_finding(
                 doc, ss, se, score=0.7, pattern="minutes_discussion", context_word=m.group(0),
                 reason=f"会议纪要中的讨论内容（“{m.group(0)}”），属过程性信息，可以不予公开。"))

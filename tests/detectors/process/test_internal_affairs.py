@@ -46,3 +46,9 @@ def texts(text):
 ])
 def test_internal_affairs_statements(text, expected):
     assert texts(text) == expected
+
+
+def test_internal_affairs_statement_stops_before_contact_details():
+    text = "关于领取停车证的通知\n各科室：\n请于周五前到办公室领取停车证，联系电话：0311-86001234。"
+    got = texts(text)
+    assert got[-1] == ("staff_notice", "请于周五前到办公室领取停车证")

@@ -27,7 +27,7 @@ def test_meeting_minutes_discussion_sentences():
     got = [(f.explanation["pattern"], f.text) for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
     assert got == [("title_kind", "局长办公会议纪要"),
                    ("minutes_discussion", "会议认为，当前项目推进较慢"),
-                   ("minutes_discussion", "王建国同志提出，资金缺口由财政局协调解决"),
+                   ("minutes_discussion", "提出，资金缺口由财政局协调解决"),  # not the speaker
                    ("minutes_discussion", "会议要求各科室加快进度")]
 
 
@@ -45,4 +45,10 @@ def test_meeting_minutes_heading_below_page_one(text, expected):
 def test_meeting_minutes_speaker_with_title():
     text = "××局2024年第3次局务会议纪要\n会上，张局长提出，办公楼维修经费缺口较大。\n与会同志同意上述意见。"
     got = [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))]
-    assert got == ["××局2024年第3次局务会议纪要", "会上，张局长提出，办公楼维修经费缺口较大", "与会同志同意上述意见"]
+    assert got == ["××局2024年第3次局务会议纪要", "提出，办公楼维修经费缺口较大", "与会同志同意上述意见"]
+
+
+def test_meeting_minutes_discussion_stops_before_contact_details():
+    text = "专题会议纪要\n会议要求各科室于周五前报送材料，联系人：王明，电话：0311-86001234。"
+    [_, f] = DET.analyze(parse_bytes(text.encode("utf-8")))
+    assert f.text == "会议要求各科室于周五前报送材料"
