@@ -47,7 +47,7 @@ PART_LABELS = {"ocr": "扫描页（文字识别）", "body": "正文", "table": 
                "glossary": "文档部件库", "field": "域代码", "hyperlink": "超链接", "alt_text": "替换文字",
                "embedded": "嵌入对象", "other": "其他部件", "sheet_name": "工作表名称",
                "defined_name": "定义的名称", "data_validation": "数据验证列表", "formula": "公式",
-               "pivot_cache": "数据透视表缓存", "external_link": "外部链接", "script": "脚本", "html_attribute": "网页属性",
+               "pivot_cache": "数据透视表缓存", "custom_tag": "自定义标引", "external_link": "外部链接", "script": "脚本", "html_attribute": "网页属性",
                "html_comment": "网页注释", "meta": "网页元数据"}
 
 MESSAGES = {
@@ -94,6 +94,7 @@ MESSAGES = {
     "unknown_encoding": "无法识别文本文件的编码，请另存为 UTF-8 或 GB18030 后再上传。",
     "limit_exceeded": "文件超出了系统的处理上限（页数、字数或大小），请拆分后再上传。",
     "docx_strict_unsupported": "不支持 Strict Open XML 格式的 DOCX，请在 Word 中另存为普通 DOCX 后再上传。",
+    "ofd_text_mismatch": "OFD 内容与扫描结果对不上，未生成公开版本；请重新扫描。",
     "converter_missing": "读取此类文件（DOC、WPS、RTF）需要 LibreOffice，本机未安装，请另存为 DOCX 后再上传。",
     "conversion_timeout": "文件转换超时（可能已损坏），已停止；请在 Word 或 WPS 中另存为 DOCX 后再上传。",
     "conversion_failed": "文件无法转换（可能已损坏或并非其所示格式），请在 Word 或 WPS 中另存为 DOCX 后再上传。",
@@ -156,6 +157,7 @@ MESSAGES = {
 
 # Parser and scan notices (``warnings`` of the scan contract), worded from their details.
 NOTICES = {
+    "signed": "OFD 文件带有电子签名/签章；删除任何内容都会使签名失效，公开版本不再带有签名。",
     "hidden_cells": "工作簿含隐藏的工作表、行或列，已一并审查；隐藏不等于删除，公开前须处理。",
     "macro_present": "工作簿含宏（VBA），系统未运行；生成公开版本时一并删除。",
     "pictures_not_read": "文件含 {count} 张图片，图片中的文字未读取，请人工核对。",
