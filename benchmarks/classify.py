@@ -159,8 +159,8 @@ def timing(model) -> dict:
         "suggest_ms_10k_median_no_detectors": round(statistics.median(sug), 2),
         "load_ms_median_libraries_imported": round(statistics.median(loads), 1),
         "load_cpu_ms_median_libraries_imported": round(statistics.median(load_cpu), 1),
-        "load_ms_cold_process_incl_sklearn_import_median": round(statistics.median(c[0] for c in cold), 1),
-        "load_cpu_ms_cold_process_incl_sklearn_import_median": round(statistics.median(c[1] for c in cold), 1),
+        "load_ms_cold_process_incl_imports_median": round(statistics.median(c[0] for c in cold), 1),
+        "load_cpu_ms_cold_process_incl_imports_median": round(statistics.median(c[1] for c in cold), 1),
         "threads": os.environ.get("OMP_NUM_THREADS"),
         "jieba": False,
     }
@@ -185,7 +185,7 @@ def main(argv=None) -> int:
     real_eval = evaluate(model, real)
     regs_all = [e for e in examples if e.source == "regulations"]
     proba = model.predict_many([e.text for e in regs_all])
-    classes = list(model.clf.classes_)
+    classes = list(model.labels)
     regs_rate_all = sum(classes[i] == "proactive" for i in proba.argmax(axis=1)) / len(regs_all)
     results = {
         "model_version": model.version,
@@ -219,8 +219,8 @@ def main(argv=None) -> int:
               f"{p['confusion_matrix']['rows_gold_cols_predicted']}")
     print(f"inference {t['inference_ms_10k_median']} ms wall / {t['inference_cpu_ms_10k_median']} ms cpu per 10k chars; "
           f"load {t['load_ms_median_libraries_imported']} ms wall / {t['load_cpu_ms_median_libraries_imported']} ms cpu "
-          f"(cold process incl. imports {t['load_ms_cold_process_incl_sklearn_import_median']} ms wall, "
-          f"{t['load_cpu_ms_cold_process_incl_sklearn_import_median']} ms cpu); "
+          f"(cold process incl. imports {t['load_ms_cold_process_incl_imports_median']} ms wall, "
+          f"{t['load_cpu_ms_cold_process_incl_imports_median']} ms cpu); "
           f"artifact {results['artifact_mb']} MB")
     if "pipeline_scan" in results:
         r = results["pipeline_scan"]["rules_only"]

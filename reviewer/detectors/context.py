@@ -15,8 +15,7 @@ import logging
 from typing import Optional
 
 from reviewer.detectors import offline  # noqa: F401
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from reviewer.detectors.presidio_core import EntityRecognizer, RecognizerResult
 
 logger = logging.getLogger(__name__)
 
@@ -42,19 +41,29 @@ def nearest_word(text: str, start: int, end: int, words, before: int, after: int
     return best
 
 
-class CharWindowContextEnhancer(ContextAwareEnhancer):
+class CharWindowContextEnhancer:
     """Raise the score of a match when a context word is within a character window.
 
     Window sizes come from the recognizer (``CONTEXT_BEFORE``/``CONTEXT_AFTER``) or,
     for a plain presidio recognizer, from ``context_prefix_count`` /
     ``context_suffix_count`` — counted in characters, not words.
+
+    It has the interface of presidio's ``ContextAwareEnhancer`` (the same attributes and
+    ``enhance_using_context``; presidio's ``AnalyzerEngine`` takes it as one) but does not
+    inherit from it: that module imports presidio's NLP engines, hence spaCy, at import
+    time (presidio_core.py).
     """
+
+    MIN_SCORE = 0
+    MAX_SCORE = 1.0
 
     def __init__(self, context_similarity_factor: float = 0.35,
                  min_score_with_context_similarity: float = 0.6,
                  context_prefix_count: int = 16, context_suffix_count: int = 6) -> None:
-        super().__init__(context_similarity_factor, min_score_with_context_similarity,
-                         context_prefix_count, context_suffix_count)
+        self.context_similarity_factor = context_similarity_factor
+        self.min_score_with_context_similarity = min_score_with_context_similarity
+        self.context_prefix_count = context_prefix_count
+        self.context_suffix_count = context_suffix_count
 
     def enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
                               nlp_artifacts=None, recognizers: Optional[list[EntityRecognizer]] = None,

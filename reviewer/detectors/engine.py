@@ -22,11 +22,10 @@ from collections import Counter
 from typing import Iterator, Optional
 
 from reviewer.detectors import offline  # noqa: F401
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from reviewer.detectors.presidio_core import EntityRecognizer, RecognizerResult
 
 from reviewer.detectors.base import LANGUAGE, ReviewerRecognizer
 from reviewer.detectors.context import CharWindowContextEnhancer
-from reviewer.detectors.nlp import ChineseNlpEngine
 from reviewer.detectors.registry import DetectorRegistry, foreign_meta
 from reviewer.document import Notice
 from reviewer.findings import Finding
@@ -200,10 +199,15 @@ class Engine:
         return findings
 
     # -- presidio interoperability -----------------------------------------------------
-    def presidio_engine(self) -> AnalyzerEngine:
+    def presidio_engine(self) -> "AnalyzerEngine":  # noqa: F821
         """A stock presidio ``AnalyzerEngine`` over the same recognizers, for callers who
-        want presidio's API (``analyze(text, language="zh")``); offline."""
-        return AnalyzerEngine(registry=self.registry.recognizers, nlp_engine=ChineseNlpEngine(),
+        want presidio's API (``analyze(text, language="zh")``); offline.  Imports the whole of
+        presidio (spaCy included), which a scan never needs (see presidio_core.py)."""
+        from presidio_analyzer import AnalyzerEngine
+
+        from reviewer.detectors.nlp import ChineseNlpEngine
+
+        return AnalyzerEngine(registry=self.registry.recognizers.presidio(), nlp_engine=ChineseNlpEngine(),
                               supported_languages=[LANGUAGE],
                               context_aware_enhancer=self.enhancer, default_score_threshold=0.0)
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Union
 import yaml
 
 from reviewer.detectors import offline  # noqa: F401
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerRegistry
+from reviewer.detectors.presidio_core import EntityRecognizer, Pattern
 
 from reviewer.detectors import validators
 from reviewer.detectors.base import LANGUAGE, DocumentDetector, ReviewerRecognizer
@@ -38,10 +38,33 @@ NAMED_VALIDATORS = {
 }
 
 
+class TextRecognizers:
+    """The text recognizers, in the shape of presidio's ``RecognizerRegistry``
+    (``recognizers``, ``add_recognizer``, ``supported_languages``) without importing it:
+    its module imports spaCy and every predefined recognizer (presidio_core.py).
+    :meth:`presidio` gives a real one over the same recognizers."""
+
+    def __init__(self, supported_languages: list[str]) -> None:
+        self.supported_languages = list(supported_languages)
+        self.recognizers: list[EntityRecognizer] = []
+
+    def add_recognizer(self, recognizer: EntityRecognizer) -> None:
+        if not isinstance(recognizer, EntityRecognizer):
+            raise ValueError("Input is not of type EntityRecognizer")
+        self.recognizers.append(recognizer)
+
+    def presidio(self):
+        """A presidio ``RecognizerRegistry`` holding these recognizers (for ``AnalyzerEngine``)."""
+        from presidio_analyzer import RecognizerRegistry
+
+        reg = RecognizerRegistry(supported_languages=self.supported_languages)
+        reg.recognizers = list(self.recognizers)
+        return reg
+
+
 class DetectorRegistry:
     def __init__(self) -> None:
-        self.recognizers = RecognizerRegistry(supported_languages=[LANGUAGE])
-        self.recognizers.recognizers = []
+        self.recognizers = TextRecognizers(supported_languages=[LANGUAGE])
         self.document_detectors: list[DocumentDetector] = []
         self._ids: set[str] = set()
 
@@ -182,4 +205,4 @@ def recognizer_from_dict(spec: dict[str, Any]) -> ReviewerRecognizer:
     return cls()
 
 
-__all__ = ["DetectorRegistry", "recognizer_from_dict", "Pattern", "NAMED_VALIDATORS"]
+__all__ = ["DetectorRegistry", "TextRecognizers", "recognizer_from_dict", "Pattern", "NAMED_VALIDATORS"]
