@@ -34,3 +34,11 @@ def test_lexicon_comes_from_the_training_spans_and_round_trips():
     assert "钱" in lex.surnames and "孙" in lex.surnames and "市" in lex.place_suffix
     assert "在" not in lex.surnames
     assert Lexicon.from_dict(lex.to_dict()) == lex
+
+
+def test_window_triggers_are_characters_that_often_start_a_name_or_end_a_place():
+    sents = [_sent(f"{n}说，{c}的事情在办理", [(0, len(n), "PER"), (len(n) + 2, len(n) + 5, "LOC")])
+             for n in ("钱一", "钱二", "钱三", "钱四", "钱五") for c in ("保定市", "沧州市")] * 2
+    lex = Lexicon.from_training(sents)
+    assert lex.name_triggers == frozenset("钱")          # 说, 的, 事 never start a name
+    assert lex.place_triggers == frozenset("市")
