@@ -2,7 +2,7 @@
 # Debian packages the tests and sample generator use. Installs only what is missing,
 # and only when it can (root with apt-get); otherwise it says what to install.
 set -euo pipefail
-PKGS=(fonts-droid-fallback fonts-dejavu-core poppler-utils poppler-data libreoffice-writer-nogui chromium tesseract-ocr tesseract-ocr-chi-sim)
+PKGS=(fonts-droid-fallback fonts-dejavu-core poppler-utils poppler-data libreoffice-writer-nogui libreoffice-calc-nogui chromium tesseract-ocr tesseract-ocr-chi-sim)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

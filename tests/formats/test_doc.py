@@ -22,7 +22,7 @@ ID1 = "11010519491231002X"
 def _to(fmt: str, docx: bytes) -> bytes:
     """DOCX -> .doc / .rtf with LibreOffice (its own profile), as offices' files are made."""
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.docx"
+        src = Path(tmp) / ("in.xlsx" if fmt == "xls" else "in.docx")
         src.write_bytes(docx)
         subprocess.run([office_convert.soffice(), f"-env:UserInstallation=file://{tmp}/p", "--headless",
                         "--convert-to", fmt, "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=120)
@@ -79,3 +79,28 @@ def test_no_soffice_is_a_coded_error(monkeypatch):
     with pytest.raises(ReviewerError) as exc:
         office_convert.convert(b"{\\rtf1 x}" + b" " * 7, ".rtf")
     assert exc.value.code == "converter_missing"
+
+
+def test_xls_converted_and_redacted_as_xlsx(tmp_path):
+    """A legacy .xls (as LibreOffice Calc writes it) is read through XLSX, cells located."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    ws.append(["姓名", "身份证号", "手机"])
+    ws.append(["张建国", ID1, "13812345678"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    try:
+        xls = _to("xls", buf.getvalue())
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        pytest.skip("LibreOffice Calc is not installed")
+    doc = parse_bytes(xls, "名单.et")
+    assert doc.metadata.format == "xls"
+    i = doc.text.index(ID1)
+    assert doc.location_of(i, i + len(ID1))["cell"] == "B2"
+    result = redact_document(doc, scan_document(doc).findings, accept_all=True)
+    assert result.format == "xlsx" and result.verified
+    out = openpyxl.load_workbook(io.BytesIO(result.output))
+    assert out["名单"]["B2"].value == "110105********002X"
