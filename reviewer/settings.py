@@ -23,6 +23,7 @@ class Limits:
     max_pages: int = 2000                   # PDF pages read
     max_chars: int = 5_000_000              # characters of extracted text
     parse_timeout_s: float = 120.0          # wall time for one parse (checked between pages/parts)
+    conversion_timeout_s: float = 60.0      # one LibreOffice conversion (DOC, WPS, RTF, XLS, ET)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Limits":

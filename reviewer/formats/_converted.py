@@ -9,11 +9,17 @@ from dataclasses import replace
 from reviewer.document import Notice
 
 
+def _timeout(limits) -> float:
+    from reviewer.settings import DEFAULT_LIMITS
+
+    return (limits or DEFAULT_LIMITS).conversion_timeout_s
+
+
 def parse_via_docx(data: bytes, name: str, ext: str, limits=None, deadline=None):
     from reviewer.parsers.docx_parser import parse_docx
     from reviewer.parsers.office_convert import convert
 
-    converted = convert(data, ext)
+    converted = convert(data, ext, timeout_s=_timeout(limits))
     if deadline is not None:
         deadline.check()
     doc = parse_docx(converted, limits=limits, deadline=deadline)
@@ -48,7 +54,7 @@ def parse_via_xlsx(data: bytes, name: str, ext: str, limits=None, deadline=None)
     from reviewer.parsers.office_convert import convert
     from reviewer.parsers.xlsx_parser import parse_xlsx
 
-    converted = convert(data, ext, target="xlsx")
+    converted = convert(data, ext, target="xlsx", timeout_s=_timeout(limits))
     if deadline is not None:
         deadline.check()
     doc = parse_xlsx(converted, limits=limits, deadline=deadline)
