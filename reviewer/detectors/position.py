@@ -12,7 +12,6 @@ read ``Document.text``, ``Document.blocks`` and ``Document.structure``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 

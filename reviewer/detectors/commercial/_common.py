@@ -63,11 +63,6 @@ def named_enterprise(sentence: str, before: int | None = None) -> str | None:
 
 BID = re.compile(r"招标|投标|中标|标段|标底|开标|评标|竞标|比选|磋商报价|竞争性谈判|采购项目|询价|报价人|供应商报价")
 NORMATIVE = re.compile(r"应当|不得|依照|依法|本法|本条例|本办法|本规定|第[一二三四五六七八九十百零]+条|可以|禁止|违反")
-AMOUNT = re.compile(
-    r"\d[\d,，]*(?:\.\d+)?\s*(?:元/吨|元/平方米|元/件|万美元|万元|亿元|千元|美元|元)"
-    r"|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]{2,}元")
-PERCENT = re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十点零]+")
-
 # Figures a statement about an enterprise carries.  Money: 1,286.5万元, 人民币986万, ¥3650/吨;
 # shares and rates: 4.2%, 3.85个百分点; process values: 185℃, 0.8MPa, 4小时, 1:3; volumes: 1200吨.
 _NUM = r"\d[\d,，]*(?:\.\d+)?"
