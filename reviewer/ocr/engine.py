@@ -74,6 +74,7 @@ class OcrLine:
     confidence: float
     quad: list[tuple[float, float]]           # 4 corners, clockwise from top-left, in pixels
     char_boxes: list[PxBox | None]            # one per character of ``text`` (None for a space)
+    row: int | None = None                    # the row of the page it belongs to (reading order)
 
     @property
     def box(self) -> PxBox:
@@ -199,18 +200,47 @@ def _run(engine, arr) -> list[OcrLine]:
     return _reading_order(lines)
 
 
+def _skew(lines: list[OcrLine]) -> float:
+    """The page's skew (radians), from the top edges of the long text boxes; 0 without any."""
+    import math
+
+    angles = sorted(math.atan2(ln.quad[1][1] - ln.quad[0][1], ln.quad[1][0] - ln.quad[0][0]) for ln in lines
+                    if (ln.box[2] - ln.box[0]) > 3 * (ln.box[3] - ln.box[1]))
+    return angles[len(angles) // 2] if angles else 0.0
+
+
 def _reading_order(lines: list[OcrLine]) -> list[OcrLine]:
-    """Top-down rows (segments whose vertical extents overlap by half), left to right in a row."""
+    """Top-down rows, left to right in a row.  Rows are found across the page's skew: a
+    segment's height along the page's own vertical decides the row, so the cells of one
+    row of a slightly turned table stay one row."""
+    import math
+
+    theta = _skew(lines)
+    cos, sin = math.cos(theta), math.sin(theta)
+
+    def across(ln):            # centre, in the page's own frame
+        cx, cy = (ln.box[0] + ln.box[2]) / 2, (ln.box[1] + ln.box[3]) / 2
+        return cy * cos - cx * sin, cx * cos + cy * sin
+
+    def height(ln):
+        q = ln.quad
+        return max(1.0, math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]))
+
     rows: list[list[OcrLine]] = []
-    for ln in sorted(lines, key=lambda ln: (ln.box[1] + ln.box[3]) / 2):
-        y0, y1 = ln.box[1], ln.box[3]
+    for ln in sorted(lines, key=lambda ln: across(ln)[0]):
+        y = across(ln)[0]
         if rows:
-            r0, r1 = rows[-1][0].box[1], rows[-1][0].box[3]
-            if min(y1, r1) - max(y0, r0) > 0.5 * min(y1 - y0, r1 - r0):
+            first = rows[-1][0]
+            if abs(y - across(first)[0]) < 0.5 * min(height(ln), height(first)):
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
-    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.box[0])]
+    out = []
+    for i, row in enumerate(rows):
+        for ln in sorted(row, key=lambda ln: across(ln)[1]):
+            ln.row = i
+            out.append(ln)
+    return out
 
 
 def _score(lines: list[OcrLine]) -> float:

@@ -201,10 +201,8 @@ def append_lines(doc: Document, lines_by_page, results, settings: OcrSettings, m
 
 
 def _row_of(ln):
-    x0, y0, x1, y1 = ln.box
-    return (y0, y1)
+    return ln.row
 
 
 def _same_row(a, b) -> bool:
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    return overlap > 0.5 * min(a[1] - a[0], b[1] - b[0])
+    return a is not None and a == b
