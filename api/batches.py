@@ -154,7 +154,8 @@ class BatchManager:
             summary = run_batch(meta["_source_path"], str(self._dir(batch_id) / "report"),
                                 workers=self.rt.settings.batch_workers, limits=limits, progress=False,
                                 resume=resume, cancel=cancel)
-            end = dict(state="cancelled" if summary.cancelled else "done", summary=summary.to_dict(),
+            public = {k: v for k, v in summary.to_dict().items() if k != "report_dir"}   # no server paths
+            end = dict(state="cancelled" if summary.cancelled else "done", summary=public,
                        items=summary.items)
         except ReviewerError as exc:
             end = dict(state="failed", error={"code": exc.code, "message": exc.message})

@@ -69,6 +69,7 @@ def test_zip_batch_runs_reports_progress_and_serves_reports(batch_server):
     done = _wait(officer, body["id"])
     assert done["state"] == "done", done
     assert done["items"] == 3 and done["done"] == 3 and done["errors"] == 1
+    assert done["summary"]["unreadable"] == 1 and "report_dir" not in done["summary"]   # no server paths
     assert set(done["reports"]) >= {"report.html", "summary.csv", "results.jsonl", "summary.json"}
 
     rows = [json.loads(line) for line in officer.get(f"/api/batches/{body['id']}/files/results.jsonl").text.splitlines()]
