@@ -154,7 +154,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Content that is recognised but read by no registered format: refused with a reason.
 _REFUSALS: list[tuple[Callable[[bytes], bool], str]] = [
-    (lambda d: d.startswith((b"PK\x03\x04", b"PK\x05\x06")) and b"ppt/" in d[:65536],
+    (lambda d: zip_has(d, "ppt/"),
      "This is a presentation package (PPTX); only documents and spreadsheets are read."),
     (lambda d: d.startswith((b"PK\x03\x04", b"PK\x05\x06")),
      "This is a zip archive, not a document of a supported format."),
@@ -193,6 +193,37 @@ def is_zip(data: bytes) -> bool:
     return data.startswith((b"PK\x03\x04", b"PK\x05\x06"))
 
 
+_NAMES_CACHE: list = [None, None]      # (the bytes object, its member names): one sniff asks several formats
+
+
+def zip_names(data: bytes) -> list[str] | None:
+    """The member names from the zip's central directory, or None when it cannot be read (a
+    truncated package: the sniffers then fall back to searching the bytes)."""
+    if _NAMES_CACHE[0] is data:
+        return _NAMES_CACHE[1]
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        names = None
+    _NAMES_CACHE[0], _NAMES_CACHE[1] = data, names
+    return names
+
+
+def zip_has(data: bytes, prefix: str) -> bool:
+    """Whether a zip member's name starts with ``prefix`` (a package of that kind), read from
+    the central directory — a package stored inside another shows its names in the bytes too."""
+    if not is_zip(data):
+        return False
+    names = zip_names(data)
+    if names is None:
+        return prefix.encode() in data[:65536] or prefix.encode() in data
+    return any(n.startswith(prefix) for n in names)
+
+
 def describe() -> list[dict]:
     """Every format as a JSON-able dict (``reviewer formats --json``, docs/formats.md)."""
     return [{"name": f.name, "label": f.label, "extensions": list(f.extensions), "mime_types": list(f.mime_types),
@@ -201,4 +232,4 @@ def describe() -> list[dict]:
 
 
 __all__ = ["Format", "register", "formats", "get", "names", "extensions", "format_for_name", "accept_list",
-           "mime_type", "labels", "sniff", "describe", "OLE_MAGIC", "is_zip"]
+           "mime_type", "labels", "sniff", "describe", "OLE_MAGIC", "is_zip", "zip_names", "zip_has"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.errors import EncryptedFileError
-from reviewer.formats import OLE_MAGIC, Format, is_zip, register
+from reviewer.formats import OLE_MAGIC, Format, is_zip, register, zip_has
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PARTS = ("body", "table", "header", "footer", "footnote", "endnote", "textbox", "comment", "insertion", "deletion",
@@ -14,9 +14,7 @@ PARTS = ("body", "table", "header", "footer", "footnote", "endnote", "textbox", 
 
 def sniff(data: bytes) -> bool:
     if is_zip(data):
-        # An OOXML package names its main part in [Content_Types].xml; the names of zip
-        # members are stored uncompressed, so a byte search is enough here.
-        return b"word/" in data[:65536] or b"word/document" in data
+        return zip_has(data, "word/")
     if data.startswith(OLE_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data:
         # Password-protected OOXML files are stored in an OLE container.
         raise EncryptedFileError("The document is password-protected; remove the password and upload it again.")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reviewer.formats import Format, is_zip, register
+from reviewer.formats import Format, register, zip_has
 
 
 def sniff(data: bytes) -> bool:
-    return is_zip(data) and (b"OFD.xml" in data[:65536] or b"OFD.xml" in data)
+    return zip_has(data, "OFD.xml")
 
 
 def parse(data: bytes, *, limits=None, deadline=None):

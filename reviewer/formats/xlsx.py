@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reviewer.formats import Format, is_zip, register
+from reviewer.formats import Format, register, zip_has
 
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def sniff(data: bytes) -> bool:
-    return is_zip(data) and (b"xl/workbook" in data[:65536] or (b"xl/" in data[:65536] and b"xl/workbook" in data))
+    return zip_has(data, "xl/")
 
 
 def parse(data: bytes, *, limits=None, deadline=None):
