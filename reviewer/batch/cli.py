@@ -111,10 +111,16 @@ def _add_worker(p) -> None:
 
 
 def _run_worker(args) -> int:
-    from reviewer.batch.cluster import run_worker
+    from reviewer.batch.cluster import queue_namespace, run_worker
+    from reviewer.errors import ReviewerError
 
+    try:
+        namespace = queue_namespace(args.queue_name)
+    except ReviewerError as err:
+        print(f"reviewer worker: [{err.code}] {err.message}", file=sys.stderr)
+        return EXIT_USAGE
     run_worker(args.queue, concurrency=args.concurrency, hostname=args.hostname, loglevel=args.loglevel,
-               namespace=args.queue_name)
+               namespace=namespace)
     return EXIT_OK
 
 

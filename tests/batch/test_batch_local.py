@@ -152,6 +152,12 @@ def test_batch_cli_usage_errors(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "reviewer.cli", "batch", str(tmp_path)], capture_output=True, text=True)
     assert r.returncode == 2
+    (tmp_path / "a.txt").write_text("一个文件。", encoding="utf-8")
+    for cmd in (["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--queue", "redis://127.0.0.1:1/0"],
+                ["worker", "--queue", "redis://127.0.0.1:1/0"]):
+        r = subprocess.run([sys.executable, "-m", "reviewer.cli", *cmd, "--queue-name", "two words"],
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and "[usage_error]" in r.stderr and "Traceback" not in r.stderr, r.stderr
 
 
 def _cli(*args, timeout=300):
