@@ -33,7 +33,7 @@ LAW_TITLE = re.compile(r"(?:条例|(?<![办方])法|实施细则)(?:[（(]\d{4}[
 PUBLIC_TITLE = re.compile(r"招聘|招录|录用|招考|选调生|遴选|公告|公示|考试")
 
 # Body statements.  Personnel moves and candidates of the organ's own staff:
-PERSONNEL = re.compile(r"借调|抽调|轮岗|挂职|交流任职|拟任|拟提拔|拟提名|拟推荐|(?:干部|推荐|建议|拟任|考察|候选)人选|考察对象|"
+PERSONNEL = re.compile(r"借调|抽调|轮岗|挂职|交流任职|拟任|拟提拔|拟提名|拟推荐|(?:干部|推荐|建议|拟任|考察|候选|局长|主任|书记|科长|处长|部长|站长|所长|队长|委员|负责人)人选|考察对象|"
                        r"民主推荐|试用期满|转正")
 # Discipline proposals (not the published decision): 处理意见, 建议给予…处分, 诫勉.
 DISCIPLINE = re.compile(r"处理意见|处分意见|建议给予|拟给予|建议对其|初核|诫勉|谈话提醒|组织处理|问责建议")

@@ -52,3 +52,11 @@ def test_internal_affairs_statement_stops_before_contact_details():
     text = "关于领取停车证的通知\n各科室：\n请于周五前到办公室领取停车证，联系电话：0311-86001234。"
     got = texts(text)
     assert got[-1] == ("staff_notice", "请于周五前到办公室领取停车证")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会议讨论了副局长人选，拟推荐两名同志参加考察。", ["personnel_statement"]),
+    ("各地要选好配强村党组织书记人选。", []),   # a policy about candidates in general: no person named
+])
+def test_internal_affairs_candidates(text, expected):
+    assert [p for p, _ in texts(text)] == expected
