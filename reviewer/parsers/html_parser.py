@@ -119,7 +119,9 @@ def parse_html(data: bytes, *, limits=None, deadline=None) -> Document:
         if a < b and src[a:b].strip():
             extra.append((part, list(pieces(src, a, b)) if decoded else [(src[a:b], a, b)], loc))
 
-    for m in _TOKEN.finditer(src):
+    for n_token, m in enumerate(_TOKEN.finditer(src)):
+        if deadline is not None and n_token % 5000 == 4999:
+            deadline.check()
         body_text(pos, m.start())
         pos = m.end()
         if m.group("comment") is not None:
@@ -156,8 +158,6 @@ def parse_html(data: bytes, *, limits=None, deadline=None) -> Document:
                     attachments.append(src[s:e])
             if name not in ("br", "img", "meta", "link", "input", "hr") and not m.group("attrs").rstrip().endswith("/"):
                 stack.append(name)
-        if deadline is not None and len(tb) % 10000 == 0:
-            deadline.check()
     body_text(pos, len(src))
     for part, ps, loc in extra:
         if not tb.ends_with_newline():

@@ -156,7 +156,7 @@ def _cell_carrier(name, c, sst: SharedStrings, loc, changed: set) -> Carrier | N
 
 
 def walk_sheet(name: str, root, sheet: str, index: int, state: str, sst: SharedStrings, changed: set,
-               hidden_out: dict) -> list[Carrier]:
+               hidden_out: dict, deadline=None) -> list[Carrier]:
     out: list[Carrier] = []
     hidden_cols: set[int] = set()
     for col in root.iter(f"{M}col"):
@@ -166,7 +166,9 @@ def walk_sheet(name: str, root, sheet: str, index: int, state: str, sst: SharedS
             except (TypeError, ValueError):
                 pass
     hidden_rows = 0
-    for row in root.iter(f"{M}row"):
+    for n_row, row in enumerate(root.iter(f"{M}row")):
+        if deadline is not None and n_row % 2000 == 1999:
+            deadline.check()
         row_hidden = row.get("hidden") in ("1", "true")
         hidden_rows += row_hidden
         for c in row.iter(f"{M}c"):
@@ -336,7 +338,8 @@ def walk(pkg, parser, deadline=None) -> Walk:
             continue
         title, state = sh.get("name") or f"Sheet{i + 1}", sh.get("state") or "visible"
         sheets.append({"name": title, "state": state, "xml_part": rel.target})
-        carriers += walk_sheet(rel.target, tree(rel.target), title, len(sheets) - 1, state, sst, changed, hidden)
+        carriers += walk_sheet(rel.target, tree(rel.target), title, len(sheets) - 1, state, sst, changed, hidden,
+                               deadline)
         for r in pkg.rels(rel.target, parser):
             if r.external or not pkg.has(r.target):
                 continue

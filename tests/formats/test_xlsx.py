@@ -137,3 +137,12 @@ def _bomb() -> bytes:
             z.writestr(info.filename, src.read(info))
         z.writestr("xl/big.xml", b"<a>" + b" " * (50 * 1024 * 1024) + b"</a>")
     return buf.getvalue()
+
+
+def test_xlsx_parse_timeout_is_checked_inside_a_large_sheet():
+    from reviewer.settings import Limits
+
+    rows = [[f"r{i}", "x"] for i in range(6000)]
+    with pytest.raises(ReviewerError) as exc:
+        parse_bytes(build_xlsx([Sheet("大表", rows)]), "big.xlsx", limits=Limits(parse_timeout_s=0.0001))
+    assert exc.value.code == "limit_exceeded" and exc.value.details["limit"] == "parse_timeout_s"
