@@ -8,9 +8,9 @@ Pages (Page/@BaseLoc → Content.xml → Layer → TextObject/PageBlock → Text
 Attachments, CustomTags; DocBody/Signatures.  Paths are resolved against the folder of the
 file that names them (or the package root when they start with ``/``).
 
-A TextCode's glyphs: the first at (Boundary.x + X, Boundary.y + Y), each next one DeltaX
-(and DeltaY) further (``g N d`` repeats ``d`` N times); units are millimetres, origin top
-left, Y the baseline.  A glyph's box is ``(x, y - size, x + advance, y)``.  Reading order
+A TextCode's glyphs: the first at (X, Y), each next one DeltaX (and DeltaY) further (``g N d``
+repeats ``d`` N times), mapped by the TextObject's CTM and moved by its Boundary's origin;
+units are millimetres, origin top left, Y the baseline.  A glyph's box is ``(x, y - size, x + advance, y)``.  Reading order
 follows the page: glyphs are grouped into lines by baseline (within half a font size), lines
 top to bottom, glyphs in a line left to right — not the XML order.
 """
@@ -99,20 +99,31 @@ class Page:
     lines: list[list[Glyph]] = field(default_factory=list)
 
 
+def _ctm(obj) -> tuple[float, ...]:
+    try:
+        m = tuple(float(v) for v in (obj.get("CTM") or "").split())
+    except ValueError:
+        m = ()
+    return m if len(m) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
 def code_glyphs(obj, code) -> list[Glyph]:
+    """The glyphs of one TextCode in page coordinates: the TextObject's CTM (``a b c d e f``)
+    maps the object's own space, then its Boundary's origin moves it onto the page."""
     try:
         bx, by = [float(v) for v in (obj.get("Boundary") or "0 0 0 0").split()[:2]]
     except ValueError:
         bx = by = 0.0
+    a, b, c, d, e, f = _ctm(obj)
     size = float(obj.get("Size") or 3.5)
     text = code.text or ""
     dx, dy = numbers(code.get("DeltaX")), numbers(code.get("DeltaY"))
-    x = bx + float(code.get("X") or 0)
-    y = by + float(code.get("Y") or 0)
+    x, y = float(code.get("X") or 0), float(code.get("Y") or 0)
     out = []
     for i, ch in enumerate(text):
         adv = dx[i] if i < len(dx) else size
-        out.append(Glyph(ch, x, y, adv, size, code, i))
+        px, py = bx + a * x + c * y + e, by + b * x + d * y + f
+        out.append(Glyph(ch, px, py, adv * abs(a or 1.0), size * abs(d or 1.0), code, i))
         x += adv
         y += dy[i] if i < len(dy) else 0.0
     return out

@@ -81,3 +81,20 @@ def _patch(name: str, data: bytes) -> bytes:
         for info in src.infolist():
             z.writestr(info.filename, data if info.filename == name else src.read(info))
     return buf.getvalue()
+
+
+def test_ofd_ctm_scales_the_glyph_boxes():
+    data = build_ofd([[(10, 10, "电话13812345678")]])
+    scaled = _patch_content(data, lambda x: x.replace('Font="2" Size="4.0"', 'Font="2" Size="4.0" CTM="2 0 0 2 0 0"'))
+    doc = parse_bytes(scaled, "s.ofd")
+    box = [b for b in doc.blocks if b.part == "page"][0].boxes[0]
+    assert box == (11.0, 10.0, 19.0, 18.0)        # X 0.5 → 1 mm, size 4 → 8 mm, baseline 4 → 8 mm
+
+
+def _patch_content(data: bytes, fn) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            raw = src.read(info)
+            z.writestr(info.filename, fn(raw.decode()).encode() if info.filename.endswith("Content.xml") else raw)
+    return buf.getvalue()
