@@ -127,10 +127,12 @@ def figures_after(text: str, start: int, limit: int, kinds: tuple, within: int) 
     return (end, first) if end is not None else None
 
 
-def enterprise_tie(text: str, ss: int, s: int, se: int, look_back: int = 300) -> tuple[str | None, str]:
+def enterprise_tie(text: str, ss: int, s: int, se: int, look_back: int = 300,
+                   title_who: str | None = None) -> tuple[str | None, str]:
     """The enterprise a statement at ``s`` (sentence ``[ss, se)``) is about, and how it was tied:
-    named before it in the sentence ("sentence"), after it ("sentence_after"), or named in the
-    text before a sentence that refers back to it (其/该公司/公司…: "discourse")."""
+    named before it in the sentence ("sentence"), after it ("sentence_after"), named in the
+    text before a sentence that refers back to it (其/该公司/公司…: "discourse"), or the one
+    enterprise the document's title is about ("title": 关于××有限公司申请贴息的审核意见)."""
     sentence = text[ss:se]
     who = named_enterprise(sentence, before=s - ss)
     if who:
@@ -146,12 +148,31 @@ def enterprise_tie(text: str, ss: int, s: int, se: int, look_back: int = 300) ->
         lo = max(ss - look_back, 0)
     else:
         # no pronoun: only an enterprise named earlier in the same paragraph, close by
-        lo = max(ss - 150, text.rfind("\n", 0, ss) + 1)
+        lo = max(ss - 150, text.rfind("\n", max(ss - 150, 0), ss) + 1)
     before = text[lo:ss]
     found = [n for _, n in enterprise_names(before) if not SELF_ENTERPRISE.fullmatch(n)]
     if found:
         return found[-1], "discourse"
+    if title_who:
+        return title_who, "title"
     return None, ""
+
+
+# Titles of documents published by rule about an enterprise (penalties, licences, lists).
+PUBLIC_TITLE = re.compile(r"处罚|决定书|公告|公示|通报|表彰|名单|许可|批复|备案|登记|注销|信用")
+
+
+def title_enterprise(doc) -> str | None:
+    """The one registered enterprise (…有限公司) a document's title is about, unless the title is of a
+    kind published by rule (处罚决定书, 公告, 公示, 批复 …)."""
+    span = pos.title_span(doc)
+    if not span:
+        return None
+    title = doc.text[span[0]:span[1]]
+    if PUBLIC_TITLE.search(title):
+        return None
+    names = {n for _, n in enterprise_names(title) if n.endswith(STRONG_SUFFIX)}
+    return names.pop() if len(names) == 1 else None
 
 
 def doc_head(doc, n: int = 300) -> str:
@@ -189,6 +210,7 @@ class KeywordRule(RuleDetector):
             return []
         head = doc_head(doc)
         law = pos.law_text(text)
+        title_who = title_enterprise(doc)
         bid_doc = BID_DOC.search(head) if self.BID_TIES else None
         out = []
         taken = -1
@@ -205,7 +227,7 @@ class KeywordRule(RuleDetector):
             if fig is None and (self.NEEDS_FIGURE or (self.FIGURE_UNLESS is not None
                                                       and not self.FIGURE_UNLESS.search(sentence))):
                 continue
-            who, how = enterprise_tie(text, ss, s, se)
+            who, how = enterprise_tie(text, ss, s, se, title_who=title_who)
             bid = (BID.search(sentence) or bid_doc) if self.BID_TIES else None
             if not (who or bid):
                 continue

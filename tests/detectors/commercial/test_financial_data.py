@@ -46,3 +46,15 @@ def test_financial_data_statements(text, expected):
 ])
 def test_financial_data_loans_and_published_lists(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title names the one enterprise the whole document is about
+    ("关于河北恒达建材有限公司申请贷款贴息的审核意见\n经核查，2023年销售收入8600万元，净利润612万元。",
+     ["销售收入8600万元，净利润612万元"]),
+    # a penalty decision is published by rule; several enterprises in the title tie none
+    ("河北恒达建材有限公司行政处罚决定书\n经查，当事人违法期间销售收入8600万元。", []),
+    ("关于河北恒达建材有限公司与石家庄瑞丰科技有限公司合作的报告\n双方销售收入8600万元。", []),
+])
+def test_financial_data_title_tie(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
