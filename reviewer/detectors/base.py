@@ -71,6 +71,9 @@ class ReviewerRecognizer(PatternRecognizer):
     PREFILTER: ClassVar[Optional[str]] = r"\d"      # skip a chunk where this never matches
     PRIORITY: ClassVar[int] = 0          # breaks ties when findings overlap
     PATTERN_ACTIONS: ClassVar[dict] = {}  # pattern name -> action, overriding ACTION
+    # pattern name -> literal strings; the pattern runs on a chunk only if one of them is in it
+    # (a per-pattern prefilter: ``in`` on a str is far cheaper than a regex pass)
+    PATTERN_NEEDS: ClassVar[dict] = {}
     # Personal types: does publishing this type harm the person whoever they are (条例第十五条)?
     # False for the types an organ's own public details share (names, office phones, e-mails,
     # addresses: 第二十条（二）); None: no opinion (the classifier reads these to know the type).
@@ -139,7 +142,11 @@ class ReviewerRecognizer(PatternRecognizer):
             return []
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
+        needs = self.PATTERN_NEEDS
         for pattern, rx in self._compiled:
+            need = needs.get(pattern.name) if needs else None
+            if need and not any(w in text for w in need):
+                continue
             for m in rx.finditer(text):
                 if m.re.groupindex.get("v") and m.group("v") is not None:
                     start, end = m.span("v")

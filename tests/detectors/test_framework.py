@@ -212,7 +212,7 @@ def test_no_network_is_touched(monkeypatch):
 
 def test_builtin_detectors_have_complete_metadata():
     reg = detectors.default_registry()
-    assert "personal.id_card.v1" in reg.ids()
+    assert "personal.id_card.v2" in reg.ids()
     for m in reg.describe():
         assert m["category"] in CATEGORIES
         assert m["action"] in ACTIONS

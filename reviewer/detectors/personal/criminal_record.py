@@ -60,6 +60,13 @@ class CriminalRecordRecognizer(ReviewerRecognizer):
     PREFILTER = (r"判|罪|前科|刑|吸毒|吸食|戒毒|矫正|假释|劳动教养|拘留|逮捕|取保|监视居住|收容|在押|入狱|出狱|"
                  r"监外执行|保外就医|在逃")
     PRIORITY = 1
+    PATTERN_NEEDS = {
+        "sentence": ("判", "获刑"), "court_sentence": ("判处",), "conviction": ("罪",),
+        "detention": ("拘留", "逮捕", "取保", "监视居住", "收容", "戒毒", "劳动教养"), "suspicion": ("涉嫌",),
+        "record": ("犯罪记录", "前科", "刑满", "吸毒史", "矫正", "服刑", "假释", "劳动教养", "在押", "入狱", "出狱",
+                   "缓刑", "监外执行", "保外就医", "在逃"),
+        "drug_use": ("吸",),
+    }
 
     def accept(self, text, start, end, match) -> bool:
         before = text[max(0, start - 4):start]

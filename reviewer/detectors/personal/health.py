@@ -107,6 +107,21 @@ class HealthRecognizer(ReviewerRecognizer):
     NEGATIVE_AFTER = 6
     MIN_SCORE = 0.6
     PREFILTER = _PREFILTER
+    PATTERN_NEEDS = {
+        "record_field": ("残疾", "病", "诊断", "伤残", "致残", "健康状况", "身体状况", "结果"),
+        "record_number": ("病历号", "住院号", "病案号", "门诊号", "残疾证号", "残疾人证"),
+        "diagnosis": ("患", "确诊", "诊断", "查出", "检查出", "检出", "复查"),
+        "disability": T.DISABILITY_CLASSES,
+        "injury_grade": ("伤残", "残疾", "致残"),
+        "disability_card": ("残疾人证", "残疾证"),
+        "treatment": ("疗", "透析", "移植", "支架", "术", "住院", "服"),
+        "care": ("治疗", "手术", "化疗", "放疗", "透析", "移植", "支架", "康复", "监护", "住院", "观察"),
+        "lab_value": T.LAB_UNITS,
+        "test_result": ("阳性",),
+        "pregnancy": ("孕", "妊娠"),
+        "reproductive": ("流产", "引产", "不孕", "结扎", "剖宫产", "早产", "产后", "试管", "孕"),
+        "condition": ("因病", "病逝", "病故", "卧床", "不能自理", "劳动能力", "病情", "病重"),
+    }
     PRIORITY = 1
 
     def accept(self, text, start, end, match) -> bool:

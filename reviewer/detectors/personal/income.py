@@ -62,6 +62,11 @@ class IncomeRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = r"\d\s*(?:万元|千元|元|万)"
     PRIORITY = 2
+    PATTERN_NEEDS = {
+        "income": ("收入", "工资", "薪", "退休金", "养老金", "离休费", "存款", "赡养费", "抚养费", "所得"),
+        "debt": ("欠", "负债", "债务", "借款"),
+        "benefit": ("金", "补贴", "补助", "救助", "津贴"),
+    }
 
     def accept(self, text, start, end, match) -> bool:
         if _RULE_AFTER.match(text, end):

@@ -2,7 +2,9 @@
 
 Not: the 12345 hotline and other short service numbers (they never match: a local
 number starts with 2–9 and has 7–8 digits); 400/800 numbers only next to a context word.
-A local number without area code is reported only after a label (电话：…).
+A local number without area code is reported only after a label (电话：…).  Also the
+local part in groups (0311 8765 4321, 010-6552 8888) and the international form
+(+86-311-87654321, 0086 10 6552 8888).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:元|万|亿|人|户|吨|亩|%|％)")
 
 
 class LandlineRecognizer(ReviewerRecognizer):
-    ID = "personal.landline.v1"
+    ID = "personal.landline.v2"
     TYPE = "landline"
     HARM = False         # an organ's public details share this type (条例第二十条（二）)
     LABEL = "固定电话号码"
@@ -34,6 +36,11 @@ class LandlineRecognizer(ReviewerRecognizer):
         ("area_paren", r"[(（]" + _AREA + r"[)）] ?" + _LOCAL + _EXT + _A, 0.6),
         ("area_plain", _B + _AREA + _LOCAL + _A, 0.35),
         ("labelled_local", _LABEL + r"[:：]?\s*(?P<v>" + NO_MASK_BEFORE + _LOCAL + _EXT + ")" + _A, 0.55),
+        # local number in 4-4 / 3-4 groups after the area code: 0311 8765 4321, 010-6552 8888
+        ("area_grouped", _B + _AREA + r"(?:[-－—]{1,2}| )[2-9]\d{2,3}[ -]\d{4}" + _EXT + _A + r"(?![ -]\d)", 0.6),
+        # from abroad: +86-311-87654321, 0086 10 6552 8888 (the area code without its 0)
+        ("international", r"(?<![0-9A-Za-z+])(?:\+|00)86[ -]?[(（]?(?:10|2\d|[3-9]\d{2})[)）]?[ -]?[2-9]\d{2,3}[ -]?\d{4}"
+                          + _EXT + _A + r"(?![ -]\d)", 0.6),
         ("service_400_800", _B + r"[48]00[- ]?\d{3}[- ]?\d{4}" + _A, 0.2),
     )
     CONTEXT = ("电话", "座机", "固话", "传真", "联系方式", "Tel", "TEL", "分机", "热线", "联系")

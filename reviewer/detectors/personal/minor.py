@@ -43,6 +43,7 @@ def _age(text: str, today: _dt.date | None = None) -> float | None:
 _GRADE_GROUP_AFTER = re.compile(r"\s*(?:年级)?(?:新生|起|以上|以下|至|到|[、\-—～~]|以后|以前|阶段|教材|课程|学段|各班|全体|的学生|段|共|"
                                 r"开设|开始|国家|学科|教学|考试|毕业生|学年|学期|"
                                 r"学生(?=[\u4e00-\u9fa5])(?![\u4e00-\u9fa5]{2,3}[，,（(。；]))")
+_AGE_NOT_BEFORE = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百至到-—～~、.")
 _GRADE_GROUP_BEFORE = re.compile(r"(?:各|全|每个|每|所有|全体|全市|全县|全区|和)\s*$")
 _GROUP_AFTER_BIRTH = re.compile(r"(?:的|以后|以前|以来|之后|之前|后|前)(?:儿童|学生|孩子|新生|适龄|人员|婴儿|幼儿|少年|的|出生)|"
                                 r"(?:以后|以前|以来|之后|之前|及以后|后|前)")
@@ -58,12 +59,14 @@ class MinorRecognizer(ReviewerRecognizer):
     PATTERNS = (
         ("birth_date_minor", r"(?:出生日期|出生年月|出生时间|生日|出生于)\s*[:：]?\s*"
                              r"(?P<v>(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2}\s*日?|\s*月)?)", 0.75),
-        ("age_minor", r"(?<![0-9０-９至到\-—～~、])(?P<v>(?:1[0-7]|[1-9]|十[一二三四五六七]|[一二两三四五六七八九十])周?岁)"
+        ("age_minor", r"(?P<v>[1-9一二两三四五六七八九十](?:(?<=1)[0-7]|(?<=十)[一二三四五六七])?周?岁)"
                       r"(?!以上|以下|至|到|[-—～~]|半以上)", 0.3),
         ("under_age", r"(?:不满|未满|未达)(?:十四|14|十六|16|十八|18)周岁", 0.3),
-        ("birth_year_minor", r"(?<![0-9])(?P<v>(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*(?:出生(?!率|人口|数|缺陷|登记|医学)|生(?=[，,。；;）)\s]|$))", 0.6),
-        ("school_grade", r"(?<![至到、\-—～~])(?:(?:小学|初中|高中)?[一二三四五六七八九]年级|(?:初|高)[一二三](?:年级)?(?=\s*[（(]\s*\d|"
-                         r"\s*\d{1,2}\s*班|[一二三四五六七八九十]{1,2}班|年级|学生|在读)|幼儿园(?:大|中|小)班)"
+        ("birth_year_minor", r"(?P<v>(?:19|20)(?<![0-9]..)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*"
+                             r"(?:出生(?!率|人口|数|缺陷|登记|医学)|生(?=[，,。；;）)\s]|$))", 0.6),
+        ("school_grade", r"[小初高一二三四五六七八九幼](?:(?<=小)学[一二三四五六七八九]年级|(?<=[初高])中[一二三四五六七八九]年级|"
+                         r"(?<=[一二三四五六七八九])年级|(?<=[初高])[一二三](?:年级)?(?=\s*[（(]\s*\d|\s*\d{1,2}\s*班|"
+                         r"[一二三四五六七八九十]{1,2}班|年级|学生|在读)|(?<=幼)儿园[大中小]班)"
                          r"(?:\s*[（(]\s*\d{1,2}\s*[)）]\s*班|\s*\d{1,2}\s*班|[一二三四五六七八九十]{1,2}班)?", 0.6),
         ("school", r"(?:就读于?|在读于?|就学于?|上学于?)[\u4e00-\u9fa5A-Za-z0-9××]{2,20}?(?:小学|中学|初中|高中|幼儿园|学校|完小)", 0.6),
         ("minor_name", r"(?:未成年人|未成年|学生|幼儿|患儿|儿童|女童|男童|少年)(?P<sep>\s*[:：]\s*|\s+)?(?P<v>[\u4e00-\u9fa5]{2,3})", 0.6),
@@ -76,6 +79,11 @@ class MinorRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.6
     PREFILTER = r"岁|出生|生日|未成年|学生|幼儿|患儿|儿童|女童|男童|少年|年级|班|就读|在读|就学|上学|\d年\s*(?:\d|生)"
     PRIORITY = 1
+    PATTERN_NEEDS = {
+        "birth_date_minor": ("出生", "生日"), "age_minor": ("岁",), "under_age": ("不满", "未满", "未达"),
+        "birth_year_minor": ("生",), "school_grade": ("年级", "班"), "school": ("就读", "在读", "就学", "上学"),
+        "minor_name": ("未成年", "学生", "幼儿", "患儿", "儿童", "女童", "男童", "少年"),
+    }
 
     def refine(self, text, start, end, match):
         if self.pattern_name(match) == "minor_name":  # trim to the name
@@ -91,7 +99,12 @@ class MinorRecognizer(ReviewerRecognizer):
 
     def accept(self, text, start, end, match) -> bool:
         name = self.pattern_name(match)
+        prev = text[start - 1:start]
+        if name == "age_minor" and prev and prev in _AGE_NOT_BEFORE:
+            return False  # 115岁, 二十岁, 6至12岁
         if name == "school_grade":
+            if prev and prev in "至到、-—～~":
+                return False
             return _GRADE_GROUP_AFTER.match(text, match.end()) is None and \
                 _GRADE_GROUP_BEFORE.search(text, max(0, start - 4), start) is None
         if name == "birth_year_minor":

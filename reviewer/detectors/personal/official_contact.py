@@ -27,7 +27,9 @@ OFFICIAL_MARKERS = re.compile(
 # the names of organs — 残疾人联合会, 学生资助管理中心)
 PRIVATE_MARKERS = re.compile(
     r"申请人|被申请人|当事人|户主|被处罚|患者|身份证|公民身份号码|家住|住址|现住|举报人|投诉人|信访人|"
-    r"村民|低保户|救助对象|特困人员|家属|监护人|犯罪")
+    r"村民|低保户|救助对象|特困人员|家属|监护人|犯罪|"
+    # a private person's own number: 家庭电话, 宅电, 本人…
+    r"本人|家庭电话|家庭住址|住宅电话|宅电|家中|私人|个人(?:电话|手机|邮箱|微信)|妻子|丈夫|其妻|其夫|其子|其女")
 # a number written right after the name of an organ: 石家庄市教育局 0311-…
 ORG_BEFORE = re.compile(r"(?:局|厅|委|办|中心|院|政府|部|处|科|室|所|站|会|馆|队|司|中心校|学校|医院)"
                         r"[\s/:：、，,（(]*$")

@@ -8,11 +8,11 @@ from reviewer.detectors.personal._common import BASIS_PRIVACY, NO_MASK_AFTER
 
 _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _L = "A-HJ-NP-Z"
-_SEP = r"[·•・ ]?"
+_SEP = r"[·•・ -]?"
 
 
 class VehiclePlateRecognizer(ReviewerRecognizer):
-    ID = "personal.vehicle_plate.v1"
+    ID = "personal.vehicle_plate.v2"
     TYPE = "vehicle_plate"
     HARM = True          # 条例第十五条: publishing it harms the person, whoever they are
     LABEL = "机动车号牌"

@@ -17,3 +17,16 @@ from reviewer.detectors.personal.email import EmailRecognizer
 def test_email(engine_for, text, expected):
     fs = engine_for(EmailRecognizer).analyze_text(text)
     assert [f.text for f in fs] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本人邮箱 zhangsan#163.com", ["zhangsan#163.com"]),
+    ("电子邮件：zhangsan(at)163.com", ["zhangsan(at)163.com"]),
+    ("邮箱：lisi [at] qq.com", ["lisi [at] qq.com"]),
+    ("邮箱：wangwu @ 126.com", ["wangwu @ 126.com"]),
+    ("邮箱：zhaoliu@163。com", ["zhaoliu@163。com"]),
+    ("话题#163.com#热议", []),                      # no mail word near
+    ("见第3(at)节", []),
+])
+def test_email_obfuscated_next_to_a_mail_word(engine_for, text, expected):
+    assert [f.text for f in engine_for(EmailRecognizer).analyze_text(text)] == expected

@@ -52,3 +52,18 @@ def test_id_card_reported(engine, text, expected, validation):
 ])
 def test_id_card_not_reported(engine, text):
     assert engine.analyze_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("身份证号：110105 19491231 002X", ["110105 19491231 002X"]),
+    ("身份证号码：1101 0519 4912 3100 2X", ["1101 0519 4912 3100 2X"]),
+    ("证号：110105-19491231-002X", ["110105-19491231-002X"]),
+    ("公民身份号码 110105 1949 1231 002X", ["110105 1949 1231 002X"]),
+    ("身份证：１１０１０５１９４９１２３１００２Ｘ", ["１１０１０５１９４９１２３１００２Ｘ"]),   # full-width
+    ("身份证号11010519491231002x", ["11010519491231002x"]),                              # lower-case x
+    ("卡号：6228 4804 0256 4890 018", []),          # a bank card in 4-groups
+    ("1101 0519 4912 3100 21", []),                 # grouped, check digit wrong, no context
+    ("电话：0311 8765 4321 1234 56", []),
+])
+def test_id_card_grouped_and_full_width(engine, text, expected):
+    assert [f.text for f in engine.analyze_text(text) if f.type == "id_card"] == expected

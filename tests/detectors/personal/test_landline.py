@@ -28,3 +28,25 @@ def test_landline(engine_for, text, expected):
     fs = engine_for(LandlineRecognizer).analyze_text(text)
     assert [f.text for f in fs] == expected
     assert all(f.type == "landline" for f in fs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("家庭电话：0311 8765 4321", ["0311 8765 4321"]),
+    ("申请人住宅电话 010-6552 8888", ["010-6552 8888"]),
+    ("电话：+86-311-87654321", ["+86-311-87654321"]),
+    ("Tel: 0086 10 6552 8888", ["0086 10 6552 8888"]),
+    ("0311 8765 4321 5678", []),                 # too long for a phone number
+    ("共计0311 8765元", []),
+])
+def test_landline_grouped_and_international(engine_for, text, expected):
+    assert [f.text for f in engine_for(LandlineRecognizer).analyze_text(text)] == expected
+
+
+def test_a_private_landline_is_not_an_official_contact():
+    from reviewer import detectors
+    from tests.detectors.helpers import make_doc
+
+    for text, private in (("本人电话：0311-87654321", True), ("家庭电话：0311-87654321", True),
+                          ("咨询电话：0311-87654321", False)):
+        fs = detectors.analyze(make_doc(text))
+        assert any(f.type == "landline" for f in fs) is private, text

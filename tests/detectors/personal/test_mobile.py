@@ -43,3 +43,22 @@ def test_mobile_inside_url_not_reported(engine_for, text):
 def test_mobile_next_to_url_still_reported(engine_for):
     [f] = engine_for(MobileRecognizer).analyze_text("网址www.example.com，电话13812345678")
     assert f.text == "13812345678"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(0)13812345678", ["(0)13812345678"]),
+    ("0-13812345678", ["0-13812345678"]),
+    ("电话：013812345678", ["13812345678"]),            # trunk 0, next to a phone word
+    ("+86 138 1234 5678", ["+86 138 1234 5678"]),
+    ("手机 138．1234．5678", ["138．1234．5678"]),
+    ("手机：138　1234　5678", ["138　1234　5678"]),      # ideographic spaces
+    ("+852 6123 4567", ["+852 6123 4567"]),
+    ("香港手机：+852-91234567", ["+852-91234567"]),
+    ("澳门电话 +853 6612 3456", ["+853 6612 3456"]),
+    ("（852）51234567", ["（852）51234567"]),
+    ("013812345678", []),                               # 12 digits, no phone word
+    ("+852 2123 4567", []),                             # a Hong Kong landline
+    ("版本号 1.38.1234.5678", []),
+])
+def test_mobile_prefixes_and_groups(engine_for, text, expected):
+    assert [f.text for f in engine_for(MobileRecognizer).analyze_text(text)] == expected

@@ -18,3 +18,16 @@ from reviewer.detectors.personal.passport import PassportRecognizer
 def test_passport(engine_for, text, expected):
     fs = engine_for(PassportRecognizer).analyze_text(text)
     assert [f.text for f in fs] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("护照号码：E 1234 5678", ["E 1234 5678"]),
+    ("护照号：e12345678", ["e12345678"]),
+    ("护照号码为 EH 1234567", ["EH 1234567"]),
+    ("Passport No. G12345678", ["G12345678"]),
+    ("持中国护照（EB7654321）", ["EB7654321"]),
+    ("护照号码：E 1234", []),
+    ("型号 E 1234 5678", []),                         # no 护照 label
+])
+def test_passport_after_its_label(engine_for, text, expected):
+    assert [f.text for f in engine_for(PassportRecognizer).analyze_text(text)] == expected

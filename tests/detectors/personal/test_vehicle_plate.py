@@ -21,3 +21,15 @@ from reviewer.detectors.personal.vehicle_plate import VehiclePlateRecognizer
 def test_vehicle_plate(engine_for, text, expected):
     fs = engine_for(VehiclePlateRecognizer).analyze_text(text)
     assert [f.text for f in fs] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("车牌号：京A·12345", ["京A·12345"]),
+    ("粤B·D12345", ["粤B·D12345"]),
+    ("京AD12345", ["京AD12345"]),
+    ("冀A-12345", ["冀A-12345"]),
+    ("沪A 12345F", ["沪A 12345F"]),
+    ("京A·***45", []),
+])
+def test_vehicle_plate_separators_and_new_energy(engine_for, text, expected):
+    assert [f.text for f in engine_for(VehiclePlateRecognizer).analyze_text(text)] == expected
