@@ -98,8 +98,6 @@ MESSAGES = {
     "converter_missing": "读取此类文件（DOC、WPS、RTF）需要 LibreOffice，本机未安装，请另存为 DOCX 后再上传。",
     "conversion_timeout": "文件转换超时（可能已损坏），已停止；请在 Word 或 WPS 中另存为 DOCX 后再上传。",
     "conversion_failed": "文件无法转换（可能已损坏或并非其所示格式），请在 Word 或 WPS 中另存为 DOCX 后再上传。",
-    "xlsx_text_mismatch": "表格内容与扫描结果对不上，未生成公开版本；请重新扫描。",
-    "html_text_mismatch": "网页内容与扫描结果对不上，未生成公开版本；请重新扫描。",
     "timeout": "处理超时，请稍后重试。",
     "unknown_finding": "当前稿件中没有这条发现，请刷新页面。",
     "internal_error": "服务器内部出错，请稍后重试；如果反复出现，请联系系统管理员。",

@@ -18,8 +18,14 @@ def parse(data: bytes, *, limits=None, deadline=None):
 
 
 def redact(doc, removals, options):
+    from reviewer.errors import RedactionError
     from reviewer.redaction.txt import redact_txt
 
+    for r in removals:          # a mask over a delimiter or a quote would shift the columns
+        blocks = doc.blocks_in(r.start, r.end)
+        if len(blocks) != 1 or blocks[0].start > r.start or blocks[0].end < r.end:
+            raise RedactionError("A removal crosses the cells of the CSV table; nothing was written.",
+                                 code="csv_span_crosses_cells", details={"start": r.start, "end": r.end})
     return redact_txt(doc, removals)
 
 

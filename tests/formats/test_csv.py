@@ -34,3 +34,14 @@ def test_csv_cells_located_and_redacted_in_its_encoding(encoding):
 def test_prose_with_commas_stays_txt():
     text = "关于做好工作的通知\n各单位：\n现将有关事项通知如下, 请遵照执行。\n联系人: 王某, 电话: 12345\n"
     assert parse_bytes(text.encode(), "x.txt").metadata.format == "txt"
+
+
+def test_csv_removal_across_cells_fails_closed():
+    from reviewer.errors import RedactionError
+    from reviewer.redaction.plan import ManualSpan
+
+    doc = parse_bytes(TABLE.encode(), "a.csv")
+    i = doc.text.index("张建国,")
+    with pytest.raises(RedactionError) as exc:
+        redact_document(doc, [], manual=[ManualSpan(i, i + 6, "person_name", "跨单元格")])
+    assert exc.value.code == "csv_span_crosses_cells"
