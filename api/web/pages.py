@@ -194,6 +194,8 @@ def suggestion_view(doc: dict) -> dict:
     suggested = sug.get("attribute")
     return {"suggested": suggested, "label": sug.get("label"), "confidence": sug.get("confidence"),
             "reasons": sug.get("reasons") or [], "needs_human": sug.get("needs_human"),
+            "needs_human_reasons": sug.get("needs_human_reasons") or [],
+            "override_note": (sug.get("declared_check") or {}).get("override_note"),
             "declared": declared,
             "declared_text": (scan.get("structure") or {}).get("declared_attribute_text"),
             "chosen": ver.get("attribute"),
@@ -266,7 +268,9 @@ def document_view(case_id: int, request: Request, rt: RT, db: DB, ctx: Ctx):
     doc, text = load_doc(rt, db, ctx, case_id)
     ver = doc.get("current_version") or {}
     findings = (ver.get("scan") or {}).get("findings", [])
-    return render(request, "document.html", ctx, doc=doc, ver=ver, findings=findings,
+    recognised = (ver.get("scan") or {}).get("recognised", [])
+    return render(request, "document.html", ctx, doc=doc, ver=ver, findings=findings, recognised=recognised,
+                  can_promote="security_officer" in ctx.roles and doc["state"] in ("scanned", "redactions_approved"),
                   segs=segments(text, findings, ver.get("manual_spans") or [], doc["text_blocks"]),
                   sug=suggestion_view(doc), warnings=(ver.get("scan") or {}).get("warnings") or [],
                   scan_error=ver.get("scan_error"), history=history(db, case_id),
