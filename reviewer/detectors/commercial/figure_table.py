@@ -16,20 +16,30 @@ from reviewer.detectors import tables
 from reviewer.detectors.commercial._common import BASIS_TRADE_SECRET, PUBLISHED_RESULT, doc_head
 from reviewer.detectors.rule import RuleDetector
 
-_NOTE = r"(?:[（(][^）)]{0,12}[）)])?"
 COLUMNS = (
-    ("bid_price", r"(?:投标|最终|首轮|二次)?报价|投标总价|投标价格?|投标单价|评标价|报价金额|下浮率|优惠率"),
-    ("cost_profit", r"(?:单位|生产|综合|吨钢|制造)?成本|成本价|毛利率|利润率|净利率|出厂价|采购单价|供货价|结算价"),
-    ("financial_data", r"营业收入|主营业务收入|销售收入|营收|净利润|利润总额|利润|资产总额|负债总额|资产负债率|纳税额|"
-                       r"授信额度|贷款余额|贷款金额|贷款利率|利率|融资金额"),
-    ("customer_list", r"采购量|供货量|销量|销售量|订单量|欠款金额|欠款|应收账款"),
+    ("bid_price", r"报价|投标总价|投标价|投标单价|评标价|下浮率|优惠率|让利"),
+    ("cost_profit", r"成本|毛利率|利润率|净利率|毛利|出厂价|采购单价|采购价|供货价|结算价|单价"),
+    ("financial_data", r"营业收入|主营业务收入|销售收入|营收|销售额|销售金额|营业额|净利润|利润总额|利润|资产总额|负债总额|"
+                       r"资产负债率|纳税额|纳税|授信额度|授信|贷款余额|贷款金额|贷款|利率|融资金额|融资"),
+    ("customer_list", r"采购量|供货量|销量|销售量|订单量|欠款金额|欠款|应收账款|交易额"),
 )
-COLUMN_RE = [(t, re.compile(rf"(?:{rx}){_NOTE}")) for t, rx in COLUMNS]
-HEADER_WORD = re.compile("|".join(f"(?:{rx}){_NOTE}" for _, rx in COLUMNS))
+# A column heading names its figure in a few words ("2023年营业收入（万元）", "投标总报价（元）");
+# budgets, price caps and awarded prices are published by rule.
+COLUMN_RE = [(t, re.compile(rx)) for t, rx in COLUMNS]
+PUBLIC_COLUMN = re.compile(r"预算|限价|控制价|中标|成交|最高|财政|补助|奖励|补贴")
+MAX_HEADING = 16
+HEADER_WORD = re.compile(r"[^\s|｜]{0,8}?(?:" + "|".join(rx for _, rx in COLUMNS) + r")[^\s|｜]{0,10}")
 ENTERPRISE_COL = re.compile(r"投标人|投标单位|供应商|企业名称|单位名称|公司名称|企业|客户名称|申请人|借款人|名称")
 COMPANY = re.compile(r"公司|集团|厂|合作社|事务所")
 FIGURE = re.compile(r"[\d,，.]+\s*(?:万元|亿元|元|%|％|吨|件|台)?|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]{2,}元(?:整)?")
 LABEL_TYPE = {"bid_price": "投标报价", "cost_profit": "成本利润", "financial_data": "财务数据", "customer_list": "客户交易量"}
+
+
+def column_type(heading: str) -> str | None:
+    """The finding type a column heading announces, or None (too long to be a heading, or public)."""
+    if len(heading) > MAX_HEADING or PUBLIC_COLUMN.search(heading):
+        return None
+    return next((t for t, rx in COLUMN_RE if rx.search(heading)), None)
 
 
 class FigureTableDetector(RuleDetector):
@@ -52,7 +62,7 @@ class FigureTableDetector(RuleDetector):
             if who_col is None and not any(COMPANY.search(c.text) for r in table.rows for c in r):
                 continue
             for i, name in enumerate(names):
-                typ = next((t for t, rx in COLUMN_RE if rx.fullmatch(name)), None)
+                typ = column_type(name)
                 if typ is None or (typ == "bid_price" and published):
                     continue
                 for row in table.rows:
@@ -80,7 +90,7 @@ class FigureTableDetector(RuleDetector):
                 continue
             for r in rows:
                 label = r[0].text.strip()
-                typ = next((t for t, rx in COLUMN_RE if rx.fullmatch(label)), None)
+                typ = column_type(label)
                 value = r[1].text.strip()
                 if typ is None or (typ == "bid_price" and published) or not FIGURE.fullmatch(value) \
                         or not re.search(r"\d|[壹贰叁]", value):

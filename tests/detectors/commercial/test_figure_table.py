@@ -50,3 +50,14 @@ def test_figure_table_label_value_form():
     doc = parse_bytes(b.to_bytes(), filename="f.docx")
     got = [(f.type, f.text, f.explanation["enterprise"]) for f in DET.analyze(doc)]
     assert got == [("financial_data", "5000万元", "沧州通达物流有限公司"), ("financial_data", "3.85%", "沧州通达物流有限公司")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("企业名称 2023年营业收入（万元） 2023年净利润（万元）\n衡水安泰包装有限公司 8600 612",
+     [("financial_data", "8600"), ("financial_data", "612")]),
+    ("投标人 | 投标总报价（元）\n河北恒达建材有限公司 | 2368000", [("bid_price", "2368000")]),
+    # budgets and price caps are published; a long heading is a sentence, not a column
+    ("投标人 | 预算金额（万元） | 最高限价（万元）\n河北恒达建材有限公司 | 500 | 480", []),
+])
+def test_figure_table_headings_in_a_few_words(text, expected):
+    assert found(make_doc(text)) == expected
