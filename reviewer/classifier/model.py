@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass
-from operator import add
+from typing import Callable
 
 import numpy as np
 
@@ -31,6 +29,7 @@ from reviewer.classifier.text import model_text
 LABELS = ("proactive", "on_request", "not_public")
 ARRAYS = ("labels", "vocabulary", "idf", "weights", "intercepts", "sigmoid_a", "sigmoid_b", "coef")
 _WHITE_SPACES = re.compile(r"\s\s+")   # sklearn's _white_spaces, applied before char n-grams
+_BITS = np.uint64(21)                    # a Unicode code point fits in 21 bits; 3 of them in 63
 
 
 def build(seed: int = 0):
@@ -65,6 +64,8 @@ def export(vec, clf) -> dict[str, np.ndarray]:
     classes = list(clf.classes_)
     terms = [""] * len(vec.vocabulary_)
     for term, j in vec.vocabulary_.items():
+        if "\x00" in term or len(term) > 3:
+            raise ValueError(f"vocabulary term {term!r} cannot be stored as a 3-character string")
         terms[j] = term
     weights, intercepts, a, b = [], [], [], []
     for cc in clf.calibrated_classifiers_:
@@ -89,11 +90,46 @@ def export(vec, clf) -> dict[str, np.ndarray]:
     }
 
 
-@dataclass
+def _ngram_lookup(vocabulary: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per n = 1, 2, 3: the vocabulary's n-grams as integers (code points, 21 bits each,
+    packed) sorted, and their columns.  A document's n-grams are packed the same way and
+    found with one ``searchsorted``, instead of one dict lookup per n-gram string."""
+    terms = np.ascontiguousarray(vocabulary.astype("<U3"))
+    cps = terms.view(np.uint32).reshape(-1, 3).astype(np.uint64)
+    lengths = np.char.str_len(terms)
+    if not ((cps != 0).sum(axis=1) == lengths).all():
+        raise ValueError("the vocabulary holds a NUL character, which packed n-grams cannot tell apart")
+    packed = [cps[:, 0], (cps[:, 0] << _BITS) | cps[:, 1]]
+    packed.append((packed[1] << _BITS) | cps[:, 2])
+    out = []
+    for n in (1, 2, 3):
+        cols = np.flatnonzero(lengths == n)
+        keys = packed[n - 1][cols]
+        order = np.argsort(keys, kind="stable")
+        out.append((keys[order], cols[order].astype(np.int64)))
+    return out
+
+
 class Prediction:
-    attribute: str
-    probabilities: dict[str, float]
-    features: dict[str, list[str]]   # label -> strongest n-grams for that label in this text
+    """The model's answer for one text.  ``features`` (label -> strongest n-grams for that
+    label in this text) is worked out when first read: suggest() never shows n-grams."""
+
+    __slots__ = ("attribute", "probabilities", "_features", "_explain")
+
+    def __init__(self, attribute: str, probabilities: dict[str, float],
+                 features: dict[str, list[str]] | Callable[[], dict[str, list[str]]]):
+        self.attribute = attribute
+        self.probabilities = probabilities
+        self._features, self._explain = (None, features) if callable(features) else (features, None)
+
+    @property
+    def features(self) -> dict[str, list[str]]:
+        if self._features is None:
+            self._features = self._explain()
+        return self._features
+
+    def __repr__(self) -> str:
+        return f"Prediction(attribute={self.attribute!r}, probabilities={self.probabilities!r})"
 
 
 class DisclosureModel:
@@ -102,7 +138,7 @@ class DisclosureModel:
     def __init__(self, bundle: dict, metadata: dict):
         self.labels: list[str] = [str(x) for x in bundle["labels"]]
         self._names: np.ndarray = bundle["vocabulary"]
-        self._index: dict[str, int] = {t: j for j, t in enumerate(self._names.tolist())}
+        self._lookup = _ngram_lookup(self._names)
         self.idf: np.ndarray = bundle["idf"]
         self.weights: np.ndarray = bundle["weights"]
         self.intercepts: np.ndarray = bundle["intercepts"]
@@ -124,15 +160,21 @@ class DisclosureModel:
         """``(indices, values)`` of one document's TF-IDF row (sorted indices, float32),
         as ``TfidfVectorizer.transform`` computes it."""
         t = _WHITE_SPACES.sub(" ", model_text(text).lower())
-        grams = Counter(t)
-        if len(t) > 1:
-            bi = list(map(add, t, t[1:]))
-            grams.update(bi)
-            grams.update(map(add, bi, t[2:]))
-        index = self._index
-        hits = sorted((index[g], n) for g, n in grams.items() if g in index)
-        idx = np.fromiter((j for j, _ in hits), dtype=np.int64, count=len(hits))
-        data = np.fromiter((n for _, n in hits), dtype=np.float32, count=len(hits))
+        cp = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+        codes = [cp, (cp[:-1] << _BITS) | cp[1:]]
+        codes.append((codes[1][:-1] << _BITS) | cp[2:])
+        found, counted = [], []
+        for (keys, cols), x in zip(self._lookup, codes):   # n-grams as integers, looked up in bulk
+            grams, n = np.unique(x, return_counts=True)
+            pos = np.searchsorted(keys, grams)
+            pos[pos == len(keys)] = 0
+            hit = keys[pos] == grams
+            found.append(cols[pos[hit]])
+            counted.append(n[hit])
+        cols, counts = np.concatenate(found), np.concatenate(counted)
+        order = np.argsort(cols)           # each column is one n-gram: no two alike
+        idx = cols[order]                  # sorted, as sklearn's rows
+        data = counts[order].astype(np.float32)
         np.log(data, data)
         data += 1.0
         data *= self.idf[idx]
@@ -155,17 +197,16 @@ class DisclosureModel:
         C, F = self.n_classes, self.n_folds
         a, b = self.sigmoid_a, self.sigmoid_b
         s = scores.tolist()
-        mean = np.zeros(C)
+        mean = [0.0] * C   # plain floats: the same IEEE operations as sklearn's arrays, in order
         for f in range(F):
             p = [1.0 / (1.0 + math.exp(a[f * C + k] * s[f * C + k] + b[f * C + k])) for k in range(C)]
             den = p[0]
             for k in range(1, C):
                 den += p[k]
-            q = np.array([x / den for x in p]) if den != 0 else np.full(C, 1 / C)
-            q[(1.0 < q) & (q <= 1.0 + 1e-5)] = 1.0
-            mean += q
-        mean /= F
-        return mean
+            q = [x / den for x in p] if den != 0 else [1 / C] * C
+            for k in range(C):
+                mean[k] += 1.0 if 1.0 < q[k] <= 1.0 + 1e-5 else q[k]
+        return np.array(mean) / F
 
     # -- API -------------------------------------------------------------------------
     def predict(self, text: str, top: int = 6) -> Prediction:
@@ -173,7 +214,7 @@ class DisclosureModel:
         proba = self.calibrate(self.decision(idx, data))
         probs = {lab: float(p) for lab, p in zip(self.labels, proba)}
         best = max(probs, key=probs.get)
-        return Prediction(best, probs, self._features(idx, data, top))
+        return Prediction(best, probs, lambda: self._features(idx, data, top))
 
     def predict_many(self, texts: list[str]) -> np.ndarray:
         """Probabilities, ``(len(texts), classes)`` in the order of :attr:`labels`."""

@@ -40,7 +40,7 @@ def fitted():
 
 
 PROBES = [NOTICE, REQUEST, REPLY_TO_COMPANY, NOTICE + REQUEST, "", "。", "a", "ab", "  x  Y \n\n z ",
-          "ＡＢＣ全角 Abc", "请示" * 500]
+          "ＡＢＣ全角 Abc", "请示" * 500, "通\x00知\x00", "𠀀𠀁通知\ud800"]
 
 
 @pytest.mark.parametrize("text", PROBES)
