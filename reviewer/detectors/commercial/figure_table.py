@@ -30,6 +30,7 @@ PUBLIC_COLUMN = re.compile(r"预算|限价|控制价|中标|成交|最高|财政
 MAX_HEADING = 16
 HEADER_WORD = re.compile(r"[^\s|｜]{0,8}?(?:" + "|".join(rx for _, rx in COLUMNS) + r")[^\s|｜]{0,10}")
 ENTERPRISE_COL = re.compile(r"投标人|投标单位|供应商|企业名称|单位名称|公司名称|企业|客户名称|申请人|借款人|名称")
+CUSTOMER_COL = re.compile(r"客户|经销商|销售对象|供货对象|采购方|下游")
 COMPANY = re.compile(r"公司|集团|厂|合作社|事务所")
 FIGURE = re.compile(r"[\d,，.]+\s*(?:万元|亿元|元|%|％|吨|件|台)?|[壹贰叁肆伍陆柒捌玖拾佰仟万亿零]{2,}元(?:整)?")
 LABEL_TYPE = {"bid_price": "投标报价", "cost_profit": "成本利润", "financial_data": "财务数据", "customer_list": "客户交易量"}
@@ -76,7 +77,20 @@ class FigureTableDetector(RuleDetector):
                         reason=f"表格“{name}”列中{('“' + who + '”的') if who else '企业的'}{LABEL_TYPE[typ]}，"
                                f"可能属商业秘密，公开前须征求第三方意见（第三十二条）。",
                         enterprise=who, column=name, table_source=table.source))
+            out.extend(self._customers(doc, table, names))
         return out
+
+    def _customers(self, doc, table, names: list[str]) -> list:
+        """A table of an enterprise's customers with their volumes or arrears: the customer names too."""
+        col = next((i for i, n in enumerate(names) if CUSTOMER_COL.search(n) and len(n) <= MAX_HEADING), None)
+        if col is None or not any(column_type(n) == "customer_list" for n in names):
+            return []
+        return [self.make_finding(
+            doc, c.start, c.end, score=0.75, pattern="customer_table", type="customer_list",
+            context_word=names[col],
+            reason=f"表格“{names[col]}”列中的客户名称（附交易量或欠款），可能属商业秘密，公开前须征求第三方意见（第三十二条）。",
+            column=names[col], table_source=table.source)
+            for c in table.column(col) if re.search(r"[\u4e00-\u9fa5A-Za-z]{2,}", c.text)]
 
     def _label_rows(self, doc, all_tables, published: bool) -> list:
         """A form of label | value rows ("企业名称 | ××有限公司", "授信额度 | 5000万元"): the figure of

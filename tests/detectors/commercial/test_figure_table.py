@@ -61,3 +61,13 @@ def test_figure_table_label_value_form():
 ])
 def test_figure_table_headings_in_a_few_words(text, expected):
     assert found(make_doc(text)) == expected
+
+
+def test_figure_table_customer_names_with_volumes():
+    text = ("邯郸宏远纺织有限公司主要客户情况\n客户名称 | 年采购量（吨） | 欠款（万元）\n"
+            "浙江某贸易有限公司 | 1200 | 380\n天津某机械厂 | 650 | 0")
+    got = found(make_doc(text))
+    assert ("customer_list", "浙江某贸易有限公司") in got and ("customer_list", "天津某机械厂") in got
+    assert ("customer_list", "1200") in got and ("customer_list", "380") in got
+    # a list of names without volumes is not a customer table
+    assert found(make_doc("客户名称 | 地址\n浙江某贸易有限公司 | 杭州")) == []
