@@ -17,7 +17,7 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     errorBox.hidden = true;
-    if (!picked) { fail("请先选择要上传的文件（DOCX、PDF 或 TXT），可拖到虚线框内。"); return; }
+    if (!picked) { fail("请先选择要上传的文件（支持的格式见下方说明），可拖到虚线框内。"); return; }
     if (picked.size === 0) { fail("文件“" + picked.name + "”是空的（0 字节），请选择一个有内容的文件。"); return; }
     var max = parseInt(form.getAttribute("data-max"), 10);
     if (max && picked.size > max) {
