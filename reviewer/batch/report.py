@@ -48,6 +48,7 @@ def summarise(rows: list[dict]) -> dict:
     by_format: Counter[str] = Counter()
     docs_with: Counter[str] = Counter()
     errors = 0
+    recognised: Counter = Counter()
     for row in rows:
         if row.get("errors"):
             errors += 1
@@ -62,7 +63,10 @@ def summarise(rows: list[dict]) -> dict:
             docs_with[c] += 1
         attr = (row.get("suggestion") or {}).get("attribute")
         by_attr[attr or "none"] += 1
+        for r in row.get("recognised", []):
+            recognised[r.get("rule") or "?"] += 1
     return {"documents": len(rows), "errors": errors, "by_category": dict(by_cat),
+            "recognised_by_rule": dict(recognised.most_common()),
             "documents_with": dict(docs_with), "by_type": dict(by_type.most_common()),
             "by_attribute": dict(by_attr), "by_format": dict(by_format)}
 
@@ -86,6 +90,7 @@ def _csv_row(row: dict) -> dict:
         "block": actions.get("block", 0),
         "redact": actions.get("redact", 0),
         "review": actions.get("review", 0),
+        "recognised": len(row.get("recognised", [])),   # lawful items seen and judged publishable (contract 2)
         "suggested_attribute": sug.get("attribute") or "",
         "confidence": sug.get("confidence", ""),
         "declared_attribute": declared or "",
