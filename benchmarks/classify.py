@@ -38,6 +38,9 @@ from reviewer.classifier import artifact, corpus, load_model, suggest  # noqa: E
 from reviewer.classifier.model import LABELS  # noqa: E402
 from reviewer.classifier.train import evaluate  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import heldout_score  # noqa: E402
+
 TARGETS = {"macro_f1": 0.90, "not_public_recall": 0.95, "regulations_proactive_rate": 0.98,
            "inference_ms_10k": 20.0, "load_ms": 1000.0, "artifact_mb": 50.0}
 
@@ -203,6 +206,8 @@ def main(argv=None) -> int:
         results["pipeline_scan"] = pipeline_eval(held)
     if not args.no_lofo:
         results["leave_one_family_out"] = leave_one_family_out(examples)
+    # the frozen blind-written drafts (benchmarks/heldout): never trained or tuned on
+    results["heldout_blind_drafts"] = heldout_score.evaluate_attribute()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     m, t = results["model_only"], results["timing"]
@@ -228,6 +233,21 @@ def main(argv=None) -> int:
               f"  by family {r['recall_by_constructed_family']}")
     for fam, r in results.get("leave_one_family_out", {}).items():
         print(f"  unseen family {fam} ({r['label']}): recall {r['recall']} {r['predicted']}")
+    h = results.get("heldout_blind_drafts")
+    if h:
+        print(f"\nHELD-OUT blind drafts (frozen, never tuned on; {h['documents']} documents × {len(h['formats'])} formats "
+              f"= {h['files']} files):")
+        for who in ("pipeline", "model_alone"):
+            x = h[who]
+            print(f"  {who}: macro-F1 {x['macro_f1']}  not_public recall {x.get('not_public_recall')}  "
+                  f"on_request recall {x.get('on_request_recall')}  proactive recall {x.get('proactive_recall')}")
+            print(f"    confusion (gold → predicted): {x['confusion']}")
+        print(f"  附注 contradicting the content overridden: {h['annotation_mismatch']['overridden']} of "
+              f"{h['annotation_mismatch']['files']};  needs_human {h['needs_human']}")
+        print("  per genre (files; pipeline right / model alone right) — what the structural rules bring on genres "
+              "no training document had:")
+        for g, c in h["by_genre"].items():
+            print(f"    {g}: {c.get('n', 0)}; {c.get('pipeline_ok', 0)} / {c.get('model_ok', 0)}")
     print(f"wrote {args.out}")
     return 0
 

@@ -128,7 +128,10 @@ def _run(args) -> int:
         print(f"reviewer redact: [{exc.code}] {exc.message}", file=sys.stderr)
         return EXIT_PARSE
     try:
-        check_output_name(args.output, doc.metadata.format)   # a PDF named .docx is not written as .docx
+        from reviewer import formats
+
+        # a PDF named .docx is not written as .docx; a .doc is written as DOCX (the format it is converted to)
+        check_output_name(args.output, formats.get(doc.metadata.format).out_format)
     except UsageError as exc:
         print(f"reviewer redact: [{exc.code}] {exc.message}", file=sys.stderr)
         return EXIT_USAGE
