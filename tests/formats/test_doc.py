@@ -104,3 +104,16 @@ def test_xls_converted_and_redacted_as_xlsx(tmp_path):
     assert result.format == "xlsx" and result.verified
     out = openpyxl.load_workbook(io.BytesIO(result.output))
     assert out["名单"]["B2"].value == "110105********002X"
+
+
+def test_cli_redacts_a_doc_into_a_docx(draft, tmp_path):
+    from reviewer.cli import main
+
+    src = tmp_path / "申请.doc"
+    src.write_bytes(_to("doc", draft))
+    assert main(["redact", str(src), "-o", str(tmp_path / "public.doc"), "--accept-all"]) == 2   # named .doc: refused
+    assert main(["redact", str(src), "-o", str(tmp_path / "public.docx"), "--accept-all"]) == 0
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "public.docx")).paragraphs)
+    assert ID1 not in text
