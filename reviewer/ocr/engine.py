@@ -182,6 +182,26 @@ def _char_boxes(text: str, quad, words) -> list[PxBox | None]:
     return out
 
 
+def _split_gaps(text: str, boxes: list[PxBox | None]) -> tuple[str, list[PxBox | None]]:
+    """A space where the engine read none but the characters stand apart (a gap over 0.6 of
+    the median character width): two table cells read as one run (an ID number and a mobile
+    glued into 29 digits) come apart again."""
+    widths = sorted(b[2] - b[0] for b in boxes if b is not None)
+    if len(widths) < 4:
+        return text, boxes
+    limit = 0.6 * widths[len(widths) // 2]
+    out_t, out_b = [], []
+    prev = None
+    for ch, b in zip(text, boxes):
+        if b is not None and prev is not None and out_t and not out_t[-1].isspace() and b[0] - prev[2] > limit:
+            out_t.append(" ")
+            out_b.append(None)
+        out_t.append(ch)
+        out_b.append(b)
+        prev = b if b is not None else None
+    return "".join(out_t), out_b
+
+
 def _run(engine, arr) -> list[OcrLine]:
     with _LOCK:
         # No per-line direction model: a line it turns by 180° comes back with its character
@@ -196,7 +216,8 @@ def _run(engine, arr) -> list[OcrLine]:
         if not text:
             continue
         q = [(float(x), float(y)) for x, y in quad]
-        lines.append(OcrLine(text, float(score), q, _char_boxes(text, q, list(wr) if wr else None)))
+        text, boxes = _split_gaps(text, _char_boxes(text, q, list(wr) if wr else None))
+        lines.append(OcrLine(text, float(score), q, boxes))
     return _reading_order(lines)
 
 
