@@ -146,13 +146,35 @@ def _cell_carrier(name, c, sst: SharedStrings, loc, changed: set) -> Carrier | N
         for child in list(c):
             if child.tag in (f"{M}v", f"{M}f", f"{M}is"):
                 if child.tag == f"{M}f":
-                    changed.add("formula_removed")
+                    _formula_gone(child, name, changed)
                 c.remove(child)
         c.set("t", "inlineStr")
         is_ = c.makeelement(f"{M}is", {})
         set_rich_text(is_, new)
         c.append(is_)
     return Carrier("table", name, dict(loc, kind=kind), get, put)
+
+
+def _formula_gone(f, name: str, changed: set) -> None:
+    """Note a removed formula; a shared formula's master takes its dependents with it."""
+    changed.add("formula_removed")
+    if f.get("t") == "shared" and f.get("si") is not None:
+        changed.add(("shared_formula", name, f.get("si")))
+
+
+def drop_orphan_shared_formulas(trees: dict, changed: set) -> int:
+    """Remove the dependents (``<f t="shared" si=…/>``) of shared formulas whose master went:
+    they would point at nothing (Excel repairs such a file).  Their cached values stay."""
+    n = 0
+    for item in changed:
+        if not (isinstance(item, tuple) and item[0] == "shared_formula"):
+            continue
+        _, name, si = item
+        for f in list(trees[name].iter(f"{M}f")):
+            if f.get("t") == "shared" and f.get("si") == si:
+                f.getparent().remove(f)
+                n += 1
+    return n
 
 
 def walk_sheet(name: str, root, sheet: str, index: int, state: str, sst: SharedStrings, changed: set,
@@ -186,8 +208,8 @@ def walk_sheet(name: str, root, sheet: str, index: int, state: str, sst: SharedS
             if f is not None and (f.text or "").strip():
                 def drop(v, c=c, f=f):
                     if f.getparent() is c:
+                        _formula_gone(f, name, changed)
                         c.remove(f)
-                        changed.add("formula_removed")
                 out.append(Carrier("formula", name, {"sheet": sheet, "cell": ref},
                                    lambda f=f: f.text or "", drop))
     if hidden_rows or hidden_cols:

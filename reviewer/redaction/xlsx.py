@@ -29,7 +29,7 @@ from lxml import etree
 from reviewer.document import Document
 from reviewer.errors import RedactionError
 from reviewer.parsers.ooxml_package import Package, make_parser
-from reviewer.parsers.xlsx_walk import REL_NS, rich_text, set_rich_text, walk
+from reviewer.parsers.xlsx_walk import REL_NS, drop_orphan_shared_formulas, rich_text, set_rich_text, walk
 from reviewer.redaction.plan import Removal, replacement_pieces
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -94,6 +94,10 @@ def redact_xlsx(doc: Document, removals: list[Removal]) -> tuple[bytes, dict]:
     drop = {n for n in w.binaries if n.lower().endswith("vbaproject.bin")}
     if drop:
         cleaned.append("宏项目（VBA）")
+    shared = drop_orphan_shared_formulas(w.trees, w.changed)
+    if shared:
+        edited.update(name for kind, name, _si in (c for c in w.changed if isinstance(c, tuple)))
+        cleaned.append(f"失去主公式的共享公式 {shared} 处（保留缓存值）")
     if "formula_removed" in w.changed and pkg.has("xl/calcChain.xml"):
         drop.add("xl/calcChain.xml")
         cleaned.append("公式计算链（calcChain）")

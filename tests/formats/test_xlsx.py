@@ -146,3 +146,16 @@ def test_xlsx_parse_timeout_is_checked_inside_a_large_sheet():
     with pytest.raises(ReviewerError) as exc:
         parse_bytes(build_xlsx([Sheet("大表", rows)]), "big.xlsx", limits=Limits(parse_timeout_s=0.0001))
     assert exc.value.code == "limit_exceeded" and exc.value.details["limit"] == "parse_timeout_s"
+
+
+def test_xlsx_shared_formula_dependents_go_with_their_master():
+    sheet_xml = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                 'spreadsheetml/2006/main"><sheetData>'
+                 '<row r="1"><c r="A1" t="inlineStr"><is><t>手机</t></is></c></row>'
+                 '<row r="2"><c r="A2" t="str"><f t="shared" ref="A2:A3" si="0">"1381234"&amp;"5678"</f><v>13812345678</v></c></row>'
+                 '<row r="3"><c r="A3" t="str"><f t="shared" si="0"/><v>x</v></c></row></sheetData></worksheet>')
+    data = build_xlsx([Sheet("表", [["x"]])], extra_parts={"xl/worksheets/sheet1.xml": sheet_xml})
+    doc = parse_bytes(data, "s.xlsx")
+    result = redact_document(doc, scan_document(doc).findings, accept_all=True)
+    out = zipfile.ZipFile(io.BytesIO(result.output)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f" not in out and "138****5678" in out and "<v>x</v>" in out
