@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections import Counter
 from typing import Iterator, Optional
 
@@ -39,8 +40,16 @@ _HALFWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _HALFWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
 _HALFWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _HALFWIDTH.update({ord("＋"): "+", ord("－"): "-", ord("＠"): "@", ord("．"): ".", ord("＿"): "_"})
+# str.translate looks every character up in the dict (1.7 ms for a 4,000-character chunk);
+# a regex finds the few full-width runs and only those are translated (same result).
+_FULLWIDTH_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _HALFWIDTH) + "]+")
 DEFAULT_MIN_SCORE = 0.5
 _VALIDATION = {True: "checksum passed", False: "checksum failed", None: None}
+
+
+def to_halfwidth(text: str) -> str:
+    """``text.translate(_HALFWIDTH)``, faster: only the full-width runs are translated."""
+    return _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_HALFWIDTH), text)
 
 
 def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -91,7 +100,7 @@ class Engine:
         overlaps resolved.  Recognizers see full-width characters as ASCII; offsets are
         those of ``text``.  A recognizer that raises is logged and skipped for this chunk
         (counted in ``failed`` by id); the others' results stand."""
-        text = text.translate(_HALFWIDTH)
+        text = to_halfwidth(text)
         raw: list[RecognizerResult] = []
         for rec in self.recognizers:
             try:
