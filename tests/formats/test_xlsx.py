@@ -159,3 +159,20 @@ def test_xlsx_shared_formula_dependents_go_with_their_master():
     result = redact_document(doc, scan_document(doc).findings, accept_all=True)
     out = zipfile.ZipFile(io.BytesIO(result.output)).read("xl/worksheets/sheet1.xml").decode()
     assert "<f" not in out and "138****5678" in out and "<v>x</v>" in out
+
+
+def test_xlsx_redacted_workbook_opens_in_libreoffice_calc():
+    from reviewer.parsers import office_convert
+
+    if office_convert.soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    doc = parse_bytes(_workbook(), "a.xlsx")
+    result = redact_document(doc, scan_document(doc).findings, accept_all=True)
+    try:
+        again = office_convert.convert(result.output, ".xlsx", target="xlsx", timeout_s=120)
+    except ReviewerError as exc:
+        pytest.skip(f"LibreOffice Calc cannot run here ({exc.code})")
+    import openpyxl
+
+    ws = openpyxl.load_workbook(io.BytesIO(again))["低保名单"]
+    assert ws["C2"].value == "110105********002X" and ws["D2"].value == "138****5678"
