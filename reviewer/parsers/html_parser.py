@@ -10,8 +10,8 @@ source text, so redaction edits the page in place):
 * attributes that carry content (``html_attribute``: ``alt``, ``title``, ``placeholder``,
   ``value``, ``aria-label``, ``data-*`` …; ``link``: ``href``/``src``/``action`` — ``tel:``,
   ``mailto:``, query strings; ``meta``: ``<meta content>``);
-* comments (``html_comment``), scripts and inline JSON (``script``: the raw source of each
-  ``<script>`` element; ``<style>`` is skipped);
+* comments (``html_comment``), scripts, inline JSON and styles (``script``: the raw source of
+  each ``<script>`` and ``<style>`` element; CSS ``content:`` is shown on the page);
 * ``<title>`` is body text.
 
 Character references (``&#x5F20;``, ``&amp;``) are decoded: each one becomes a one-character
@@ -41,7 +41,7 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h
          "caption", "figcaption", "address", "main", "tbody", "thead", "body", "head", "html"}
 CELL = {"td", "th"}
 CONTENT_ATTRS = {"alt", "title", "placeholder", "value", "aria-label", "label", "summary", "abbr", "content",
-                 "download"}
+                 "download", "srcdoc"}
 LINK_ATTRS = {"href", "src", "action", "cite", "poster", "data", "formaction", "srcset"}
 ATTACHMENT = re.compile(r"\.(docx?|xlsx?|xlsm|et|wps|pdf|ofd|zip|rar|7z|csv|pptx?|rtf|txt)(\?|#|$)", re.I)
 
@@ -132,9 +132,8 @@ def parse_html(data: bytes, *, limits=None, deadline=None) -> Document:
                 part = _sniff_attr(name)
                 if part:
                     add_extra(part, s, e, {"tag": raw, "attribute": name, "line": line_of(s)})
-            if raw == "script":
-                add_extra("script", m.start("rawbody"), m.end("rawbody"), {"tag": "script", "line": line_of(m.start())},
-                          False)
+            # scripts and inline JSON; styles too (CSS ``content: "…"`` is shown on the page)
+            add_extra("script", m.start("rawbody"), m.end("rawbody"), {"tag": raw, "line": line_of(m.start())}, False)
         elif m.group("end"):
             name = m.group("end").lower()
             if name in stack:

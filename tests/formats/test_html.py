@@ -60,3 +60,14 @@ def test_html_hostile_pages_stay_linear(bad):
     t = time.monotonic()
     doc = parse_bytes(("<html><body>" + bad).encode(), "h.html")
     assert doc.metadata.format == "html" and time.monotonic() - t < 10
+
+
+def test_html_style_content_and_srcdoc_are_read():
+    page = ('<html><head><style>.tel::after { content: "13812345678"; }</style></head><body>'
+            '<iframe srcdoc="&lt;p&gt;13987654321&lt;/p&gt;"></iframe></body></html>')
+    doc = parse_bytes(page.encode(), "s.html")
+    for value, part in (("13812345678", "script"), ("13987654321", "html_attribute")):
+        i = doc.text.index(value)
+        assert doc.location_of(i, i + 11)["part"] == part
+    result = redact_document(doc, scan_document(doc).findings, accept_all=True)
+    assert b"13812345678" not in result.output and b"13987654321" not in result.output
