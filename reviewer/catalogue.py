@@ -258,6 +258,9 @@ def where(loc: dict[str, Any] | None) -> str:
     if not loc:
         return ""
     part = part_label(loc.get("part") or "")
+    if loc.get("member"):    # a member of a zip archive: its name, then where in it
+        inner = where({k: v for k, v in loc.items() if k not in ("member", "member_format")})
+        return f"{loc['member']} {inner}".strip()
     if loc.get("cell"):      # a spreadsheet cell: 工作表!单元格
         where_ = f"{loc['sheet']}!{loc['cell']}" if loc.get("sheet") else f"{loc['cell']}"
         return where_ if loc.get("part") in (None, "", "table") else f"{part} {where_}"
