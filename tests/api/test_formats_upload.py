@@ -59,3 +59,16 @@ def test_upload_page_accepts_every_registered_extension(client):
     html = client.get("/upload").text
     for ext in formats.extensions():
         assert ext in html
+
+
+@pytest.mark.parametrize("name,make", [
+    ("名单.xlsx", lambda: build_xlsx([Sheet("低保名单", [["姓名", "身份证号"], ["张建国", ID1]])])),
+    ("公示.ofd", lambda: build_ofd([[(20, 20, f"身份证号码{ID1}")]])),
+])
+def test_review_page_shows_where_each_finding_is(client, name, make):
+    r = client.post("/api/documents", files={"file": (name, make())})
+    case_id = r.json()["id"]
+    client.post("/api/auth/login", json={"username": "wang", "password": "password-123"})
+    page = client.get(f"/documents/{case_id}")
+    assert page.status_code == 200
+    assert ("低保名单!B2" if name.endswith(".xlsx") else "第 1 页") in page.text
