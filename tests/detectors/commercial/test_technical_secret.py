@@ -33,3 +33,12 @@ def test_technical_secret(text, expected):
 ])
 def test_technical_secret_statements(text, expected):
     assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_technical_secret_in_docx():
+    from reviewer.synth.docx_writer import DocxBuilder
+    b = DocxBuilder()
+    b.paragraph("关于保定科润化工有限公司技术改造项目的核查意见")
+    b.paragraph("该公司的关键工艺为：反应温度控制在185℃，压力保持在0.8MPa。")
+    doc = parse_bytes(b.to_bytes(), filename="t.docx")
+    assert [f.text for f in DET.analyze(doc)] == ["关键工艺为：反应温度控制在185℃，压力保持在0.8MPa"]

@@ -60,3 +60,23 @@ def test_internal_affairs_statement_stops_before_contact_details():
 ])
 def test_internal_affairs_candidates(text, expected):
     assert [p for p, _ in texts(text)] == expected
+
+
+def test_internal_affairs_statements_in_docx_and_pdf():
+    from reviewer.synth.docx_writer import DocxBuilder
+    b = DocxBuilder()
+    b.paragraph("关于成立专项整治工作专班的通知")
+    b.paragraph("各科室：")
+    b.paragraph("经局党组研究，拟从办公室借调李明同志到专班工作。")
+    b.table([["事项", "安排"], ["停车证", "请各科室于周五前统一办理停车证"]])
+    doc = parse_bytes(b.to_bytes(), filename="a.docx")
+    got = [(f.explanation["pattern"], f.text) for f in DET.analyze(doc)]
+    assert ("personnel_statement", "经局党组研究，拟从办公室借调李明同志到专班工作") in got
+    assert ("staff_notice", "请各科室于周五前统一办理停车证") in got
+
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    pdf = pdf_writer.text_pdf(["关于张某某问题的调查报告", "经审查，张某某违反工作纪律，建议给予其党内警告处分。"])
+    got = [(f.explanation["pattern"], f.text.replace("\n", "")) for f in DET.analyze(parse_bytes(pdf, filename="a.pdf"))]
+    assert ("discipline_statement", "经审查，张某某违反工作纪律，建议给予其党内警告处分") in got
