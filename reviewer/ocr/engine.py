@@ -183,22 +183,25 @@ def _char_boxes(text: str, quad, words) -> list[PxBox | None]:
 
 
 def _split_gaps(text: str, boxes: list[PxBox | None]) -> tuple[str, list[PxBox | None]]:
-    """A space where the engine read none but the characters stand apart (a gap over 0.6 of
-    the median character width): two table cells read as one run (an ID number and a mobile
-    glued into 29 digits) come apart again."""
-    widths = sorted(b[2] - b[0] for b in boxes if b is not None)
+    """A space between two digits or Latin letters that the engine read as one run although
+    they stand apart (a gap over 0.6 of the median width of such characters): two table
+    cells read as one (an ID number and a mobile glued into 29 digits) come apart again.
+    Chinese characters are left alone: their boxes are narrower than their advance."""
+    def alnum(ch):
+        return ch.isascii() and ch.isalnum()
+
+    widths = sorted(b[2] - b[0] for ch, b in zip(text, boxes) if b is not None and alnum(ch))
     if len(widths) < 4:
         return text, boxes
     limit = 0.6 * widths[len(widths) // 2]
     out_t, out_b = [], []
-    prev = None
     for ch, b in zip(text, boxes):
-        if b is not None and prev is not None and out_t and not out_t[-1].isspace() and b[0] - prev[2] > limit:
+        if (b is not None and out_b and out_b[-1] is not None and alnum(ch) and alnum(out_t[-1])
+                and b[0] - out_b[-1][2] > limit):
             out_t.append(" ")
             out_b.append(None)
         out_t.append(ch)
         out_b.append(b)
-        prev = b if b is not None else None
     return "".join(out_t), out_b
 
 
