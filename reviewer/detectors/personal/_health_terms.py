@@ -90,7 +90,7 @@ LAB_TESTS = ("空腹血糖", "餐后血糖", "血糖", "糖化血红蛋白", "Hb
              "BMI", "体重指数", "骨密度", "肾小球滤过率", "eGFR", "PSA", "TSH", "游离甲状腺素")
 LAB_UNITS = ("mmol/L", "mmol/l", "μmol/L", "umol/L", "µmol/L", "mg/dL", "mg/dl", "mg/L", "g/L", "g/l", "U/L",
              "IU/L", "IU/mL", "mmHg", "kPa", "×10^9/L", "×10⁹/L", "x10^9/L", "×10^12/L", "个/μL", "个/uL",
-             "cells/μL", "copies/mL", "copies/ml", "ng/mL", "ng/ml", "pg/mL", "mIU/L", "次/分", "bpm", "℃", "%",
+             "cells/μL", "copies/mL", "copies/ml", "ng/mL", "ng/ml", "pg/mL", "mIU/L", "次/分", "bpm", "℃",
              "mL/min", "ml/min")
 
 # tests whose result (阳性/阴性) says something about the person

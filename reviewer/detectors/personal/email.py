@@ -35,7 +35,8 @@ class EmailRecognizer(ReviewerRecognizer):
     )
     CONTEXT = ("邮箱", "电子邮件", "E-mail", "Email", "email", "邮件", "信箱")
     MIN_SCORE = 0.5
-    PREFILTER = r"@|[#＃]|[(（\[【\s](?:at|AT)[)）\]】\s]"
+    PREFILTER = r"@|#|＃|at|AT"
+    PATTERN_NEEDS = {"email": ("@",)}
     PRIORITY = 6
 
     def refine(self, text, start, end, match):

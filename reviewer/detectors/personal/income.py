@@ -23,13 +23,23 @@ from __future__ import annotations
 import re
 
 from reviewer.detectors.base import NOT_DIGIT_BEFORE, ReviewerRecognizer
-from reviewer.detectors.personal._common import BASIS_SENSITIVE, PERSON_CONTEXT, PERSON_CUE_WORDS
+from reviewer.detectors.personal._common import (BASIS_SENSITIVE, PERSON_CONTEXT, PERSON_CUE_WORDS,
+                                                 word_alternation)
 
 _AMOUNT = (NOT_DIGIT_BEFORE + r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?\s*(?:万元|千元|元|万)"
            r"(?:\s*(?:/|每)\s*(?:人\s*[·/]?\s*)?(?:月|年|人))?")
-_INCOME = (r"(?:家庭)?(?:年|月)?人均(?:纯|可支配)?收入|(?:家庭)?(?:年|月)?(?:总|纯)?收入|(?:月|年)(?:工资|薪|薪金)|"
-           r"工资(?:收入)?|务工收入|经营(?:性)?收入|种植收入|养殖收入|劳务收入|退休金|养老金|离休费|存款|"
-           r"房租收入|租金收入|赡养费|抚养费|个人所得")
+def _income_words() -> tuple[str, ...]:
+    """The income labels spelled out (家庭年人均收入, 月工资 …), so the pattern starts with a
+    word alternation ``re`` can dispatch on its first character."""
+    out = ["收入", "人均收入", "人均纯收入", "总收入", "纯收入"]
+    out += [p + w for p in ("年", "月") for w in ("收入", "人均收入", "人均纯收入", "总收入", "纯收入", "工资", "薪", "薪金")]
+    out += ["家庭" + w for w in list(out)]
+    out += ["工资", "工资收入", "务工收入", "经营收入", "经营性收入", "种植收入", "养殖收入", "劳务收入", "退休金", "养老金",
+            "离休费", "存款", "房租收入", "租金收入", "赡养费", "抚养费", "个人所得"]
+    return tuple(out)
+
+
+_INCOME = word_alternation(_income_words())
 _DEBT = r"(?:欠缴|拖欠|尚欠|欠付|欠交|共欠|累计欠|欠下|欠款|负债|债务|借款|欠)"
 _BENEFIT = (r"(?:(?:保障|救助|补助|补贴|低保)金额|低保金|最低生活保障金|保障金|救助金|特困供养金|供养金|五保金|抚恤金|补助金|生活补助|生活补贴|护理补贴|"
             r"残疾人两项补贴|高龄津贴|高龄补贴|养老补贴|临时救助|医疗救助|救济金)")
@@ -53,7 +63,10 @@ class IncomeRecognizer(ReviewerRecognizer):
         ("income", r"(?:" + _INCOME + r")\s*" + _VERB + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
         ("debt", _DEBT + r"[\u4e00-\u9fa5]{0,10}?(?:费|款|租|贷款|工资|税|金)?\s*" + _VERB + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
         ("benefit", r"(?:领取|享受|领|获得|获|发放|给予|补发|每月)[\u4e00-\u9fa5]{0,10}?" + _BENEFIT + r"\s*" + _VERB
-                    + r"\s*(?:人民币)?\s*" + _AMOUNT + r"|" + _AMOUNT + r"(?:的)?" + _BENEFIT, 0.6),
+                    + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
+        # 580元/月的低保金: the amount first (starting on a digit so re can skip ahead)
+        ("benefit_amount", r"[0-9](?<![0-9][0-9])(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d{1,2})?\s*(?:万元|千元|元|万)"
+                           r"(?:\s*(?:/|每)\s*(?:人\s*[·/]?\s*)?(?:月|年|人))?(?:的)?" + _BENEFIT, 0.6),
     )
     CONTEXT = PERSON_CONTEXT + PERSON_CUE_WORDS
     NEGATIVE_CONTEXT = ("标准", "平均", "可支配", "统计", "预算", "决算", "营业")
@@ -65,7 +78,7 @@ class IncomeRecognizer(ReviewerRecognizer):
     PATTERN_NEEDS = {
         "income": ("收入", "工资", "薪", "退休金", "养老金", "离休费", "存款", "赡养费", "抚养费", "所得"),
         "debt": ("欠", "负债", "债务", "借款"),
-        "benefit": ("金", "补贴", "补助", "救助", "津贴"),
+        "benefit": ("金", "补贴", "补助", "救助", "津贴"), "benefit_amount": ("金", "补贴", "补助", "救助", "津贴"),
     }
 
     def accept(self, text, start, end, match) -> bool:

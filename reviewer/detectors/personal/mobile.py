@@ -37,6 +37,7 @@ class MobileRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = r"1[3-9]\d|85[23]"
     PRIORITY = 5
+    PATTERN_NEEDS = {"hk_macau": ("852", "853"), "mobile_trunk0": ("013", "014", "015", "016", "017", "018", "019")}
 
     def accept(self, text, start, end, match) -> bool:
         return _UNIT_AFTER.match(text, end) is None and not in_url(text, start, end)

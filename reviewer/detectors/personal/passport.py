@@ -35,3 +35,4 @@ class PassportRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = r"[EGDSP][A-Z]?\d{7}|护照|[Pp]assport|PASSPORT"
     PRIORITY = 5
+    PATTERN_NEEDS = {"labelled": ("护照", "assport", "PASSPORT")}

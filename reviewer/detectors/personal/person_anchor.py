@@ -58,7 +58,7 @@ class PersonAnchorDetector(DocumentDetector):
         head = (getattr(doc.structure, "title", None) or "") + text[:300]
         publicity = PUBLICITY.search(head) is not None
         for f in text_results:
-            if publicity and f.type == "income" and f.explanation.get("pattern") in ("benefit", "table_column"):
+            if publicity and f.type == "income" and f.explanation.get("pattern") in ("benefit", "benefit_amount", "table_column"):
                 self.suppress(f, "公示中依规定公开的救助、保障金额")
                 continue
             if f.type not in SENSITIVE_TYPES or f.explanation.get("pattern") in STANDALONE_PATTERNS:

@@ -40,6 +40,8 @@ class WechatQQRecognizer(ReviewerRecognizer):
     MIN_SCORE = 0.5
     PREFILTER = r"微信|WeChat|Wechat|wechat|WECHAT|VX|vx|Vx|V信|威信|QQ|qq|Qq"
     PRIORITY = 4
+    PATTERN_NEEDS = {"wechat": ("微信", "WeChat", "Wechat", "wechat", "WECHAT", "VX", "vx", "Vx", "V信", "威信"),
+                     "qq": ("QQ", "qq", "Qq")}
 
     def accept(self, text, start, end, match) -> bool:
         value = text[start:end]
