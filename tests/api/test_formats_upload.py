@@ -24,6 +24,7 @@ def client(tmp_path):
         rt = app.state.runtime
         with rt.sessions() as db:
             create_user(rt, db, "wang", "王", "password-123", ["drafter"], "综合科")
+            create_user(rt, db, "li", "李", "password-123", ["security_officer"], "综合科")
         tok = c.post("/api/auth/token", json={"username": "wang", "password": "password-123"}).json()
         c.headers["Authorization"] = f"Bearer {tok['access_token']}"
         yield c
@@ -72,3 +73,25 @@ def test_review_page_shows_where_each_finding_is(client, name, make):
     page = client.get(f"/documents/{case_id}")
     assert page.status_code == 200
     assert ("低保名单!B2" if name.endswith(".xlsx") else "第 1 页") in page.text
+
+
+def test_xlsx_published_copy_is_redacted_in_the_cell(client):
+    import io
+
+    import openpyxl
+
+    r = client.post("/api/documents", files={"file": ("名单.xlsx", build_xlsx(
+        [Sheet("低保名单", [["姓名", "身份证号", "手机"], ["张建国", ID1, "13812345678"]])]))})
+    case_id = r.json()["id"]
+    tok = client.post("/api/auth/token", json={"username": "li", "password": "password-123"}).json()
+    officer = {"Authorization": f"Bearer {tok['access_token']}"}
+    findings = client.get(f"/api/documents/{case_id}", headers=officer).json()["current_version"]["scan"]["findings"]
+    decisions = [{"finding_id": f["id"], "decision": "accept"} for f in findings]
+    assert client.post(f"/api/documents/{case_id}/decisions", json={"decisions": decisions}, headers=officer).status_code == 200
+    r = client.post(f"/api/documents/{case_id}/redactions/approve", json={"attribute": "proactive", "comment": "删除后公开"},
+                    headers=officer)
+    assert r.status_code == 200, r.text
+    out = client.get(f"/api/documents/{case_id}/output", headers=officer)
+    assert out.headers["content-type"].startswith(formats.mime_type("xlsx"))
+    ws = openpyxl.load_workbook(io.BytesIO(out.content))["低保名单"]
+    assert ws["B2"].value == "110105********002X" and ws["C2"].value == "138****5678"
