@@ -55,15 +55,16 @@ def resolve(base_file: str, loc: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_file), loc))
 
 
-def numbers(value: str | None) -> list[float]:
-    """DeltaX/DeltaY: numbers, with ``g N d`` meaning ``d`` repeated N times."""
+def numbers(value: str | None, limit: int = 1_000_000) -> list[float]:
+    """DeltaX/DeltaY: numbers, with ``g N d`` meaning ``d`` repeated N times; no more than
+    ``limit`` (a TextCode needs one per character: ``g 1000000000 1`` cannot fill memory)."""
     out: list[float] = []
     toks = (value or "").split()
     i = 0
-    while i < len(toks):
+    while i < len(toks) and len(out) < limit:
         if toks[i] == "g" and i + 2 < len(toks):
             try:
-                out.extend([float(toks[i + 2])] * min(int(float(toks[i + 1])), 100000))
+                out.extend([float(toks[i + 2])] * max(0, min(int(float(toks[i + 1])), limit - len(out))))
             except ValueError:
                 pass
             i += 3
@@ -117,7 +118,7 @@ def code_glyphs(obj, code) -> list[Glyph]:
     a, b, c, d, e, f = _ctm(obj)
     size = float(obj.get("Size") or 3.5)
     text = code.text or ""
-    dx, dy = numbers(code.get("DeltaX")), numbers(code.get("DeltaY"))
+    dx, dy = numbers(code.get("DeltaX"), len(text)), numbers(code.get("DeltaY"), len(text))
     x, y = float(code.get("X") or 0), float(code.get("Y") or 0)
     out = []
     for i, ch in enumerate(text):

@@ -37,7 +37,7 @@ def _fmt(v: float) -> str:
 def _rewrite(code, obj, removed: set[int]) -> None:
     text = code.text or ""
     size = float(obj.get("Size") or 3.5)
-    dx, dy = W.numbers(code.get("DeltaX")), W.numbers(code.get("DeltaY"))
+    dx, dy = W.numbers(code.get("DeltaX"), len(text)), W.numbers(code.get("DeltaY"), len(text))
     px, py = [0.0], [0.0]
     for i in range(1, len(text)):
         px.append(px[-1] + (dx[i - 1] if i - 1 < len(dx) else size))

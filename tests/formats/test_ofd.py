@@ -98,3 +98,8 @@ def _patch_content(data: bytes, fn) -> bytes:
             raw = src.read(info)
             z.writestr(info.filename, fn(raw.decode()).encode() if info.filename.endswith("Content.xml") else raw)
     return buf.getvalue()
+
+
+def test_deltax_runs_are_bounded():
+    assert len(numbers("g 1000000000 1 " * 50, 12)) == 12
+    assert len(numbers("g 1000000000 1")) == 1_000_000
