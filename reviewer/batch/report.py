@@ -150,8 +150,10 @@ def write_html(rows: list[dict], report_dir: Path, run: dict) -> None:
             entry["detail"] = "details/" + name
         listed.append(entry)
     attr_order = ["not_public", "on_request", "proactive", "none"]
+    unreadable = [(r, w) for r in ok for w in r.get("warnings", []) if w.get("code") == "ocr_unreadable"]
     html = env.get_template("report.html").render(
         summary=summary, run=run, listed=listed, failed=failed, more=max(0, len(ranked) - MAX_LISTED),
+        unreadable=unreadable,
         cat_bars=_bars(summary["by_category"], CATEGORY_ZH, CATEGORIES),
         attr_bars=_bars(summary["by_attribute"], {**ATTR_ZH, "none": "未给出建议"}, attr_order),
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
