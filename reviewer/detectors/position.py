@@ -193,6 +193,21 @@ def in_running_header(doc, pos: int) -> bool:
     return _norm_line(doc.text[block.start:block.end]) in _running_lines(doc)
 
 
+def in_page_margin(doc, pos: int) -> bool:
+    """The first line of a PDF page or the line just above its page number, repeated or not (a
+    one-page document's header or footer).  Callers add their own test that the line is short."""
+    block = doc.block_at(pos)
+    if block is None or block.part != "page":
+        return False
+    if block.location.get("line") == 1:
+        return True
+    nxt = doc.block_at(block.end + 1)  # the next line (one separator character after this one)
+    if nxt is None:
+        return False
+    return (nxt.part == "page" and nxt.location.get("page") == block.location.get("page")
+            and _PAGE_NUMBER.fullmatch(doc.text, nxt.start, nxt.end) is not None)
+
+
 _PAGE_NUMBER = re.compile(r"[\s\u3000]*(?:[—–\-]\s*\d{1,4}\s*[—–\-]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})[\s\u3000]*")
 _DIGITS_SPACES = re.compile(r"[\d\s\u3000]+")
 _RUNNING_CACHE: list = [None, None]   # (key, lines) of the last document asked about

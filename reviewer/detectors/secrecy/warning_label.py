@@ -50,6 +50,9 @@ IMPERATIVE = frozenset({"请勿外传", "请勿外泄", "请勿转发"})
 LINE_FILLER = r"此件本件本文件材料属系为仅供限于请会后"
 
 
+_SENTENCE_PUNCT = re.compile(r"[。；;，,！？!?：:]")
+
+
 class WarningLabelDetector(RuleDetector):
     ID = "secrecy.warning_label.v1"
     CATEGORY = "secrecy"
@@ -99,6 +102,11 @@ class WarningLabelDetector(RuleDetector):
             return "label_header", 0.9, "位于页面顶部（页眉）", None
         if s < top_end and pos.at_line_start(text, s):
             return "label_top_zone", 0.9, "位于版头行首", None
+        line = pos.line_bounds(text, s, limit=60)
+        short = line.end - line.start <= 40 and not _SENTENCE_PUNCT.search(text, line.start, line.end)
+        if short and (s < top_end or pos.in_page_margin(doc, s)):
+            # "××市发展改革委员会　内部参考" printed above the title or as a page's header/footer line
+            return "label_header", 0.85, "位于版头或页面顶部/底部", None
         ss, _ = pos.sentence_bounds(text, s, e, limit=40)
         m = SELF_REF.search(text[ss:s])
         if m:

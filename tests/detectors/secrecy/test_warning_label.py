@@ -127,3 +127,22 @@ def test_warning_label_in_a_pdf_running_footer():
     doc = parse_bytes(pdf, filename="f.pdf")
     assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [
         ("内部资料", "label_header"), ("注意保存", "label_header")] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("××市发展和改革委员会　内部参考\n关于近期价格形势的分析", ["内部参考"]),     # a header line above the title
+    ("关于近期价格形势的分析\n各科室：\n要加强内部交流。", []),                  # prose below the title
+])
+def test_warning_label_on_a_short_head_line(text, expected):
+    assert [f.text for f in DET.analyze(parse_bytes(text.encode("utf-8")))] == expected
+
+
+def test_warning_label_in_a_one_page_pdf_footer():
+    from reviewer.synth import pdf_writer
+    if not pdf_writer.have_cjk_font():
+        pytest.skip("no CJK font")
+    P, Page = pdf_writer.Para, pdf_writer.Page
+    pdf = pdf_writer.build_pdf([Page([P("关于××工作情况的通报", indent=0), "正文，各单位要认真落实。",
+                                      P("××市统计局 内部资料", indent=0)])])
+    doc = parse_bytes(pdf, filename="f.pdf")
+    assert [(f.text, f.explanation["pattern"]) for f in DET.analyze(doc)] == [("内部资料", "label_header")]
