@@ -44,7 +44,7 @@ def checked_pages(db: Session, version: Version) -> dict[str, dict]:
     for row in rows:
         data = json.loads(row.data or "{}")
         for p in data.get("pages", []):
-            out[str(p)] = {"by": row.actor, "at": row.at, "note": data.get("note", "")}
+            out[str(p)] = {"by": row.actor, "by_id": row.actor_id, "at": row.at, "note": data.get("note", "")}
     return out
 
 

@@ -41,6 +41,28 @@ def _not_public_basis(db: Session, case: Case, version: Version, suggestion: dic
     return "；".join(parts)
 
 
+def _unreadable_pages(db: Session, version: Version, scan: dict, names: dict) -> list[list[str]]:
+    """Pages OCR could not read, and who checked each by eye (api/page_checks.py)."""
+    from api import page_checks
+    from reviewer.ocr.notices import REASONS_ZH
+
+    reasons: dict[str, str] = {}
+    for w in scan.get("warnings", []):
+        if w.get("code") == page_checks.BLOCKING:
+            reasons.update((w.get("details") or {}).get("reasons") or {})
+    if not reasons:
+        return []
+    checked = page_checks.checked_pages(db, version)
+    rows = []
+    for page in page_checks.unreadable_pages(version):
+        c = checked.get(str(page)) or {}
+        label = f"第{page}页" if isinstance(page, int) else str(page)
+        by = names.get(c.get("by_id"), "") or c.get("by") or "未核对"
+        rows.append([label, REASONS_ZH.get(reasons.get(str(page), ""), reasons.get(str(page), "")), by,
+                     str(c.get("at") or "—")[:16].replace("T", " "), c.get("note") or "—"])
+    return rows
+
+
 def build(db: Session, case: Case, version: Version) -> ReviewRecord:
     scan = json.loads(version.scan_json or "{}")
     structure = scan.get("structure") or {}
@@ -93,6 +115,7 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
                                   opinion=p.get("opinion", ""), decision=p.get("decision", ""),
                                   signed_at=p.get("signed_at", "")))
     sug = scan.get("suggestion") or {}
+    unreadable = _unreadable_pages(db, version, scan, names)
     summary = ""
     if not structure.get("doc_number"):
         summary = (structure.get("title") or case.title or "")[:120]
@@ -103,6 +126,7 @@ def build(db: Session, case: Case, version: Version) -> ReviewRecord:
         state=case.state, attribute=version.attribute,
         partial_disclosure=bool(sug.get("partial_disclosure")) or bool(withheld),
         withheld=withheld, signers=signers, decisions=decisions, recognised=recognised,
+        unreadable_pages=unreadable,
         conclusion_note=(f"已撤回发布（{str(recalled['at'])[:16].replace('T', ' ')}）：{recalled['reason']}"
                          if recalled else ""),
         security_officer=officer, security_opinion=(adata.get("comment") or "").strip(),

@@ -115,6 +115,8 @@ class ReviewRecord:
     suggested_attribute: str | None = None
     decisions: list[DecisionLine] = field(default_factory=list)
     recognised: list[RecognisedItem] = field(default_factory=list)
+    # pages OCR could not read (ocr_unreadable): [page, reason, checked by, at, note]
+    unreadable_pages: list[list[str]] = field(default_factory=list)
 
     @property
     def attribute_label(self) -> str:
@@ -186,13 +188,17 @@ class ReviewRecord:
                       for i, r in enumerate(self.recognised, 1)]
         signers = [[f"{s.tier_label}（{s.role_label}）", s.name, s.opinion or "—",
                     DECISION_LABELS.get(s.decision, s.decision), s.signed_at[:10]] for s in self.signers]
-        return [
+        out = [
             ("逐项审查决定", ["序号", "识别内容（已遮蔽）", "位置", "决定", "理由", "决定人"], decisions, "未识别出需处理的内容。"),
             ("人工标注删除", ["序号", "内容（已遮蔽）", "位置", "依据"], manual, "无。"),
             ("不予公开（删除）的内容及依据", ["序号", "内容（已遮蔽）", "位置", "依据"], withheld, "无。"),
             ("识别后予以保留的合法内容", ["序号", "内容", "位置", "说明"], recognised, "无。"),
             ("审查意见及签署", ["审查环节", "签署人", "意见", "结论", "日期"], signers, "尚无签署。"),
         ]
+        if self.unreadable_pages:     # only when OCR could not read a page (docs/ocr.md)
+            out.insert(0, ("文字识别不可靠的页面（人工目视核对）", ["页面", "原因", "核对人", "核对时间", "核对情况"],
+                           self.unreadable_pages, "无。"))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict

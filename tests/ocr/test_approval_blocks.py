@@ -81,6 +81,17 @@ def test_unreadable_page_blocks_approval_until_checked_by_eye(app, ocr_engine, p
 
         actions = [e.action for e in db.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id))]
     assert "pages.checked" in actions and actions.index("pages.checked") < actions.index("redactions.approved")
+    # the record names the page, why it could not be read, who looked at it and what they found
+    record = app.get(f"/api/documents/{case_id}/record", headers=officer).json()
+    (row,) = record["unreadable_pages"]
+    assert row[0] == "第2页" and row[1] and row[2] == "李保密" and "无可辨认文字" in row[4]
+    docx_bytes = app.get(f"/api/documents/{case_id}/record?format=docx", headers=officer).content
+    import io as _io
+    import docx as _docx
+
+    text = "\n".join(c.text for t in _docx.Document(_io.BytesIO(docx_bytes)).tables for r in t.rows for c in r.cells)
+    assert "文字识别不可靠的页面" in "\n".join(p.text for p in _docx.Document(_io.BytesIO(docx_bytes)).paragraphs) \
+        or "文字识别不可靠的页面" in text
 
 
 def test_review_page_shows_the_page_picture_with_boxes_and_the_check_form(app, ocr_engine, people):
