@@ -46,6 +46,8 @@ def test_health_recognizer_alone(engine_for, text, expected):
     ("户主马春生精神残疾三级，其妻听力残疾。", ["精神残疾三级", "听力残疾"]),
     ("郭大海，诊断结果：慢性肾衰竭（CKD5期）", ["慢性肾衰竭"]),
     ("姓名：吴芳 健康状况：患病", ["患病"]),
+    ("张三系二级肢体残疾人，无劳动能力。", ["二级肢体残疾"]),
+    ("户主李四是一名视力残疾人。", ["视力残疾"]),
 ])
 def test_health_about_a_person_is_reported(text, expected):
     assert health(text) == expected
