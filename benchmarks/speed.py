@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against-tree", type=Path, help="compare with this directory instead of --against's code "
                     "(e.g. a snapshot of the working tree taken before a change); --against still names the "
                     "scikit-learn model for the classifier comparison")
+    ap.add_argument("--note", default="", help="what the trees are, recorded with the results")
     ap.add_argument("--no-perdoc", action="store_true")
     ap.add_argument("--tree", type=Path, default=ROOT,
                     help="the code to measure (default this working tree; e.g. a copy with only some files changed)")
@@ -273,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         perdoc_worker(*(Path(x) for x in args.perdoc_worker))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="reviewer-speed-"))
-    results: dict = {"machine_before": machine(), "against": args.against, "targets": TARGETS}
+    results: dict = {"machine_before": machine(), "against": args.against, "targets": TARGETS, "note": args.note}
     against = args.against_tree or comparison_tree(args.against, tmp)
     results["comparison_tree"] = str(against)
     results["rss_method"] = "GNU time %M" if TIME else "wait4 ru_maxrss (includes the parent's RSS before exec)"
