@@ -94,3 +94,21 @@ def test_independent_ocr_finds_no_removed_id(ocr_engine, people, tmp_path):
     assert sum(idn in before for _, idn, _, _ in people[:3]) >= 2       # tesseract can read these pages
     after = tesseract(res.output, "red")
     assert not any(idn in after or idn[6:14] in after for _, idn, _, _ in people[:3])
+
+
+def test_mixed_page_text_layer_and_picture_values_both_go(ocr_engine, people):
+    from tests.ocr.helpers import mixed_pdf
+
+    name, idn, mobile, _ = people[5]
+    data = mixed_pdf(f"申请人手机号码{mobile}，附件为扫描件。", [f"{name} 身份证号 {idn}"])
+    doc = parse_bytes(data, "mixed.pdf")
+    from reviewer.scan import detect
+
+    fs = [f for f in detect(doc) if f.type in ("id_card", "mobile")]
+    assert sorted(f.type for f in fs) == ["id_card", "mobile"]
+    assert {doc.block_at(f.start).part for f in fs} == {"page", "ocr"}
+    res = redact_document(doc, fs, accept_all=True, style="block")
+    assert res.log["verification"]["reocr"]["passed"] and [p["page"] for p in res.log["rasterised_pages"]] == [1]
+    assert _text_layer(res.output).strip() == ""          # the page is one picture now
+    again = "".join(parse_bytes(res.output, "out.pdf").text.split())
+    assert idn not in again and mobile not in again and "附件为扫描件" in again
