@@ -4,8 +4,8 @@ The rules (person_name, name_layout, name_context) find names after labels, in �
 next to identifiers and after person words.  A name with none of these cues — 请与覃海燕核实,
 a name in a comment or a page header, a table cell without a header — is what the statistical
 recogniser (reviewer.ner, a character CRF trained on MSRA, People's Daily, Weibo and CLUENER)
-adds.  It runs only on windows around characters that start names (``reviewer.ner.windows``),
-and only its PER entities are used here.
+adds.  It runs only on the stretches of text around evidence of a private person (personal data
+found there, or a word such as 申请人, 患者, 家属), and only its PER entities are used here.
 
 Only names whose sentence holds evidence of a private person (personal data found there, or
 a word such as 申请人, 患者, 家属, 村民) are raised: on real published pages most names without
@@ -28,16 +28,17 @@ import re
 from reviewer.detectors.base import DocumentDetector
 from reviewer.detectors.personal._common import BASIS_PRIVACY
 from reviewer.detectors.personal._names import is_masked_name, looks_like_name, split_surname
-from reviewer.detectors.personal.person_name import DESCRIPTORS
 
 logger = logging.getLogger(__name__)
 
-_PRIVATE_WORDS = re.compile(
-    "|".join(sorted(set(DESCRIPTORS) | {"家住", "现住", "住址", "身份证", "本人", "其子", "其女", "妻子", "丈夫", "儿子",
-                                        "女儿", "父亲", "母亲", "患有", "因患", "确诊", "诊断", "住院", "去世", "病故",
-                                        "残疾", "低保", "救助", "补助", "慰问", "涉嫌", "处分", "违纪", "违法", "投诉",
-                                        "举报", "信访", "申请人", "当事人", "患病", "身患", "重病", "生活困难", "家庭困难",
-                                        "死亡", "一家", "家中"}, key=len, reverse=True)))
+# words that put a private person in a sentence (not the group words of policy text such as 群众,
+# 居民, 学生, 补助, 救助, which would wake the model in every paragraph of a policy document)
+_PRIVATE_WORDS = re.compile("|".join(sorted({
+    "家住", "现住", "住址", "身份证", "本人", "其子", "其女", "其父", "其母", "妻子", "丈夫", "儿子", "女儿", "父亲",
+    "母亲", "患有", "因患", "确诊", "诊断为", "住院", "去世", "病故", "涉嫌", "患病", "身患", "重病", "生活困难",
+    "家庭困难", "一家", "家中", "申请人", "当事人", "户主", "患者", "投诉人", "举报人", "信访人", "救助对象",
+    "困难群众", "低保户", "特困人员", "家属", "监护人", "被执行人", "被调查人", "受害人", "嫌疑人", "该户", "该生",
+    "该同志", "该员", "年满", "周岁", "岁，", "男，", "女，"}, key=len, reverse=True)))
 
 MIN_SCORE = 0.6            # the entity's lowest per-character marginal probability
 RARE_SURNAME_SCORE = 0.85  # a surname outside the list needs a confident model
@@ -80,14 +81,12 @@ class PersonModelDetector(DocumentDetector):
                 warnings.append(Notice("ner_model_unavailable", "姓名识别模型不可用，本次仅按规则识别姓名。",
                                        {"reason": self._failed}))
             return []
-        from reviewer.ner import entities_in_windows
-
         text = doc.text
         taken = sorted((f.start, f.end) for f in text_results if f.type == "person_name")
         personal = sorted((f.start, f.end) for f in text_results
                           if f.category == "personal" and f.type != "person_name" and not f.recognised)
         out = []
-        for e in entities_in_windows(model, text, min_score=MIN_SCORE):
+        for e in self.entities(model, text, personal):
             if e.label != "PER":
                 continue
             s, t = e.start, e.end
@@ -113,6 +112,27 @@ class PersonModelDetector(DocumentDetector):
                                     pattern="ner_model", model_score=e.score))
             taken.append((s, t))
         return out
+
+    @staticmethod
+    def entities(model, text: str, personal):
+        """The model's entities, run only on the sentences that hold evidence of a private person
+        (personal data found there, or a private-person word): the evidence is cheap to find, the
+        model is not, and a name without evidence is not raised anyway."""
+        from reviewer.ner.model import Entity
+
+        spans = [(max(0, a - 40), b + 40) for a, b in personal]
+        spans += [(max(0, m.start() - 30), m.end() + 30) for m in _PRIVATE_WORDS.finditer(text)]
+        spans.sort()
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            b = min(b, len(text))
+            for e in model.entities(text[a:b], min_score=MIN_SCORE):
+                yield Entity(e.start + a, e.end + a, e.label, e.score)
 
     @staticmethod
     def private_evidence(text: str, s: int, t: int, personal) -> bool:
