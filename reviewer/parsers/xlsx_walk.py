@@ -105,6 +105,8 @@ def _attr_carrier(part, name, el, attr, loc) -> Carrier:
 
 
 class SharedStrings:
+    dates = None          # reviewer.parsers.xlsx_dates.DateStyles, when the workbook has styles
+
     def __init__(self, root):
         self.root = root
         self.items = list(root.iter(f"{M}si")) if root is not None else []
@@ -134,6 +136,9 @@ def _cell_carrier(name, c, sst: SharedStrings, loc, changed: set) -> Carrier | N
         if v is None or not v.text:
             return None
         value, kind = v.text, ("formula" if c.find(f"{M}f") is not None else "value")
+        shown = sst.dates.show(c.get("s"), value) if t == "n" and sst.dates is not None else None
+        if shown is not None:
+            value, kind = shown, "date"     # a date as the sheet shows it (出生日期 1990-03-07), not 32939
 
     def get():
         return value
@@ -351,6 +356,12 @@ def walk(pkg, parser, deadline=None) -> Walk:
     wb_rels = {r.id: r for r in pkg.rels(main, parser)}
     sst_name = next((r.target for r in wb_rels.values() if r.short_type == "sharedStrings" and pkg.has(r.target)), None)
     sst = SharedStrings(tree(sst_name) if sst_name else None)
+    styles = next((r.target for r in wb_rels.values() if r.short_type == "styles" and pkg.has(r.target)), None)
+    if styles:
+        pr = wb.find(f"{M}workbookPr")
+        from reviewer.parsers.xlsx_dates import DateStyles
+
+        sst.dates = DateStyles(tree(styles), pr is not None and pr.get("date1904") in ("1", "true"))
     changed: set = set()
     carriers = walk_workbook(wb, main)
     sheets, hidden = [], {}

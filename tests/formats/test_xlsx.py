@@ -176,3 +176,18 @@ def test_xlsx_redacted_workbook_opens_in_libreoffice_calc():
 
     ws = openpyxl.load_workbook(io.BytesIO(again))["低保名单"]
     assert ws["C2"].value == "110105********002X" and ws["D2"].value == "138****5678"
+
+
+def test_xlsx_dates_read_as_the_sheet_shows_them():
+    import datetime as dt
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "出生日期", "金额"])
+    ws.append(["张建国", dt.date(1990, 3, 7), 1234.5])
+    buf = io.BytesIO()
+    wb.save(buf)
+    doc = parse_bytes(buf.getvalue(), "d.xlsx")
+    assert _where(doc, "1990-03-07")["kind"] == "date" and "1234.5" in doc.text
