@@ -57,6 +57,7 @@ PROCESS_TYPES = {
     "request_report": "请示报告",
     "meeting_minutes": "会议纪要（讨论记录）",
     "consultation_letter": "磋商信函（征求意见函、会签函）",
+    "internal_remark": "内部沟通意见（批注、协调意见）",
 }
 # 文种 that are process information by their nature (第十六条第二款), and 文种 that
 # are addressed to one party.

@@ -4,6 +4,8 @@
   ``张某``/``李**`` after a personal label — were de-identified before the draft reached
   review (区分处理, 条例第三十七条).  They are *recognised* (rule ``masked``), so the review
   page can show that the mask was seen, and never become findings.
+* A 统一社会信用代码 (``commercial.org_id.v1``) is an organisation's public register number:
+  recognised (rule ``published_by_rule``), never a finding or a trade secret.
 * Public service hotlines — 12345 政务服务便民热线, 12315, 12333, 12369 … — are an organ's
   contact details (条例第二十条（二）): recognised (rule ``public_hotline``) when written as a
   number of their own next to a hotline word.
@@ -55,6 +57,9 @@ class LawfulValuesDetector(DocumentDetector):
     def detect(self, doc, text_results):
         text = doc.text
         out = []
+        for f in text_results:   # a 统一社会信用代码 is a public register number, never a trade secret
+            if f.type == "org_id" and not f.recognised:
+                f.recognise("published_by_rule", "统一社会信用代码是依法公示的登记号码，不是个人信息或商业秘密")
         taken: list[tuple[int, int]] = []
         masks = any(c in text for c in "*＊×●•○□■") or bool(_X_MASK.search(text))
         if masks or "某" in text:

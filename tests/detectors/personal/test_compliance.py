@@ -54,6 +54,9 @@ def test_not_personal_data(text):
     assert personal(text) == []
 
 
-def test_org_id_is_commercial_not_personal():
-    fs = detectors.analyze(make_doc("统一社会信用代码：91110000600037341L"))
-    assert [(f.category, f.type, f.action) for f in fs] == [("commercial", "org_id", "review")]
+def test_org_id_is_a_public_register_number_recognised_not_a_finding():
+    doc = make_doc("统一社会信用代码：91110000600037341L")
+    assert detectors.analyze(doc) == []                         # never a finding, never a trade secret
+    [f] = detectors.analyze_all(doc)
+    assert (f.category, f.type, f.recognised) == ("commercial", "org_id", "published_by_rule")
+    assert "登记号码" in f.explanation["recognised_reason"]
