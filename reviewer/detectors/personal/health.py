@@ -34,7 +34,7 @@ _INJURY_GRADE = r"(?:十|[一二三四五六七八九]|10|[1-9])级"
 _DISEASE = word_alternation(T.DISEASES)
 _ENDING = word_alternation(T.DISEASE_ENDINGS)
 _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·]"
-_TRIGGER = (r"(?:因患|患有|患上|患了|罹患|身患|确诊(?:为|患有|了)?|被?诊断(?:为|患有|出)|诊断结果为|初步诊断为?|"
+_TRIGGER = (r"(?:因患|突发|突患|患有|患上|患了|罹患|身患|确诊(?:为|患有|了)?|被?诊断(?:为|患有|出)|诊断结果为|初步诊断为?|"
             r"经诊断为|查出(?:患有|了)?|检查出|检出|复查为)")
 _LAB = r"(?<![A-Za-z])" + word_alternation(T.LAB_TESTS)
 _UNIT = word_alternation(T.LAB_UNITS)
@@ -53,7 +53,7 @@ _GROUP_AFTER = re.compile(r"人(?!院)|者|群体|儿童|家庭|的|等(?![级�
 _RULE_BEFORE = re.compile(r"(?:对|凡|如|若|如果|对于|一旦|经确诊|以及|或者|或|至|到|[-—～~])\s*$")
 # a lexicon word on its own counts only where a record would end it: 患尿毒症，… / 因脑梗死住院
 _WORD_END_OK = re.compile(r"[，。；;,、）)\s]|$|住院|入院|去世|病逝|死亡|多年|病史|复发|发作|晚期|早期|中期|术后|病情|"
-                          r"[\d一二三四五六七八九十]+年|导致|引起|致|丧失|卧床")
+                          r"[\d一二三四五六七八九十]+年|导致|引起|致|丧失|卧床|经|后|并|伴|医治|抢救|入住|就医|就诊")
 # the chunk is skipped unless one of these is in it (every pattern needs one of them)
 _PREFILTER = word_alternation(
     T.DISEASES + T.TREATMENTS + T.LAB_TESTS + T.TESTS_WITH_RESULT
@@ -88,7 +88,7 @@ class HealthRecognizer(ReviewerRecognizer):
         ("surgery", r"(?:行|做了?|接受了?|实施了?|进行了?)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:切除|置换|修复|移植|搭桥|成形|缝合|"
                     r"引流|造瘘|介入|穿刺|植入|矫正|摘除|固定|复位|取出|消融|微创|根治|置管|开颅|剖宫产)术", 0.6),
         ("hospital_stay", r"住院\s*" + _CN_NUM + r"\s*(?:天|日|个月|次)", 0.6),
-        ("medication", r"(?:长期|需要?|每日|每天|按时|坚持|终身|规律)服(?:用)?"
+        ("medication", r"(?:长期|需要?|每日|每天|按时|坚持|终身|规律|定期|一直|常年)服(?:用)?"
                        r"(?:药|[\u4e00-\u9fa5A-Za-z]{1,10}?(?:药物?|片|胶囊|颗粒|注射液))", 0.6),
         ("care", word_alternation(T.TREATMENTS), 0.35),
         ("lab_value", _LAB + r"\s*(?:值|水平|检测值)?\s*(?:为|是|达|高达|仅|约|：|:)?\s*" + _NUM
@@ -101,7 +101,8 @@ class HealthRecognizer(ReviewerRecognizer):
         ("condition", r"因病(?:致贫|返贫|致残|丧失劳动能力|去世|死亡|住院|休学|卧床)|病逝|病故|长期卧床|卧床不起|"
                       r"生活不能自理|丧失劳动能力|病情(?:加重|恶化|稳定)|病重", 0.35),
     )
-    CONTEXT = PERSON_CONTEXT + PERSON_CUE_WORDS + ("残疾证", "残疾人证", "患者", "病人")
+    CONTEXT = PERSON_CONTEXT + PERSON_CUE_WORDS + ("残疾证", "残疾人证", "患者", "病人", "诊断", "确诊", "就诊", "医院",
+                                                   "住院", "病情", "病历")
     CONTEXT_BEFORE = 40
     CONTEXT_AFTER = 16
     NEGATIVE_CONTEXT = ("防治", "防控", "预防", "管理办法", "条例", "规定", "规范", "标准", "政策", "指南")

@@ -48,6 +48,9 @@ def test_health_recognizer_alone(engine_for, text, expected):
     ("姓名：吴芳 健康状况：患病", ["患病"]),
     ("张三系二级肢体残疾人，无劳动能力。", ["二级肢体残疾"]),
     ("户主李四是一名视力残疾人。", ["视力残疾"]),
+    ("马建军同志因突发心肌梗死经抢救无效去世。", ["心肌梗死"]),
+    ("经医院诊断，曹某某为重度抑郁发作，建议住院治疗。", ["重度抑郁", "住院治疗"]),
+    ("当事人吴海，男，44岁，定期服用抗病毒药物。", ["定期服用抗病毒药物"]),
 ])
 def test_health_about_a_person_is_reported(text, expected):
     assert health(text) == expected
@@ -73,6 +76,7 @@ def test_health_about_a_person_is_reported(text, expected):
     "糖尿病、高血压患者纳入家庭医生签约服务",
     "全市新增肢体残疾人康复机构3家",
     "血糖监测仪器采购",
+    "（三）施行避孕、节育手术和输卵(精)管复通手术；",
 ])
 def test_health_look_alikes_are_not_reported(text):
     assert health(text) == []
