@@ -21,7 +21,8 @@ _PART_ZH = {"body": "正文", "table": "表格", "header": "页眉", "footer": "
             "metadata": "元数据", "attachment": "附件", "link": "超链接", "alt_text": "替代文字",
             "field": "域代码", "equation": "公式", "watermark": "水印", "drawing": "图形文字", "glossary": "文档部件", "alt_chunk": "导入内容(altChunk)", "embedded": "嵌入对象",
             "macro": "宏", "image": "图片", "chart": "图表", "diagram": "SmartArt图形", "custom_xml": "自定义XML", "variable": "文档变量",
-            "theme": "主题", "people": "批注人员", "other": "其他部件", "revision": "早期修订版本"}
+            "theme": "主题", "people": "批注人员", "other": "其他部件", "revision": "早期修订版本",
+            "ocr": "扫描图像(文字识别)"}
 TYPE_ZH = {"id_card": "身份证号码", "id_card_legacy": "身份证号码", "mobile": "手机号码", "landline": "固定电话",
            "bank_card": "银行卡号", "bank_account": "银行账号", "person_name": "姓名", "name": "姓名",
            "address": "住址", "email": "电子邮箱", "passport": "护照号码", "travel_permit": "通行证号码",
@@ -37,6 +38,8 @@ def where_of(doc: Document, r: Removal) -> dict[str, Any]:
     loc = doc.location_of(r.start, r.end)
     keep = {k: loc[k] for k in ("part", "page", "line", "xml_part", "paragraph", "table", "row", "col",
                                 "kind", "field", "node", "carrier", "spans_blocks") if k in loc}
+    if loc.get("part") == "ocr":       # read by OCR: the confidence of the line, the picture
+        keep.update({k: loc[k] for k in ("source", "confidence", "image") if k in loc})
     if "bboxes" in loc:
         keep["bboxes"] = loc["bboxes"]
     return keep
