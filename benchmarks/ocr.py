@@ -92,6 +92,9 @@ def build_set(quick: bool):
             pages.append({"group": f"list {dpi}dpi {label}", "dpi": dpi, "lines": lines, "people": people, "spoil": sp})
     lines, people = list_page(fk)
     pages.append({"group": "photographed list 200dpi", "dpi": 200, "lines": lines, "people": people, "spoil": photo})
+    lines, people = list_page(fk)       # where it breaks: a bad fax of a copy
+    pages.append({"group": "harsh list 150dpi", "dpi": 150, "lines": lines, "people": people,
+                  "spoil": Spoil(noise=22, rotate=3.0, jpeg=25, blur=1.2, seal=True, grid=True)})
     for i, lines in enumerate(corpus_pages(1 if quick else 3)):
         pages.append({"group": "corpus text 200dpi", "dpi": 200, "lines": lines, "people": [], "spoil": light})
     return pages
@@ -123,7 +126,7 @@ def run_page(p: dict, seed: int) -> dict:
     out = {"group": p["group"], "dpi": p["dpi"], "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
            "chars": len(truth), "errors": edit_distance(truth, got), "recall": rec,
            "unreadable": [w.code for w in doc.warnings if w.code == "ocr_unreadable"]}
-    if p["people"] and p["dpi"] == 200:
+    if p["people"] and (p["dpi"] == 200 or p["group"].startswith("harsh")):
         out["leaks"] = leaks(doc, findings, p["people"])
     return out
 
