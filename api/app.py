@@ -166,12 +166,12 @@ def create_app(settings: Settings | None = None, *, start_worker: bool | None = 
     from api import batches, recognised, web
 
     app.include_router(batches.router)
+    app.include_router(recognised.router)
     from api import openapi_docs
 
     openapi_docs.install(app)        # /docs and /redoc from local assets; security schemes (before /static)
     web.install(app)                 # pages, /static and HTML error pages outside /api
 
-    app.include_router(recognised.router)
     @app.get("/api/health", tags=["health"], summary="Liveness")
     def health() -> dict:
         return {"status": "ok"}
