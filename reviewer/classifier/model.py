@@ -190,7 +190,7 @@ class DisclosureModel:
         if len(idx) == 0:
             return np.zeros(self.weights.shape[1]) + self.intercepts
         contrib = data.astype(np.float64)[:, None] * self.weights[idx]
-        return np.cumsum(contrib, axis=0)[-1] + self.intercepts
+        return np.add.reduce(contrib, axis=0) + self.intercepts   # row by row, in order (axis 0 of a C array)
 
     def calibrate(self, scores: np.ndarray) -> np.ndarray:
         """The folds' sigmoid maps, each fold's probabilities normalised, then averaged."""
