@@ -24,6 +24,10 @@ Location kinds
 * XLSX / CSV: a cell is ``part="table"`` with ``sheet``, ``cell`` (``B7``), ``row``,
   ``col`` (0-based), ``table`` (the sheet's index) and ``kind`` (``value``, ``formula``,
   ``inline``, ``shared``); see reviewer/parsers/xlsx_parser.py for the other parts.
+* OCR (PDF pages, standalone pictures, DOCX pictures; reviewer/ocr): ``part="ocr"``,
+  ``location={"page": n, "line": i, "source": "ocr", "confidence": c, …}`` (a DOCX picture
+  adds ``xml_part``/``image``); ``boxes`` per character in PDF user space for a PDF page, in
+  pixels of the picture (origin top-left) otherwise.  See docs/ocr.md.
 * Other formats: see the format's module in reviewer/formats/ and its parser.
 """
 
