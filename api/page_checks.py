@@ -25,6 +25,7 @@ from reviewer.review import workflow
 
 BLOCKING = "ocr_unreadable"
 ACTION = "pages.checked"
+BOX_ACTION = "pages.boxed"
 
 
 def unreadable_pages(version: Version) -> list[Any]:
@@ -48,11 +49,24 @@ def checked_pages(db: Session, version: Version) -> dict[str, dict]:
     return out
 
 
+def boxes_of(db: Session, version: Version) -> list[dict]:
+    """Boxes drawn by hand on page pictures, to be painted out (``{"page", "bbox"}``)."""
+    rows = db.scalars(select(AuditEvent).where(AuditEvent.version_id == version.id,
+                                               AuditEvent.action == BOX_ACTION).order_by(AuditEvent.seq))
+    out = []
+    for row in rows:
+        data = json.loads(row.data or "{}")
+        out.append({"page": data["page"], "bbox": data["bbox"], "by": row.actor, "at": row.at,
+                    "note": data.get("note", "")})
+    return out
+
+
 def status(db: Session, version: Version) -> dict:
     pages = unreadable_pages(version)
     checked = checked_pages(db, version)
+    boxed = {str(b["page"]) for b in boxes_of(db, version)}
     return {"unreadable": pages, "checked": {str(p): checked[str(p)] for p in pages if str(p) in checked},
-            "unchecked": [p for p in pages if str(p) not in checked]}
+            "boxed": sorted(boxed), "unchecked": [p for p in pages if str(p) not in checked and str(p) not in boxed]}
 
 
 def require_checked(db: Session, version: Version) -> None:
@@ -80,4 +94,28 @@ def mark_checked(rt: Runtime, db: Session, user: User, case_id: int, pages: list
         raise ApiError(422, "reason_required", "Say what was checked on the page(s).", {"field": "note"})
     uow.commit(rt, db, user, [(ACTION, case.id, version.id,
                                {"pages": [listed[str(p)] for p in pages], "note": note[:2000]})])
+    return status(db, version)
+
+
+def add_box(rt: Runtime, db: Session, user: User, case_id: int, page: int, bbox: list[float], note: str) -> dict:
+    """The security officer draws a box on a page picture: it is painted out in the published
+    copy (and an unreadable page with a box counts as handled).  ``bbox`` is in the page's
+    own units: PDF points (origin bottom-left) for a PDF page, pixels for a picture."""
+    case = load_case(db, user, case_id, for_update=True)
+    from api.cases import case_facts
+    from api.review_service import _actor
+
+    workflow.check_decide(_actor(user), case_facts(db, case))
+    version = current_version(db, case)
+    if version.format not in ("pdf", "image"):
+        raise ApiError(422, "bad_manual_box", "Boxes can be drawn on PDF pages and pictures only.",
+                       {"format": version.format})
+    pages = json.loads(version.scan_json or "{}").get("pages") or 0
+    if not (isinstance(page, int) and 1 <= page <= max(int(pages or 0), 1)) or len(bbox) != 4 \
+            or bbox[2] <= bbox[0] or bbox[3] <= bbox[1]:
+        raise ApiError(422, "bad_manual_box", "The box must lie on a page and have a size.",
+                       {"page": page, "bbox": bbox})
+    uow.commit(rt, db, user, [(BOX_ACTION, case.id, version.id,
+                               {"page": page, "bbox": [round(float(v), 2) for v in bbox],
+                                "note": (note or "人工框选删除")[:2000]})])
     return status(db, version)

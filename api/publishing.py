@@ -25,7 +25,7 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
 
 def build_output(rt: Runtime, version: Version, findings: list[dict[str, Any]],
                  decisions: list[RedactionDecision], manual: list[ManualSpanRow],
-                 actor: User, style: str | None = None) -> tuple[bytes, str, dict[str, Any]]:
+                 actor: User, style: str | None = None, boxes=()) -> tuple[bytes, str, dict[str, Any]]:
     """Return (output bytes, format, redaction log).
 
     ``style`` is a mask style name (``partial``, ``label``, ``block``) or None for
@@ -48,7 +48,7 @@ def build_output(rt: Runtime, version: Version, findings: list[dict[str, Any]],
     # exactly what the reviewers accepted (and every other occurrence of those values):
     # no finding is accepted without a decision, neither all of them nor the suggested ones
     result = redact_document(doc, objs, decided, manual=spans, style=style, actor=actor.username,
-                             accept_all=False, accept_suggested=False)
+                             accept_all=False, accept_suggested=False, boxes=boxes)
     if not getattr(result, "verified", False):
         raise ApiError(500, "verification_failed", "The redacted output could not be verified.")
     log = result.log if isinstance(result.log, dict) else {"log": result.log}

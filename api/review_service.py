@@ -123,7 +123,9 @@ def approve_redactions(rt: Runtime, db: Session, user: User, case_id: int, attri
     page_checks.require_checked(db, version)   # pages OCR could not read: looked at by a person first
     manual = manual_of(db, version)
     db.commit()                                 # release the read transaction during redaction
-    output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user, style=style)
+    boxes = [{"page": b["page"], "bbox": b["bbox"]} for b in page_checks.boxes_of(db, version)]
+    output, fmt, log = publishing.build_output(rt, version, findings, decisions, manual, user, style=style,
+                                               boxes=boxes)
     sha = rt.blobs.put(output)
     case = load_case(db, user, case_id, for_update=True)   # re-check: someone may have acted meanwhile
     new_state = workflow.check_approve_redactions(_actor(user), case_facts(db, case))

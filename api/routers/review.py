@@ -13,6 +13,13 @@ from api.views import case_out
 from pydantic import Field
 
 
+class PageBoxIn(StrictIn):
+    page: int = Field(ge=1)
+    bbox: list[float] = Field(min_length=4, max_length=4, description="x0, y0, x1, y1: PDF points "
+                              "(origin bottom-left) for a PDF page, pixels (origin top-left) for a picture")
+    note: str = Field(default="", max_length=2000)
+
+
 class PageChecksIn(StrictIn):
     pages: list[int | str] = Field(min_length=1, max_length=2000)
     note: str = Field(min_length=2, max_length=2000)
@@ -79,6 +86,11 @@ def page_checks_status(case_id: int, db: DB, user: CurrentUser) -> dict:
 @router.post("/page-checks", summary="Mark unreadable pages as checked by eye (audited) — security officer")
 def page_checks_mark(case_id: int, body: PageChecksIn, rt: RT, db: DB, user: CurrentUser) -> dict:
     return page_checks.mark_checked(rt, db, user, case_id, body.pages, body.note)
+
+
+@router.post("/page-checks/boxes", summary="Draw a box on a page picture to paint it out (audited) — security officer")
+def page_box(case_id: int, body: PageBoxIn, rt: RT, db: DB, user: CurrentUser) -> dict:
+    return page_checks.add_box(rt, db, user, case_id, body.page, body.bbox, body.note)
 
 
 @router.post("/redactions/approve", summary="Approve the redactions; builds and verifies the output — security officer")

@@ -57,6 +57,7 @@ class Format:
     dropped_parts: frozenset[str] = frozenset()  # parts redaction removes whole
     output_format: str | None = None            # the format redaction writes (None: the same)
     text_layer_only: bool = False               # the output text drops hidden characters (PDF boxes)
+    accepts_boxes: bool = False                 # redact() paints boxes drawn by hand (options["boxes"])
     priority: int = 50
     fallback: bool = False
     notes: str = ""                             # one line for docs/formats.md and `reviewer formats`

@@ -32,7 +32,7 @@ def parse(data: bytes, *, limits=None, deadline=None):
 def redact(doc, removals, options):
     from reviewer.redaction.image import redact_image
 
-    return redact_image(doc, removals)
+    return redact_image(doc, removals, options.get("boxes", ()))
 
 
 def verify(output: bytes, needles, *, doc, removals, engine) -> dict:
@@ -45,6 +45,6 @@ FORMAT = register(Format(
     name="image", label="图片（扫描件、照片）",
     extensions=(".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"),
     mime_types=("image/png", "image/jpeg", "image/tiff", "image/bmp", "image/webp"),
-    sniff=sniff, parse=parse, redact=redact, verify=verify, location_kinds=("ocr",), priority=20,
+    sniff=sniff, parse=parse, redact=redact, verify=verify, location_kinds=("ocr",), priority=20, accepts_boxes=True,
     notes="OCR (rapidocr); location page (frame), line, confidence, boxes in pixels; redacted in the pixels, same type",
 ))

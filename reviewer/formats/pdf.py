@@ -19,8 +19,8 @@ def redact(doc, removals, options):
     from reviewer.redaction import ocr_pdf
     from reviewer.redaction.pdf import redact_pdf
 
-    if ocr_pdf.has_ocr(doc):   # scanned pages: removed OCR text is painted out in the pixels
-        return ocr_pdf.redact(doc, removals)
+    if ocr_pdf.has_ocr(doc) or options.get("boxes"):   # scanned pages: painted out in the pixels
+        return ocr_pdf.redact(doc, removals, options.get("boxes", ()))
     return redact_pdf(doc, removals)
 
 
@@ -40,5 +40,6 @@ FORMAT = register(Format(
     sniff=sniff, parse=parse, redact=redact, verify=verify,
     location_kinds=("page", "annotation", "metadata", "attachment", "revision", "ocr"),
     dropped_parts=frozenset({"annotation", "metadata", "attachment", "revision"}), text_layer_only=True,
+    accepts_boxes=True,
     priority=10, notes="glyphs removed from the content stream, black boxes; location page, line, bboxes",
 ))

@@ -106,7 +106,7 @@ def _shift(r: Removal) -> Removal:
 def redact_document(doc: Document, findings: list[Finding], decisions: dict[str, Any] | None = None,
                     manual=(), style: MaskStyle | dict | str | None = None, accept_all: bool = False,
                     actor: str | None = None, keep_rsid: bool = False, *,
-                    accept_suggested: bool = False) -> RedactionResult:
+                    accept_suggested: bool = False, boxes=()) -> RedactionResult:
     from reviewer.redaction import log as logmod
     from reviewer.redaction import verify
 
@@ -127,7 +127,13 @@ def redact_document(doc: Document, findings: list[Finding], decisions: dict[str,
     expected = expected_text(doc, planned, spec.dropped_parts)
     needles = verify.build_needles(needle_strings(removals), expected)
     try:
-        output, engine = spec.redact(doc, removals, {"keep_rsid": keep_rsid})
+        options = {"keep_rsid": keep_rsid}
+        if boxes:        # areas a person drew on a page picture: painted out (PDF pages, pictures)
+            if not spec.accepts_boxes:
+                raise UsageError("Boxes drawn by hand can only be applied to PDF pages and pictures.",
+                                 code="bad_manual_box")
+            options["boxes"] = [dict(b) for b in boxes]
+        output, engine = spec.redact(doc, removals, options)
         verification = spec.verify(output, needles, doc=doc, removals=removals, engine=engine)
     except ReviewerError:
         raise

@@ -15,18 +15,18 @@ from __future__ import annotations
 import io
 
 from reviewer.errors import RedactionError, VerificationError
-from reviewer.redaction.ocr_pixels import ocr_targets, paint, reocr_check
+from reviewer.redaction.ocr_pixels import add_drawn, ocr_targets, paint, reocr_check
 
 SAVE = {"PNG": ("PNG", {"optimize": True}), "JPEG": ("JPEG", {"quality": 95}), "MPO": ("JPEG", {"quality": 95}),
         "TIFF": ("TIFF", {"compression": "tiff_lzw"}), "BMP": ("BMP", {}), "WEBP": ("WEBP", {"lossless": True})}
 
 
-def redact_image(doc, removals) -> tuple[bytes, dict]:
+def redact_image(doc, removals, boxes=()) -> tuple[bytes, dict]:
     from reviewer.parsers.image_parser import frames, open_image
 
     img = open_image(doc.source)
     kind = img.format
-    targets = ocr_targets(doc, removals)
+    targets = add_drawn(ocr_targets(doc, removals), boxes)
     out_frames, painted = [], []
     for n, frame, error in frames(img):
         if error is not None:

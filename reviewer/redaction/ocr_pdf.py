@@ -19,7 +19,7 @@ import io
 
 import pikepdf
 
-from reviewer.redaction.ocr_pixels import ocr_targets, paint, reocr_check
+from reviewer.redaction.ocr_pixels import add_drawn, ocr_targets, paint, reocr_check
 
 REASON = "OCR text removed in the picture itself (scanned page)"
 REASON_ZH = "扫描页中的删除内容直接在图像上涂黑"
@@ -35,13 +35,13 @@ def _render(data: bytes, pages, dpi: int):
     return render(data, pages, dpi)
 
 
-def redact(doc, removals) -> tuple[bytes, dict]:
+def redact(doc, removals, boxes=()) -> tuple[bytes, dict]:
     from reviewer.ocr.engine import OcrSettings
     from reviewer.ocr.pdf_pages import to_pixels
     from reviewer.redaction.pdf import redact_pdf
 
     output, engine = redact_pdf(doc, removals)
-    targets = ocr_targets(doc, removals)
+    targets = add_drawn(ocr_targets(doc, removals), boxes)
     settings = OcrSettings.from_env()
     dpi = settings.dpi
     scale = dpi / 72.0
@@ -69,7 +69,8 @@ def redact(doc, removals) -> tuple[bytes, dict]:
             {"page": p, "reason": REASON, "reason_zh": REASON_ZH} for p in sorted(targets) if p not in done)
         engine["rasterised_pages"].sort(key=lambda p: p["page"])
     engine["ocr"] = {"dpi": dpi, "painted": painted,
-                     "pages": sorted({int(b.location.get("page", 0)) for b in doc.blocks if b.part == "ocr"})}
+                     "pages": sorted({int(b.location.get("page", 0)) for b in doc.blocks if b.part == "ocr"}
+                                     | {int(b["page"]) for b in boxes})}
     return output, engine
 
 

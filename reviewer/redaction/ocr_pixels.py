@@ -42,6 +42,22 @@ def ocr_targets(doc, removals: list[Removal]) -> dict:
     return out
 
 
+def add_drawn(targets: dict, boxes) -> dict:
+    """Boxes a person drew on a page picture (``{"page": n, "bbox": [x0, y0, x1, y1]}`` in the
+    page's block coordinates) join the targets of that page, as type ``manual_box``."""
+    for b in boxes or ():
+        try:
+            page = int(b["page"])
+            x0, y0, x1, y1 = (float(v) for v in b["bbox"])
+        except (KeyError, TypeError, ValueError):
+            from reviewer.errors import UsageError
+
+            raise UsageError("A box drawn by hand needs a page and four numbers.", code="bad_manual_box") from None
+        targets.setdefault(page, []).append({"box": (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)),
+                                             "confidence": None, "line": None, "type": "manual_box"})
+    return targets
+
+
 def paint(img, px_boxes) -> list[list[int]]:
     """Black out each pixel box (with a margin) in ``img`` (Pillow, in place); return the
     painted rectangles as integers."""

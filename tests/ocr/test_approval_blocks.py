@@ -110,3 +110,39 @@ def test_review_page_shows_the_page_picture_with_boxes_and_the_check_form(app, o
     reds = sum(1 for px in img.getdata() if px[0] > 180 and px[1] < 80 and px[2] < 80)
     assert reds > 100                       # the ID number's box is outlined in red
     assert app.get(f"/documents/{case_id}/pages/9.png").status_code == 404
+
+
+def test_a_box_drawn_on_an_unreadable_page_is_painted_out_and_unblocks(app, ocr_engine, people):
+    import io
+
+    import pypdfium2 as pdfium
+
+    drafter, officer = _as(app, "wang"), _as(app, "li")
+    case_id = app.post("/api/documents", headers=drafter,
+                       files={"file": ("公示.pdf", _two_page_scan(people))}).json()["id"]
+    scan = app.get(f"/api/documents/{case_id}", headers=officer).json()["current_version"]["scan"]
+    decisions = [{"finding_id": f["id"], "decision": "accept"} for f in scan["findings"]
+                 if f["action"] in ("redact", "block")]
+    app.post(f"/api/documents/{case_id}/decisions", headers=officer, json={"decisions": decisions})
+    bad = app.post(f"/api/documents/{case_id}/page-checks/boxes", headers=officer,
+                   json={"page": 2, "bbox": [50, 10, 40, 30]})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "bad_manual_box"
+    r = app.post(f"/api/documents/{case_id}/page-checks/boxes", headers=officer,
+                 json={"page": 2, "bbox": [20, 10, 200, 40], "note": "污损处疑有姓名，整块删除"})
+    assert r.status_code == 200 and r.json()["unchecked"] == [] and r.json()["boxed"] == ["2"]
+    r = app.post(f"/api/documents/{case_id}/redactions/approve", headers=officer,
+                 json={"attribute": "proactive", "comment": "删除后主动公开"})
+    assert r.status_code == 200, r.text
+    out = app.get(f"/api/documents/{case_id}/output", headers=officer).content
+    pdf = pdfium.PdfDocument(out)
+    page = pdf[1]
+    img = page.render(scale=1).to_pil().convert("L")
+    h = img.height
+    from PIL import ImageStat
+
+    inside = ImageStat.Stat(img.crop((40, h - 35, 180, h - 15))).mean[0]
+    outside = ImageStat.Stat(img.crop((260, h - 35, 360, h - 15))).mean[0]
+    assert inside < 20 and outside > 60                          # the drawn box is black, the rest is the scan
+    pdf.close()
+    log = app.get(f"/api/documents/{case_id}", headers=officer).json()
+    assert log["state"] == "redactions_approved"
