@@ -3,7 +3,7 @@
 A person's name in Chinese running text starts with a surname character; an address or place
 name ends with a place character (省 市 县 区 镇 乡 村 路 街 号 …).  ``windows(text, lexicon)``
 finds every *trigger* — a character of ``lexicon.name_triggers`` (characters that start a name
-in at least 8 % of their occurrences in the training data) or ``lexicon.place_triggers`` (end
+in at least 4 % of their occurrences in the training data) or ``lexicon.place_triggers`` (end
 a place in at least 15 %) — and opens a window around it: ``NAME_LEFT``/``NAME_RIGHT``
 characters around a name trigger, ``PLACE_LEFT``/``PLACE_RIGHT`` around a place trigger (an
 address grows to the left of its last character).  Windows closer than ``MERGE_GAP`` are
