@@ -62,7 +62,7 @@ _PREFILTER = word_alternation(
        "增生", "狭窄", "闭塞", "穿孔", "脱落", "萎缩", "失明", "耳聋", "阳性", "术", "服", "住院", "诊", "孕", "娠", "流产",
        "引产", "结扎", "不能自理", "劳动能力", "卧床", "健康状况", "身体状况", "检查结果", "检测结果", "化验结果",
        "体检结果", "门诊号"))
-_IS_ONE = re.compile(r"(?:系|是|属|属于)(?:一名|一位|一个|持证)?\s*$")
+_IS_ONE = re.compile(r"(?:(?:系|是|属|属于|有|为)?(?:一名|一位|一个)|系|是|属于)(?:持证)?\s*$")
 _HEALTHY = re.compile(r"(?:健康|良好|一般|正常|无|否|未见异常)$")
 
 
@@ -146,8 +146,9 @@ class HealthRecognizer(ReviewerRecognizer):
                 and not re.search(_TRIGGER, text[max(0, m0 - 24):m0]):
             return False
         g = _GROUP_AFTER.match(text, end)
-        if g is not None and not (g.group() == "人" and _IS_ONE.search(text, max(0, m0 - 8), m0)):
+        one = g is not None and g.group() in ("人", "者") and _IS_ONE.search(text, max(0, m0 - 8), m0) is not None
+        if g is not None and not one:
             return False  # …残疾人 is a group, unless 张三系/是一名…残疾人
-        if name in ("disease", "reproductive") and not _WORD_END_OK.match(text, end):
+        if name in ("disease", "reproductive") and not one and not _WORD_END_OK.match(text, end):
             return False
         return not (name != "diagnosis" and text.startswith(("或", "和", "及"), end))

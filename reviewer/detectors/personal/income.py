@@ -49,7 +49,7 @@ _VERB = (r"(?:为|是|约|约为|大约|仅|仅为|仅有|只有|不足|不到|�
 _THRESHOLD_BEFORE = re.compile(r"(?:低于|高于|不足|不超过|超过|不高于|不低于|少于|多于|以下|以上|标准|提高到|提高至|"
                                r"调整为|调整到|上调至|上调到|达到)\s*$")
 _RULE_AFTER = re.compile(r"\s*(?:的|以下|以上|以内|及以下|及以上|左右的|者|人员|家庭|标准|为限|的标准|计算|确定)")
-_POPULATION = re.compile(r"全国|全省|全市|全县|全区|全镇|全乡|全村|城乡居民|农村居民|城镇居民|农民人均|居民人均|职工平均|"
+_POPULATION = re.compile(r"全国|全省|全市|全县|全区|全镇|全乡|全村|(?:城乡|农村|城镇)居民(?!基本|医疗|养老|医保)|农民人均|居民人均|职工平均|"
                          r"平均工资|可支配收入|社会平均|在岗职工|GDP|财政|公司|企业|集团|有限|营业|单位|机关|学校")
 
 
@@ -62,7 +62,7 @@ class IncomeRecognizer(ReviewerRecognizer):
     BASIS = BASIS_SENSITIVE
     PATTERNS = (
         ("income", r"(?:" + _INCOME + r")\s*" + _VERB + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
-        ("debt", _DEBT + r"[\u4e00-\u9fa5]{0,10}?(?:费|款|租|贷款|工资|税|金)?\s*" + _VERB + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
+        ("debt", _DEBT + r"[\u4e00-\u9fa5\d]{0,16}?(?:费|款|租|贷款|工资|税|金)?\s*" + _VERB + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
         ("benefit", r"(?:领取|享受|领|获得|获|发放|给予|补发|每月)[\u4e00-\u9fa5]{0,10}?" + _BENEFIT + r"\s*" + _VERB
                     + r"\s*(?:人民币)?\s*" + _AMOUNT, 0.6),
         # 580元/月的低保金: the amount first (starting on a digit so re can skip ahead)

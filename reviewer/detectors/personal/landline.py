@@ -33,7 +33,7 @@ class LandlineRecognizer(ReviewerRecognizer):
     BASIS = BASIS_PRIVACY
     PATTERNS = (
         ("area_dash", _B + _AREA + r"(?:[-－—]{1,2}| )" + _LOCAL + _EXT + _A, 0.6),
-        ("area_paren", r"[(（]" + _AREA + r"[)）] ?" + _LOCAL + _EXT + _A, 0.6),
+        ("area_paren", r"[(（]" + _AREA + r"[)）] ?(?:" + _LOCAL + r"|[2-9]\d{2,3}[ -]\d{4})" + _EXT + _A, 0.6),
         ("area_plain", _B + _AREA + _LOCAL + _A, 0.35),
         ("labelled_local", _LABEL + r"[:：]?\s*(?P<v>" + NO_MASK_BEFORE + _LOCAL + _EXT + ")" + _A, 0.55),
         # local number in 4-4 / 3-4 groups after the area code: 0311 8765 4321, 010-6552 8888

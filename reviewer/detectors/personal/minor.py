@@ -81,7 +81,7 @@ class MinorRecognizer(ReviewerRecognizer):
     PRIORITY = 1
     PATTERN_NEEDS = {
         "birth_date_minor": ("出生", "生日"), "age_minor": ("岁",), "under_age": ("不满", "未满", "未达"),
-        "birth_year_minor": ("生",), "school_grade": ("年级", "班"), "school": ("就读", "在读", "就学", "上学"),
+        "birth_year_minor": ("生",), "school_grade": ("年级", "班", "初一", "初二", "初三", "高一", "高二", "高三"), "school": ("就读", "在读", "就学", "上学"),
         "minor_name": ("未成年", "学生", "幼儿", "患儿", "儿童", "女童", "男童", "少年"),
     }
 

@@ -51,6 +51,7 @@ def test_health_recognizer_alone(engine_for, text, expected):
     ("马建军同志因突发心肌梗死经抢救无效去世。", ["心肌梗死"]),
     ("经医院诊断，曹某某为重度抑郁发作，建议住院治疗。", ["重度抑郁", "住院治疗"]),
     ("当事人吴海，男，44岁，定期服用抗病毒药物。", ["定期服用抗病毒药物"]),
+    ("该户家中有一名精神病人，病情不稳定。", ["精神病"]),
 ])
 def test_health_about_a_person_is_reported(text, expected):
     assert health(text) == expected

@@ -61,6 +61,7 @@ def minors(text):
     ("孙女赵可馨，年仅7岁，父母外出务工。", ["7岁"]),
     (f"{_Y - 8}年3月出生的赵子轩同学。", [f"{_Y - 8}年3月"]),
     ("其女儿在县第三中学读初三1班。", ["初三1班"]),
+    ("申请人之子马浩宇，系县一中高二学生。", ["高二"]),
 ])
 def test_minor_in_prose_with_a_person(text, expected):
     assert minors(text) == expected
