@@ -77,3 +77,36 @@ def page_png(data: bytes, fmt: str, page: int, boxes=(), width: int = 1000) -> b
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     return buf.getvalue()
+
+
+def fraction_box_to_units(data: bytes, fmt: str, page: int, frac) -> list[float]:
+    """A box drawn on the page picture, as fractions of its width and height (origin top-left),
+    in the page's own units: PDF points (origin bottom-left, crop box, rotation cleared) for a
+    PDF page, pixels for a picture."""
+    fx0, fy0, fx1, fy1 = (min(max(float(v), 0.0), 1.0) for v in frac)
+    fx0, fx1 = sorted((fx0, fx1))
+    fy0, fy1 = sorted((fy0, fy1))
+    if not 1 <= page <= page_count(data, fmt):
+        raise UsageError("没有这一页。", code="bad_page", details={"page": page})
+    if fmt == "pdf":
+        import pypdfium2 as pdfium
+
+        from reviewer.parsers.pdf_parser import _LOCK
+
+        with _LOCK:
+            pdf = pdfium.PdfDocument(data)
+            try:
+                pg = pdf[page - 1]
+                pg.set_rotation(0)
+                left, bottom, right, top = pg.get_cropbox()
+                pg.close()
+            finally:
+                pdf.close()
+        w, h = right - left, top - bottom
+        return [left + fx0 * w, top - fy1 * h, left + fx1 * w, top - fy0 * h]
+    from reviewer.parsers.image_parser import frames, open_image
+
+    img = next(fr for n, fr, err in frames(open_image(data)) if n == page)
+    if img is None:
+        raise UsageError("这一页无法解码。", code="image_unreadable", details={"page": page})
+    return [fx0 * img.width, fy0 * img.height, fx1 * img.width, fy1 * img.height]
