@@ -35,7 +35,7 @@ _DISEASE = word_alternation(T.DISEASES)
 _ENDING = word_alternation(T.DISEASE_ENDINGS)
 _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·]"
 _TRIGGER = (r"(?:因患|突发|突患|患有|患上|患了|罹患|身患|确诊(?:为|患有|了)?|被?诊断(?:为|患有|出)|诊断结果为|初步诊断为?|"
-            r"经诊断为|查出(?:患有|了)?|检查出|检出|复查为)")
+            r"经诊断为|查出(?:患有|了)?|检查出|检出|复查为|(?<![隐祸忧后防疾病共])患(?![者病儿]))")
 _LAB = r"(?<![A-Za-z])" + word_alternation(T.LAB_TESTS)
 _UNIT = word_alternation(T.LAB_UNITS)
 _NUM = r"\d{1,4}(?:\.\d{1,3})?"
@@ -140,7 +140,7 @@ class HealthRecognizer(ReviewerRecognizer):
             return False
         # an enumeration of diseases (糖尿病、结核病…) is policy text, not a record — unless a
         # diagnosis verb opened it (患有高血压、糖尿病)
-        if name == "diagnosis" and text[end:end + 1] == "、" and re.match(r"[^，。；;\n]*?的", text[end:]):
+        if name == "diagnosis" and text[end:end + 1] == "、" and re.match(r"[^，。；;\n]*?(?:的|人员|患者|群众|对象|家庭|儿童)", text[end:end + 40]):
             return False  # 患有痢疾、伤寒…等疾病的: a rule
         if name != "diagnosis" and (text[end:end + 1] == "、" or text[m0 - 1:m0] == "、") \
                 and not re.search(_TRIGGER, text[max(0, m0 - 24):m0]):

@@ -52,6 +52,7 @@ def test_health_recognizer_alone(engine_for, text, expected):
     ("经医院诊断，曹某某为重度抑郁发作，建议住院治疗。", ["重度抑郁", "住院治疗"]),
     ("当事人吴海，男，44岁，定期服用抗病毒药物。", ["定期服用抗病毒药物"]),
     ("该户家中有一名精神病人，病情不稳定。", ["精神病"]),
+    ("刘芳，女，患乳腺癌三年。", ["乳腺癌"]),
 ])
 def test_health_about_a_person_is_reported(text, expected):
     assert health(text) == expected
@@ -78,6 +79,9 @@ def test_health_about_a_person_is_reported(text, expected):
     "全市新增肢体残疾人康复机构3家",
     "血糖监测仪器采购",
     "（三）施行避孕、节育手术和输卵(精)管复通手术；",
+    "人畜共患传染病：指鼠疫、流行性出血热、狂犬病等",
+    "对重点救助对象中需要长期药物维持的患慢性病、重特大疾病人员给予门诊救助",
+    "排查安全隐患问题突出的企业",
 ])
 def test_health_look_alikes_are_not_reported(text):
     assert health(text) == []
@@ -102,6 +106,11 @@ def test_health_in_a_docx_table_and_paragraph():
     doc = parse_bytes(b.to_bytes(), "报告.docx")
     got = [f.text for f in detectors.analyze(doc) if f.type == "health"]
     assert got == ["脑梗死", "住院治疗", "偏瘫", "患病", "2型糖尿病"]
+
+
+def test_health_in_a_text_table_row():
+    text = "序号\t姓名\t备注\n1\t王建国\t患尿毒症，长期透析\n"
+    assert health(text) == ["尿毒症", "透析"]
 
 
 def test_health_in_a_pdf():
