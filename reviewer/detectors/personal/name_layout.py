@@ -32,7 +32,9 @@ INCOME_HEADERS = frozenset(("月收入", "年收入", "家庭月收入", "家庭
                             "月人均收入", "年人均收入", "家庭年人均收入", "家庭月人均收入", "人均纯收入", "工资收入",
                             "欠款金额", "欠缴金额", "负债金额", "债务金额", "低保金", "保障金额", "救助金额", "补助金额"))
 INCOME_PUBLISHED = frozenset(("低保金", "保障金额", "救助金额", "补助金额"))
-_TEXT_TABLE_HEADERS = NAME_HEADERS | HEALTH_HEADERS | INCOME_HEADERS
+# a pupil's school, grade, class or an age under 18 (personal.minor.v2)
+MINOR_HEADERS = frozenset(("就读学校", "学校名称", "所在学校", "年级", "就读年级", "班级", "所在班级", "年龄"))
+_TEXT_TABLE_HEADERS = NAME_HEADERS | HEALTH_HEADERS | INCOME_HEADERS | MINOR_HEADERS
 ADDRESS_HEADERS = frozenset(("住址", "家庭住址", "现住址", "户籍地址", "居住地址", "家庭地址", "现居住地",
                              "户籍所在地", "联系地址"))
 IDENTIFIER_TYPES = {"id_card", "id_card_legacy", "mobile", "landline", "bank_card", "passport",
@@ -71,7 +73,7 @@ def _norm(s: str) -> str:
 
 class NameLayoutDetector(DocumentDetector):
     ID = "personal.name_layout.v1"
-    TYPES = ("person_name", "health", "address", "income")
+    TYPES = ("person_name", "health", "address", "income", "minor")
     TYPE = "person_name"
     LABEL = "自然人姓名"
     ACTION = "redact"
@@ -170,13 +172,16 @@ class NameLayoutDetector(DocumentDetector):
             for row, col, b in sorted(rows, key=lambda t: (t[0], t[1])):
                 txt = _norm(doc.text[b.start:b.end])
                 if header_row is None or row == header_row:
-                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS or txt in ADDRESS_HEADERS or txt in INCOME_HEADERS:
+                    if txt in NAME_HEADERS or txt in HEALTH_HEADERS or txt in ADDRESS_HEADERS or txt in INCOME_HEADERS \
+                            or txt in MINOR_HEADERS:
                         headers[col] = txt
                         header_row = row
                     continue
                 head = headers.get(col)
                 if head is None or row <= header_row:
                     continue
+                if head in MINOR_HEADERS and not any(h in NAME_HEADERS for h in headers.values()):
+                    continue  # a list of schools, not of pupils
                 out += self._cell_finding(doc, b.start, b.end, head, "table_column")
         return out
 
@@ -193,6 +198,12 @@ class NameLayoutDetector(DocumentDetector):
                 return []
             return [self.finding(doc, s, e, score=0.8, type="address",
                                  text=f"表格“{head}”列中的住址", pattern=pattern, context_word=head)]
+        if head in MINOR_HEADERS:
+            age = re.fullmatch(r"(\d{1,3})\s*周?岁?", value)
+            if value in ("无", "-", "—", "/") or (head == "年龄" and (age is None or int(age.group(1)) >= 18)):
+                return []
+            return [self.finding(doc, s, e, score=0.75, type="minor", action="review", basis=BASIS_SENSITIVE,
+                                 text=f"表格“{head}”列中的未成年人信息", pattern=pattern, context_word=head)]
         if head in INCOME_HEADERS:
             if not re.search(r"\d", value) or (head in INCOME_PUBLISHED and self._name_action(doc, "redact") == "review"):
                 return []
@@ -232,7 +243,10 @@ class NameLayoutDetector(DocumentDetector):
                 if not toks or abs(len(toks) - ncols) > 1:
                     header_cols = None
                 else:
+                    named = any(h in NAME_HEADERS for h in header_cols.values())
                     for i, head in header_cols.items():
+                        if head in MINOR_HEADERS and not named:
+                            continue
                         if i < len(toks):
                             s, e, _ = toks[i]
                             out += self._cell_finding(doc, s, e, head, "text_table_column")

@@ -97,3 +97,37 @@ def test_minor_in_docx_table_and_pdf():
     for doc in docs:
         got = [f.text.replace("\n", "") for f in detectors.analyze(doc) if f.type == "minor"]
         assert got[0] == "10岁" and any("城关镇中心小学" in g or "四年级" in g for g in got[1:]), (doc.metadata.format, got)
+
+
+def _docx_table(rows, title="关于2024年春季学期学生资助名单的报告"):
+    import hashlib
+
+    from reviewer.document import Document, Metadata, TextBuilder
+
+    tb = TextBuilder()
+    tb.add(title, "body", {"xml_part": "word/document.xml", "paragraph": 0})
+    tb.sep("\n")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            tb.add(cell, "table", {"xml_part": "word/document.xml", "table": 0, "row": r, "col": c,
+                                   "paragraph": 1 + r * 10 + c, "char_offset": 0})
+            tb.sep("\t" if c < len(row) - 1 else "\n")
+    text = tb.text()
+    meta = Metadata(format="docx", sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text))
+    return Document(text=text, blocks=tb.blocks, metadata=meta)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([["序号", "学生姓名", "就读学校", "年级", "年龄"], ["1", "王小明", "育才小学", "二年级", "8"],
+      ["2", "李秀英", "第二中学", "初二", "14"]], ["育才小学", "二年级", "8", "第二中学", "初二", "14"]),
+    ([["序号", "学校名称", "地址"], ["1", "育才小学", "人民路1号"]], []),          # schools, not pupils
+    ([["序号", "姓名", "年龄"], ["1", "王建国", "45"]], []),                        # adults
+])
+def test_minor_columns_of_a_docx_table(rows, expected):
+    fs = detectors.analyze(_docx_table(rows))
+    assert [f.text for f in fs if f.type == "minor"] == expected
+
+
+def test_minor_columns_of_a_text_table():
+    text = "序号  姓名  年龄  年级\n1  王小明  8  二年级\n2  李秀英  16  高一\n"
+    assert minors(text) == ["8", "二年级", "16", "高一"]
