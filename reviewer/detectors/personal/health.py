@@ -42,7 +42,7 @@ _NUM = r"\d{1,4}(?:\.\d{1,3})?"
 _TESTS = word_alternation(T.TESTS_WITH_RESULT)
 _CN_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _RECORD_LABELS = (r"(?:残疾类别|残疾类型|残疾等级|残疾程度|残疾情况|病种|疾病名称|疾病类型|患病种类|诊断结果|诊断意见|"
-                  r"临床诊断|初步诊断|出院诊断|病情|病因|既往病史|病史|伤残等级|致残原因|患病情况|健康状况|身体状况|"
+                  r"临床诊断|初步诊断|出院诊断|病情描述|病情说明|病情简介|伤情|病情|病因|既往病史|病史|伤残等级|致残原因|患病情况|健康状况|身体状况|"
                   r"检查结果|检测结果|化验结果|体检结果)")
 
 # a group word right after the mention: a category, not a person's record
@@ -53,7 +53,7 @@ _GROUP_AFTER = re.compile(r"人(?!院)|者|群体|儿童|家庭|的|等(?![级�
 _RULE_BEFORE = re.compile(r"(?:对|凡|如|若|如果|对于|一旦|经确诊|以及|或者|或|至|到|[-—～~])\s*$")
 # a lexicon word on its own counts only where a record would end it: 患尿毒症，… / 因脑梗死住院
 _WORD_END_OK = re.compile(r"[，。；;,、）)\s]|$|住院|入院|去世|病逝|死亡|多年|病史|复发|发作|晚期|早期|中期|术后|病情|"
-                          r"[\d一二三四五六七八九十]+年|导致|引起|致|丧失|卧床|经|后|并|伴|医治|抢救|入住|就医|就诊")
+                          r"[\d一二三四五六七八九十]+年|导致|引起|致|丧失|卧床|经|后|并|伴|医治|抢救|入住|就医|就诊|在|于")
 # the chunk is skipped unless one of these is in it (every pattern needs one of them)
 _PREFILTER = word_alternation(
     T.DISEASES + T.TREATMENTS + T.LAB_TESTS + T.TESTS_WITH_RESULT
@@ -83,7 +83,7 @@ class HealthRecognizer(ReviewerRecognizer):
         ("injury_grade", r"(?:" + _INJURY_GRADE + r"(?:伤残|残疾)|伤残(?:等级)?(?:鉴定|评定)?为?" + _INJURY_GRADE
                          + r"|致残(?:等级|程度)?(?:鉴定|评定)?为?" + _INJURY_GRADE + r")", 0.6),
         ("disability_card", r"(?:持有?|领取了?|办理了?)《?(?:中华人民共和国)?(?:第[一二]代)?(?:残疾人证|残疾证)》?", 0.6),
-        ("disease", _DISEASE + r"(?:病毒)?(?:感染者|患者|病人|阳性|携带者|晚期|早期|中期|术后)?", 0.3),
+        ("disease", _DISEASE + r"(?:病毒)?(?:感染者|患者|患儿|病人|阳性|携带者|晚期|早期|中期|术后)?", 0.3),
         ("treatment", r"化疗|放疗|放化疗|靶向治疗|血液透析|腹膜透析|透析|(?:肾|肝|骨髓|造血干细胞|器官)移植|心脏支架|支架植入", 0.6),
         ("surgery", r"(?:行|做了?|接受了?|实施了?|进行了?)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:切除|置换|修复|移植|搭桥|成形|缝合|"
                     r"引流|造瘘|介入|穿刺|植入|矫正|摘除|固定|复位|取出|消融|微创|根治|置管|开颅|剖宫产)术", 0.6),

@@ -60,7 +60,7 @@ class MinorRecognizer(ReviewerRecognizer):
         ("birth_date_minor", r"(?:出生日期|出生年月|出生时间|生日|出生于)\s*[:：]?\s*"
                              r"(?P<v>(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2}\s*日?|\s*月)?)", 0.75),
         ("age_minor", r"(?P<v>[1-9一二两三四五六七八九十](?:(?<=1)[0-7]|(?<=十)[一二三四五六七])?周?岁)"
-                      r"(?!以上|以下|至|到|[-—～~]|半以上)", 0.3),
+                      r"(?!以上|以下|至|到|[-—～~]|半以上|的|及以上|以内)", 0.3),
         ("under_age", r"(?:不满|未满|未达)(?:十四|14|十六|16|十八|18)周岁", 0.3),
         ("birth_year_minor", r"(?P<v>(?:19|20)(?<![0-9]..)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*"
                              r"(?:出生(?!率|人口|数|缺陷|登记|医学)|生(?=[，,。；;）)\s]|$))", 0.6),
@@ -73,7 +73,7 @@ class MinorRecognizer(ReviewerRecognizer):
     )
     CONTEXT = ("学生", "该生", "之子", "之女", "其子", "其女", "儿子", "女儿", "孙子", "孙女", "患儿", "幼儿",
                "男孩", "女孩", "男童", "女童", "小学", "初中", "高中", "幼儿园", "在读", "就读", "年级",
-               "监护人", "（男", "（女", "男，", "女，", "姓名")
+               "监护人", "（男", "（女", "男，", "女，", "姓名", "儿童", "留守", "孩子", "小孩", "孤儿", "抚养")
     CONTEXT_BEFORE = 24
     CONTEXT_AFTER = 16
     MIN_SCORE = 0.6
@@ -100,8 +100,8 @@ class MinorRecognizer(ReviewerRecognizer):
     def accept(self, text, start, end, match) -> bool:
         name = self.pattern_name(match)
         prev = text[start - 1:start]
-        if name == "age_minor" and prev and prev in _AGE_NOT_BEFORE:
-            return False  # 115岁, 二十岁, 6至12岁
+        if name == "age_minor" and (prev and prev in _AGE_NOT_BEFORE or text[max(0, start - 2):start].endswith(("满", "超过"))):
+            return False  # 115岁, 二十岁, 6至12岁, 年满六周岁
         if name == "school_grade":
             if prev and prev in "至到、-—～~":
                 return False

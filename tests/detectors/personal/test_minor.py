@@ -62,6 +62,7 @@ def minors(text):
     (f"{_Y - 8}年3月出生的赵子轩同学。", [f"{_Y - 8}年3月"]),
     ("其女儿在县第三中学读初三1班。", ["初三1班"]),
     ("申请人之子马浩宇，系县一中高二学生。", ["高二"]),
+    ("留守儿童张小宝，6岁，由祖母抚养。", ["张小宝", "6岁"]),
 ])
 def test_minor_in_prose_with_a_person(text, expected):
     assert minors(text) == expected
@@ -77,6 +78,7 @@ def test_minor_in_prose_with_a_person(text, expected):
     f"申请人王建国，{_Y - 40}年3月出生",                 # an adult
     "正月初三，张三回村探亲",
     "2023年生猪出栏120万头",
+    "第七条　凡年满六周岁的儿童,应当入学接受义务教育。",
 ])
 def test_minor_look_alikes_are_not_reported(text):
     assert minors(text) == []
