@@ -13,9 +13,17 @@ import subprocess
 import pytest
 
 from reviewer.synth.scan_render import Spoil, image_pdf, render_page
-from tests.web.conftest import assert_no_traceback, browser, session_factory, web_server  # noqa: F401
+from tests.web.conftest import assert_no_traceback
 
 pytestmark = pytest.mark.browser
+
+
+def _people():
+    """Six fake people with valid GB 11643 check characters (as tests/ocr/conftest.py)."""
+    from reviewer.synth.fake import Faker
+
+    fk = Faker(1515)
+    return [(fk.name(), fk.id_card(), fk.mobile(), fk.bank_card(19)) for _ in range(6)]
 
 
 def _gongshi(people) -> bytes:
@@ -34,8 +42,9 @@ def _tesseract(pdf: bytes, tmp_path, name: str) -> str:
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr not installed (scripts/system-deps.sh)")
-def test_scanned_gongshi_is_found_redacted_in_pixels_and_published_without_ids(session_factory, web_server,  # noqa: F811
-                                                                                 people, tmp_path):
+def test_scanned_gongshi_is_found_redacted_in_pixels_and_published_without_ids(session_factory, web_server,
+                                                                                 tmp_path):
+    people = _people()
     ids = [idn for _, idn, _, _ in people]
     data = _gongshi(people)
     assert sum(idn in _tesseract(data, tmp_path, "orig") for idn in ids) >= 4     # the reader can read them

@@ -11,12 +11,21 @@ from PIL import Image
 
 from reviewer.synth.scan_render import image_pdf
 from tests.ocr.helpers import small_page
-from tests.web.conftest import assert_no_traceback, browser, session_factory, web_server  # noqa: F401
+from tests.web.conftest import assert_no_traceback
 
 pytestmark = pytest.mark.browser
 
 
-def test_officer_draws_a_box_on_an_unreadable_page(session_factory, web_server, people):  # noqa: F811
+def _people():
+    """Six fake people with valid GB 11643 check characters (as tests/ocr/conftest.py)."""
+    from reviewer.synth.fake import Faker
+
+    fk = Faker(1515)
+    return [(fk.name(), fk.id_card(), fk.mobile(), fk.bank_card(19)) for _ in range(6)]
+
+
+def test_officer_draws_a_box_on_an_unreadable_page(session_factory, web_server):
+    people = _people()
     name, idn, _, _ = people[1]
     readable = small_page([f"{name} 身份证号 {idn}"], page_mm=(140, 20))
     rng = np.random.default_rng(9)
