@@ -38,7 +38,7 @@ LABELLED = re.compile(r"(?:被告人|犯罪嫌疑人|罪犯|服刑人员|被执�
 # what may follow a two-character name at a clause start (a three-character one needs nothing)
 SUBJECT_FOLLOWER = re.compile(r"的|因|于|在|现|已|自|曾|被|每|长期|多次|家|系|患|确诊|同志|先生|女士|现年|今年|欠|领|[，,（(]|\d{4}年")
 PUBLICITY = re.compile(r"公示|公告|名单|名册")
-BEFORE = 80
+BEFORE = 150
 AFTER = 40
 
 
