@@ -30,3 +30,16 @@ def test_email(engine_for, text, expected):
 ])
 def test_email_obfuscated_next_to_a_mail_word(engine_for, text, expected):
     assert [f.text for f in engine_for(EmailRecognizer).analyze_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, private", [
+    ("来信人刘洋，邮箱：liuyang1990@qq.com", True),
+    ("反映人：陈女士，电子邮箱 chen_nvshi@163.com", True),
+    ("本人邮箱：zhangsan@163.com", True),
+    ("联系人：王明，邮箱：wangming@hebei.gov.cn", False),       # an office mailbox
+])
+def test_a_private_persons_mailbox_is_a_finding(text, private):
+    from reviewer import detectors
+    from tests.detectors.helpers import make_doc
+
+    assert any(f.type == "email" for f in detectors.analyze(make_doc(text))) is private
