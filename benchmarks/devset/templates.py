@@ -166,7 +166,7 @@ def internal_duty(fk: Faker, r: random.Random) -> Draft:
         name, mob = fk.name(), fk.mobile(r.choice(["plain", "dashed"]))
         d.p(f"值班人员：{name}，手机：{mob}。", ("person_name", name), ("mobile", mob))
     tel = fk.landline()
-    d.p(f"值班室电话：{tel}。", ("landline", tel))
+    d.p(f"值班室电话：{tel}。", ("landline", tel, None, "official_contact"))
     tail = r.choice([("（此件属工作秘密，会后收回）", ("工作秘密", "会后收回")),
                      ("（此件内部使用，不得外传）", ("内部使用", "不得外传")),
                      ("本名单仅供内部参阅，严禁外传。", ("内部参阅", "严禁外传"))])
