@@ -1,13 +1,12 @@
 """personal.income.v1 — a private person's income, debts and benefit amounts."""
 
-import hashlib
 
 import pytest
 
 from reviewer import detectors
-from reviewer.document import Document, Metadata, TextBuilder
 from reviewer.detectors.personal.income import IncomeRecognizer
 from tests.detectors.helpers import make_doc
+from tests.detectors import helpers
 
 
 def income(text):
@@ -59,17 +58,7 @@ def test_benefit_amounts_in_a_publicity_notice_are_published_by_rule():
 
 
 def _docx_table(rows, title):
-    tb = TextBuilder()
-    tb.add(title, "body", {"xml_part": "word/document.xml", "paragraph": 0})
-    tb.sep("\n")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            tb.add(cell, "table", {"xml_part": "word/document.xml", "table": 0, "row": r, "col": c,
-                                   "paragraph": 1 + r * 10 + c, "char_offset": 0})
-            tb.sep("\t" if c < len(row) - 1 else "\n")
-    text = tb.text()
-    meta = Metadata(format="docx", sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text))
-    return Document(text=text, blocks=tb.blocks, metadata=meta)
+    return helpers.docx_table(rows, title)
 
 
 @pytest.mark.parametrize("title, expected", [

@@ -7,6 +7,7 @@ import pytest
 from reviewer import detectors
 from reviewer.detectors.personal.minor import MinorRecognizer
 from tests.detectors.helpers import make_doc
+from tests.detectors import helpers
 
 _Y = datetime.date.today().year
 
@@ -102,21 +103,7 @@ def test_minor_in_docx_table_and_pdf():
 
 
 def _docx_table(rows, title="关于2024年春季学期学生资助名单的报告"):
-    import hashlib
-
-    from reviewer.document import Document, Metadata, TextBuilder
-
-    tb = TextBuilder()
-    tb.add(title, "body", {"xml_part": "word/document.xml", "paragraph": 0})
-    tb.sep("\n")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            tb.add(cell, "table", {"xml_part": "word/document.xml", "table": 0, "row": r, "col": c,
-                                   "paragraph": 1 + r * 10 + c, "char_offset": 0})
-            tb.sep("\t" if c < len(row) - 1 else "\n")
-    text = tb.text()
-    meta = Metadata(format="docx", sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text))
-    return Document(text=text, blocks=tb.blocks, metadata=meta)
+    return helpers.docx_table(rows, title)
 
 
 @pytest.mark.parametrize("rows, expected", [

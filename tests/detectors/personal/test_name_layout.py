@@ -1,26 +1,15 @@
 """personal.name_layout.v1 — names found by their place in the document."""
 
-import hashlib
 
 import pytest
 
 from reviewer import detectors
-from reviewer.document import Document, Metadata, TextBuilder
 from tests.detectors.helpers import make_doc
+from tests.detectors import helpers
 
 
 def docx_table(rows, title="关于2024年度低保对象入户调查情况的报告"):
-    tb = TextBuilder()
-    tb.add(title, "body", {"xml_part": "word/document.xml", "paragraph": 0})
-    tb.sep("\n")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            tb.add(cell, "table", {"xml_part": "word/document.xml", "table": 0, "row": r, "col": c,
-                                   "paragraph": 1 + r * 10 + c, "char_offset": 0})
-            tb.sep("\t" if c < len(row) - 1 else "\n")
-    text = tb.text()
-    meta = Metadata(format="docx", sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text))
-    return Document(text=text, blocks=tb.blocks, metadata=meta)
+    return helpers.docx_table(rows, title)
 
 
 def _names(fs):
