@@ -144,7 +144,7 @@ class PersonNameRecognizer(ReviewerRecognizer):
                 return None
             # 幼儿师范…, 学生资助…, 儿童医院…: the descriptor is the start of a longer word
             word = match.group(0)[:match.start("v") - match.start()] + text[got[0]:got[0] + 2]
-            return None if word in lexicon() or word in _words_from(word) else got
+            return None if word in lexicon() or word in _descriptor_words() else got
         if name == "person_in_case":  # glued to the word before it: checked strictly
             return (start, end) if looks_like_name(text[start:end], strict=True) else None
         return name_span(text, start, end)
@@ -155,11 +155,6 @@ _LIST_TAIL = re.compile(r"等?(?:[一二三四五六七八九十两\d]+(?:名|�
 _LIST_CUE_BEFORE = re.compile(r"(?:名单|人员|成员|对象|同志|学生|获奖者|获奖|表彰|推荐|拟录用|拟聘用|以下|困难群众|"
                               r"救助|家属|户主|村民|患者)[^，,。；;\n]{0,6}[：:]?\s*$")
 _ELEMENT = rf"[{_HAN}]{{2,4}}"
-
-
-def _words_from(word: str) -> frozenset[str]:
-    """Dictionary words (jieba's bundled dictionary) that start with ``word``'s descriptor part."""
-    return _descriptor_words()
 
 
 _DESC_WORDS: frozenset[str] | None = None
